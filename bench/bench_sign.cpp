@@ -1,0 +1,92 @@
+// Benchmark (never a test, never fails a build): prints numbers beside the
+// anchors measured in the same run.
+//   bench-sign PKI_DIR PDF...
+// For each PDF: bsre-sign whole-process time vs pdfsig -add-signature (same
+// input, same certificate); in-process signing vs the floor (SHA-256 of the
+// same bytes plus one RSA-2048 signature); bytes added.
+#include "common/atomic_file.hpp"
+#include "core/sign.hpp"
+#include "nss/digest.hpp"
+#include "nss/store.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+static double medianMs(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+template <class F>
+static double timeMs(F&& f, int reps)
+{
+    std::vector<double> t;
+    for (int i = 0; i < reps; ++i) {
+        auto a = Clock::now();
+        f();
+        t.push_back(std::chrono::duration<double, std::milli>(Clock::now() - a).count());
+    }
+    return medianMs(t);
+}
+
+int main(int argc, char** argv)
+{
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: bench-sign PKI_DIR TOOL_DIR PDF...\n");
+        return 0;
+    }
+    const std::string pki = argv[1];
+    const std::string toolDir = argv[2];
+    const fs::path tmp = fs::temp_directory_path() / "bsre-bench";
+    fs::create_directories(tmp);
+    auto store = bsre::nss::Store::open(pki + "/nssdb");
+    auto signer = store->signer("officer-rsa", {});
+    const int reps = 7;
+
+    std::printf("%-22s %6s | %10s %10s %6s | %10s %10s %8s | %9s %9s\n", "input", "pages", "bsre-sign", "pdfsig",
+                "ratio", "in-proc", "floor", "over", "added B", "pdfsig B");
+    for (int i = 3; i < argc; ++i) {
+        const std::string in = argv[i];
+        const std::string bytes = bsre::readFile(in);
+        const std::string out = (tmp / "out.pdf").string(), ps = (tmp / "pdfsig.pdf").string();
+
+        std::string cmd = "'" + toolDir + "/bsre-sign' sign --nssdb '" + pki + "/nssdb' --cert officer-rsa --page 1 --rect 320,60,220,70 --overwrite '" +
+                          in + "' -o '" + out + "' >/dev/null 2>&1";
+        double tool = timeMs([&] { (void)std::system(cmd.c_str()); }, reps);
+        std::string pcmd = "rm -f '" + ps + "'; pdfsig -add-signature -nssdir 'sql:" + pki +
+                           "/nssdb' -nick officer-rsa -reason bench '" + in + "' '" + ps + "' >/dev/null 2>&1";
+        double pdfsig = timeMs([&] { (void)std::system(pcmd.c_str()); }, reps);
+
+        bsre::SignRequest rq;
+        rq.input = in;
+        rq.output = out;
+        rq.placement.kind = bsre::Placement::Kind::NewVisible;
+        rq.placement.page = 1;
+        rq.placement.rect = {320, 60, 540, 130};
+        bsre::SignOutcome o;
+        size_t added = 0;
+        double inproc = timeMs([&] { added = bsre::signToBytes(rq, *signer, o).size() - bytes.size(); }, reps);
+        double floor = timeMs(
+            [&] {
+                auto d = bsre::nss::hash(bsre::nss::HashAlg::Sha256, bytes);
+                (void)signer->sign(d);
+            },
+            reps);
+        unsigned long long pdfsigAdded = fs::exists(ps) ? fs::file_size(ps) - bytes.size() : 0;
+        std::printf("%-22s %6s | %8.1fms %8.1fms %5.2fx | %8.2fms %8.2fms %+6.2fms | %9zu %9llu\n",
+                    fs::path(in).filename().c_str(), "", tool, pdfsig, tool / pdfsig, inproc, floor, inproc - floor,
+                    added, pdfsigAdded);
+    }
+    std::printf("(median of %d runs; 'over' = in-process minus floor; pdfsig signs invisibly)\n", reps);
+    fs::remove_all(tmp);
+    return 0;
+}

@@ -1,0 +1,43 @@
+// Exit codes of bsre-sign (documented in docs/CLI.md).
+#pragma once
+
+#include "common/error.hpp"
+
+namespace bsre::cli {
+
+enum Exit : int {
+    Ok = 0,
+    NotValid = 1,      // verify: a signature is invalid, or there is none
+    UsageError = 2,
+    InputPdf = 3,      // not a PDF, damaged, encrypted, field/page/rectangle problems
+    Credentials = 4,   // certificate, key, PIN or token problem
+    IoError = 5,       // cannot read/write, disk full, output exists
+    Internal = 6,      // anything else (font, image, too large signature)
+};
+
+inline int exitFor(Code c)
+{
+    switch (c) {
+    case Code::Usage: return UsageError;
+    case Code::NotPdf:
+    case Code::MalformedPdf:
+    case Code::EncryptedPdf:
+    case Code::FieldNotFound:
+    case Code::FieldSigned:
+    case Code::PageOutOfRange:
+    case Code::RectOffPage: return InputPdf;
+    case Code::CertNotFound:
+    case Code::CertExpired:
+    case Code::CertNotYetValid:
+    case Code::CertNoSigningUsage:
+    case Code::CertUntrusted:
+    case Code::KeyMissing:
+    case Code::BadPin:
+    case Code::TokenLocked:
+    case Code::TokenError: return Credentials;
+    case Code::Io: return IoError;
+    default: return Internal;
+    }
+}
+
+} // namespace bsre::cli

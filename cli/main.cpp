@@ -1,0 +1,355 @@
+// bsre-sign: sign and verify PDFs with the same engine as the extension.
+#include "cli/exit_codes.hpp"
+#include "common/atomic_file.hpp"
+#include "core/sign.hpp"
+#include "core/verify.hpp"
+#include "nss/store.hpp"
+#include "nss/verify.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace bsre;
+
+namespace {
+
+const char* kUsage = R"(bsre-sign: sign PDFs with BSrE certificates (PAdES) / menandatangani PDF dengan sertifikat BSrE
+
+usage:
+  bsre-sign certs  --nssdb DIR [--module PATH]... [--pin-file FILE | --pin-fd N] [--json]
+  bsre-sign sign   --nssdb DIR [--module PATH]... --cert SHA256-FINGERPRINT|NICKNAME
+                   [--pin-file FILE | --pin-fd N]
+                   [--field NAME | --page N --rect X,Y,W,H | --invisible]
+                   [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
+                   [--overwrite] IN.pdf -o OUT.pdf
+  bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
+
+The PIN is read from --pin-file, from file descriptor --pin-fd, or asked on the
+terminal without echo; it is never accepted on the command line.
+Exit codes: 0 ok, 1 signature not valid, 2 usage, 3 input PDF problem,
+4 certificate/PIN/token problem, 5 I/O problem, 6 other error.
+)";
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::vector<std::string>> opts;
+    std::vector<std::string> positional;
+    bool has(const std::string& k) const { return opts.count(k) > 0; }
+    std::string get(const std::string& k) const { return has(k) ? opts.at(k).back() : std::string(); }
+};
+
+[[noreturn]] void usage(const std::string& en, const std::string& id)
+{
+    throw Error(Code::Usage, en, id);
+}
+
+Args parse(int argc, char** argv)
+{
+    static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help"};
+    Args a;
+    if (argc < 2)
+        usage("No command given.", "Perintah tidak diberikan.");
+    a.command = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s == "-o") {
+            s = "--output";
+        }
+        if (s.rfind("--", 0) == 0) {
+            std::string k = s.substr(2);
+            if (k == "pin")
+                usage("A PIN is never accepted on the command line; use --pin-file or --pin-fd.",
+                      "PIN tidak pernah diterima di baris perintah; gunakan --pin-file atau --pin-fd.");
+            if (std::find(flags.begin(), flags.end(), k) != flags.end()) {
+                a.opts[k].push_back("1");
+                continue;
+            }
+            if (i + 1 >= argc)
+                usage("The option " + s + " needs a value.", "Opsi " + s + " memerlukan nilai.");
+            a.opts[k].push_back(argv[++i]);
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+void requireKnown(const Args& a, std::initializer_list<const char*> known)
+{
+    for (auto& [k, v] : a.opts) {
+        bool ok = false;
+        for (const char* n : known)
+            ok = ok || k == n;
+        if (!ok)
+            usage("Unknown option --" + k + " for '" + a.command + "'.",
+                  "Opsi --" + k + " tidak dikenal untuk '" + a.command + "'.");
+    }
+}
+
+std::string trimNewline(std::string s)
+{
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+        s.pop_back();
+    return s;
+}
+
+nss::PinProvider pinProvider(const Args& a)
+{
+    if (a.has("pin-file")) {
+        std::string path = a.get("pin-file");
+        return [path](const std::string&) -> std::optional<std::string> { return trimNewline(readFile(path)); };
+    }
+    if (a.has("pin-fd")) {
+        int fd = std::atoi(a.get("pin-fd").c_str());
+        return [fd](const std::string&) -> std::optional<std::string> {
+            std::string pin;
+            char c;
+            while (::read(fd, &c, 1) == 1 && c != '\n')
+                pin += c;
+            return trimNewline(pin);
+        };
+    }
+    return [](const std::string& token) -> std::optional<std::string> {
+        if (!::isatty(STDIN_FILENO))
+            return std::nullopt;
+        std::fprintf(stderr, "PIN for / PIN untuk \"%s\": ", token.c_str());
+        termios old{};
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::string pin;
+        std::getline(std::cin, pin);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::fputc('\n', stderr);
+        return pin;
+    };
+}
+
+std::string json(const std::string& s)
+{
+    std::string o = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += static_cast<char>(c);
+        } else if (c < 0x20) {
+            char b[8];
+            std::snprintf(b, sizeof b, "\\u%04x", c);
+            o += b;
+        } else {
+            o += static_cast<char>(c);
+        }
+    }
+    return o + "\"";
+}
+
+std::unique_ptr<nss::Store> openStore(const Args& a)
+{
+    if (!a.has("nssdb"))
+        usage("--nssdb DIR is required.", "--nssdb DIR wajib diisi.");
+    auto store = nss::Store::open(a.get("nssdb"));
+    if (a.has("module"))
+        for (auto& m : a.opts.at("module"))
+            store->loadModule(m);
+    return store;
+}
+
+int cmdCerts(const Args& a)
+{
+    requireKnown(a, {"nssdb", "module", "json", "pin-file", "pin-fd"});
+    auto store = openStore(a);
+    auto certs = store->list();
+    if (a.has("json")) {
+        std::cout << "[";
+        for (size_t i = 0; i < certs.size(); ++i) {
+            const auto& c = certs[i];
+            std::cout << (i ? ",\n " : "\n ") << "{\"fingerprint\":" << json(c.fingerprint)
+                      << ",\"nickname\":" << json(c.nickname) << ",\"commonName\":" << json(c.commonName)
+                      << ",\"organisation\":" << json(c.organisation) << ",\"email\":" << json(c.email)
+                      << ",\"subject\":" << json(c.subject) << ",\"issuer\":" << json(c.issuer)
+                      << ",\"notBefore\":" << json(c.notBefore) << ",\"notAfter\":" << json(c.notAfter)
+                      << ",\"token\":" << json(c.token) << ",\"hasKey\":" << (c.hasKey ? "true" : "false")
+                      << ",\"usable\":" << (c.usable ? "true" : "false")
+                      << ",\"problem\":" << (c.problem ? json(codeName(*c.problem)) : "null")
+                      << ",\"problemText\":" << json(c.problemEn) << ",\"problemTextId\":" << json(c.problemId) << "}";
+        }
+        std::cout << "\n]\n";
+        return cli::Ok;
+    }
+    if (certs.empty())
+        std::cout << "No certificates found. / Tidak ada sertifikat.\n";
+    for (const auto& c : certs) {
+        std::cout << (c.usable ? "[usable]   " : "[unusable] ") << c.commonName;
+        if (!c.organisation.empty())
+            std::cout << ", " << c.organisation;
+        std::cout << "\n  token:       " << c.token << "\n  nickname:    " << c.nickname
+                  << "\n  sha256:      " << c.fingerprint << "\n  issuer:      " << c.issuer
+                  << "\n  valid until: " << c.notAfter << "\n";
+        if (!c.usable)
+            std::cout << "  problem:     " << c.problemEn << "\n  masalah:     " << c.problemId << "\n";
+    }
+    return cli::Ok;
+}
+
+pdf::Rect parseRect(const std::string& s)
+{
+    double x, y, w, h;
+    char tail;
+    if (std::sscanf(s.c_str(), "%lf,%lf,%lf,%lf%c", &x, &y, &w, &h, &tail) != 4 || w <= 0 || h <= 0)
+        usage("--rect must be X,Y,W,H in points with positive width and height.",
+              "--rect harus X,Y,W,H dalam poin dengan lebar dan tinggi positif.");
+    return {x, y, x + w, y + h};
+}
+
+bool samePath(const std::string& a, const std::string& b)
+{
+    struct stat sa{}, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int cmdSign(const Args& a)
+{
+    requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
+                     "reason", "location", "contact", "image", "output", "overwrite", "font"});
+    if (a.positional.size() != 1)
+        usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
+    if (!a.has("output"))
+        usage("-o OUT.pdf is required.", "-o OUT.pdf wajib diisi.");
+    if (!a.has("cert"))
+        usage("--cert is required (see: bsre-sign certs).", "--cert wajib diisi (lihat: bsre-sign certs).");
+    SignRequest rq;
+    rq.input = a.positional[0];
+    rq.output = a.get("output");
+    if (samePath(rq.input, rq.output))
+        usage("The output must not be the input file: the input is never changed.",
+              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
+    rq.overwrite = a.has("overwrite");
+    int modes = a.has("field") + (a.has("page") || a.has("rect")) + a.has("invisible");
+    if (modes > 1)
+        usage("Choose one of --field, --page/--rect or --invisible.",
+              "Pilih salah satu: --field, --page/--rect atau --invisible.");
+    if (a.has("field")) {
+        rq.placement.kind = Placement::Kind::ExistingField;
+        rq.placement.field = a.get("field");
+    } else if (a.has("page") || a.has("rect")) {
+        if (!a.has("page") || !a.has("rect"))
+            usage("A visible signature needs both --page and --rect.",
+                  "Tanda tangan yang terlihat memerlukan --page dan --rect.");
+        rq.placement.kind = Placement::Kind::NewVisible;
+        char* end = nullptr;
+        long p = std::strtol(a.get("page").c_str(), &end, 10);
+        if (!end || *end)
+            usage("--page must be a number.", "--page harus berupa angka.");
+        rq.placement.page = static_cast<int>(p);
+        rq.placement.rect = parseRect(a.get("rect"));
+    }
+    rq.reason = a.get("reason");
+    rq.location = a.get("location");
+    rq.contact = a.get("contact");
+    rq.imagePath = a.get("image");
+    if (a.has("font"))
+        rq.fontFamily = a.get("font");
+
+    auto store = openStore(a);
+    auto signer = store->signer(a.get("cert"), pinProvider(a));
+    SignOutcome out = signPdf(rq, *signer);
+    std::cout << "Signed / Ditandatangani: " << out.output << "\n"
+              << "  signer / penanda tangan: " << out.signerName << "\n"
+              << "  time / waktu:            " << out.signingTime << "\n"
+              << "  field / kolom:           " << out.fieldName << "\n"
+              << "  bytes added:             " << out.bytesAdded << "\n";
+    return cli::Ok;
+}
+
+int cmdVerify(const Args& a)
+{
+    requireKnown(a, {"nssdb", "trust", "json"});
+    if (a.positional.size() != 1)
+        usage("Give exactly one PDF to verify.", "Berikan tepat satu PDF untuk diverifikasi.");
+    if (a.has("nssdb") && a.has("trust"))
+        usage("Use either --nssdb or --trust, not both.", "Gunakan --nssdb atau --trust, tidak keduanya.");
+    std::unique_ptr<nss::TrustContext> trust = a.has("nssdb")   ? nss::TrustContext::withDatabase(a.get("nssdb"))
+                                               : a.has("trust") ? nss::TrustContext::withAnchors(a.opts.at("trust"))
+                                                                : nss::TrustContext::none();
+    VerifyReport r = verifyPdf(a.positional[0], trust->checksTrust());
+    if (a.has("json")) {
+        std::cout << "{\"file\":" << json(r.file) << ",\"revisions\":" << r.revisions
+                  << ",\"valid\":" << (r.allValid() ? "true" : "false") << ",\"signatures\":[";
+        for (size_t i = 0; i < r.signatures.size(); ++i) {
+            const auto& s = r.signatures[i];
+            std::cout << (i ? "," : "") << "\n {\"field\":" << json(s.field) << ",\"signer\":" << json(s.signer)
+                      << ",\"signingTime\":" << json(s.signingTime) << ",\"subFilter\":" << json(s.subFilter)
+                      << ",\"integrity\":" << (s.integrity ? "true" : "false")
+                      << ",\"coversWholeFile\":" << (s.coversWholeFile ? "true" : "false")
+                      << ",\"revision\":" << s.revision << ",\"signedBytes\":" << s.signedBytes
+                      << ",\"trust\":" << (s.trustChecked ? (s.trusted ? "\"trusted\"" : "\"untrusted\"") : "\"not checked\"")
+                      << ",\"valid\":" << (s.valid() ? "true" : "false") << ",\"problem\":" << json(s.problem) << "}";
+        }
+        std::cout << "\n]}\n";
+    } else {
+        std::cout << r.file << ": " << r.signatures.size() << " signature(s) / tanda tangan, " << r.revisions
+                  << " revision(s)\n";
+        int k = 0;
+        for (const auto& s : r.signatures) {
+            std::cout << "#" << ++k << " field / kolom: " << s.field << "\n"
+                      << "   signer / penanda tangan: " << s.signer << "\n"
+                      << "   signing time / waktu:    " << s.signingTime << "\n"
+                      << "   SubFilter:               " << s.subFilter << "\n"
+                      << "   integrity / integritas:  " << (s.integrity ? "intact / utuh" : "BROKEN / RUSAK") << "\n"
+                      << "   covers / mencakup:       "
+                      << (s.coversWholeFile ? "the whole document / seluruh dokumen"
+                                            : "revision / revisi " + std::to_string(s.revision) + " of / dari " +
+                                                  std::to_string(r.revisions) + " (" + std::to_string(s.signedBytes) +
+                                                  " bytes)")
+                      << "\n   trust / kepercayaan:     "
+                      << (s.trustChecked ? (s.trusted ? "trusted / dipercaya" : "NOT trusted / TIDAK dipercaya")
+                                         : "not checked / tidak diperiksa")
+                      << "\n   result / hasil:          " << (s.valid() ? "VALID / SAH" : "NOT VALID / TIDAK SAH");
+            if (!s.problem.empty())
+                std::cout << " (" << s.problem << ")";
+            std::cout << "\n";
+        }
+        if (r.signatures.empty())
+            std::cout << "No signatures. / Tidak ada tanda tangan.\n";
+    }
+    return r.allValid() ? cli::Ok : cli::NotValid;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    try {
+        if (argc >= 2 && (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help"))) {
+            std::cout << kUsage;
+            return cli::Ok;
+        }
+        Args a = parse(argc, argv);
+        if (a.command == "certs")
+            return cmdCerts(a);
+        if (a.command == "sign")
+            return cmdSign(a);
+        if (a.command == "verify")
+            return cmdVerify(a);
+        usage("Unknown command '" + a.command + "'.", "Perintah '" + a.command + "' tidak dikenal.");
+    } catch (const Error& e) {
+        std::cerr << "bsre-sign: " << e.english() << "\n           " << e.indonesian() << "\n";
+        if (e.code() == Code::Usage)
+            std::cerr << "\n" << kUsage;
+        return cli::exitFor(e.code());
+    } catch (const std::exception& e) {
+        std::cerr << "bsre-sign: internal error / galat internal: " << e.what() << "\n";
+        return cli::Internal;
+    }
+}

@@ -1,0 +1,16 @@
+// Outputs appear whole or not at all (decision 5): a private temporary file
+// beside the target, flushed, then renamed over it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bsre {
+
+// Throws bsre::Error(Code::Io) with the cause; nothing is left behind on failure.
+// When `overwrite` is false an existing target is refused.
+void writeFileAtomically(const std::string& path, std::string_view data, bool overwrite);
+
+std::string readFile(const std::string& path);
+
+} // namespace bsre

@@ -1,0 +1,34 @@
+#include "common/error.hpp"
+
+namespace bsre {
+
+const char* codeName(Code c) noexcept
+{
+    switch (c) {
+    case Code::Usage: return "Usage";
+    case Code::NotPdf: return "NotPdf";
+    case Code::MalformedPdf: return "MalformedPdf";
+    case Code::EncryptedPdf: return "EncryptedPdf";
+    case Code::FieldNotFound: return "FieldNotFound";
+    case Code::FieldSigned: return "FieldSigned";
+    case Code::PageOutOfRange: return "PageOutOfRange";
+    case Code::RectOffPage: return "RectOffPage";
+    case Code::CertNotFound: return "CertificateNotFound";
+    case Code::CertExpired: return "CertificateExpired";
+    case Code::CertNotYetValid: return "CertificateNotYetValid";
+    case Code::CertNoSigningUsage: return "CertificateNotForSigning";
+    case Code::CertUntrusted: return "CertificateUntrusted";
+    case Code::KeyMissing: return "KeyMissing";
+    case Code::BadPin: return "BadPin";
+    case Code::TokenLocked: return "TokenLocked";
+    case Code::TokenError: return "TokenError";
+    case Code::SignatureTooLarge: return "SignatureTooLarge";
+    case Code::FontMissing: return "FontMissing";
+    case Code::ImageInvalid: return "ImageInvalid";
+    case Code::Io: return "Io";
+    case Code::Internal: return "Internal";
+    }
+    return "Internal";
+}
+
+} // namespace bsre

@@ -1,0 +1,366 @@
+#include "core/sign.hpp"
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "nss/cms.hpp"
+#include "nss/digest.hpp"
+#include "pdf/appearance.hpp"
+#include "pdf/reader.hpp"
+#include "pdf/syntax.hpp"
+#include "pdf/update.hpp"
+
+#include <cmath>
+#include <ctime>
+
+namespace bsre {
+
+using pdf::DictSnapshot;
+using pdf::ObjRef;
+
+int localUtcOffsetMinutes(std::chrono::system_clock::time_point t)
+{
+    std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return static_cast<int>(tm.tm_gmtoff / 60);
+}
+
+static std::tm shifted(std::chrono::system_clock::time_point t, int off)
+{
+    std::time_t tt = std::chrono::system_clock::to_time_t(t) + off * 60;
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    return tm;
+}
+
+std::string pdfDate(std::chrono::system_clock::time_point t, int off)
+{
+    std::tm tm = shifted(t, off);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%S", &tm);
+    std::string s = buf;
+    if (off == 0)
+        return s + "Z";
+    int a = std::abs(off);
+    std::snprintf(buf, sizeof buf, "%c%02d'%02d'", off < 0 ? '-' : '+', a / 60, a % 60);
+    return s + buf;
+}
+
+std::string isoDate(std::chrono::system_clock::time_point t, int off)
+{
+    std::tm tm = shifted(t, off);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    int a = std::abs(off);
+    char z[24];
+    std::snprintf(z, sizeof z, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
+    return std::string(buf) + z;
+}
+
+namespace {
+
+std::string displayDate(std::chrono::system_clock::time_point t, int off)
+{
+    std::tm tm = shifted(t, off);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%d-%m-%Y %H:%M:%S", &tm);
+    int a = std::abs(off);
+    char z[24];
+    std::snprintf(z, sizeof z, " %c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
+    return std::string(buf) + z;
+}
+
+// Insert an item before the closing bracket of an inline array's syntax.
+std::string appendToArray(const std::string& arraySyntax, const std::string& item)
+{
+    size_t close = arraySyntax.rfind(']');
+    if (close == std::string::npos)
+        return "[" + item + "]";
+    std::string head = arraySyntax.substr(0, close);
+    if (!head.empty() && head.back() != '[')
+        head += ' ';
+    return head + item + arraySyntax.substr(close);
+}
+
+// "12 0 R" -> ref, anything else -> invalid.
+ObjRef parseRef(const std::string& s)
+{
+    int n = 0, g = 0;
+    char r = 0;
+    if (std::sscanf(s.c_str(), "%d %d %c", &n, &g, &r) == 3 && r == 'R')
+        return {n, g};
+    return {};
+}
+
+std::string rectSyntax(const pdf::Rect& r)
+{
+    return "[" + pdf::num(r.x1) + " " + pdf::num(r.y1) + " " + pdf::num(r.x2) + " " + pdf::num(r.y2) + "]";
+}
+
+std::string uniqueFieldName(const pdf::DocumentModel& m)
+{
+    for (int i = 1;; ++i) {
+        std::string n = "Signature" + std::to_string(i);
+        bool clash = false;
+        for (auto& f : m.fields)
+            if (f.name == n)
+                clash = true;
+        if (!clash)
+            return n;
+    }
+}
+
+// Placeholders own their offsets inside the signature dictionary's body.
+constexpr size_t kByteRangeWidth = 4 * 21 + 2;
+
+struct SigDictLayout {
+    std::string body;
+    size_t byteRangeAt = 0;  // offset of the padding inside body
+    size_t contentsAt = 0;   // offset of '<'
+    size_t contentsLen = 0;  // including '<' and '>'
+};
+
+SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDate, size_t capacity)
+{
+    SigDictLayout l;
+    std::string& b = l.body;
+    b = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [";
+    l.byteRangeAt = b.size();
+    b += std::string(kByteRangeWidth, ' ');
+    b += "] /Contents ";
+    l.contentsAt = b.size();
+    b += '<';
+    b += std::string(capacity * 2, '0');
+    b += '>';
+    l.contentsLen = capacity * 2 + 2;
+    b += " /M " + pdf::literal(mDate);
+    if (!rq.reason.empty())
+        b += " /Reason " + pdf::textString(rq.reason);
+    if (!rq.location.empty())
+        b += " /Location " + pdf::textString(rq.location);
+    if (!rq.contact.empty())
+        b += " /ContactInfo " + pdf::textString(rq.contact);
+    b += " >>";
+    return l;
+}
+
+} // namespace
+
+std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome& outcome)
+{
+    std::string original = readFile(rq.input);
+    auto reader = pdf::Reader::open(rq.input);
+    const pdf::DocumentModel& m = reader->model();
+    if (original.size() != m.fileSize)
+        fail(Code::Io, "The file " + rq.input + " changed while it was being read.",
+             "Berkas " + rq.input + " berubah saat sedang dibaca.");
+
+    const int off = rq.utcOffsetMinutes ? *rq.utcOffsetMinutes : localUtcOffsetMinutes(rq.now);
+    pdf::IncrementalUpdate update(m);
+    pdf::NewObjects& objs = update.objects();
+
+    // Where the signature goes.
+    const pdf::FieldInfo* existing = nullptr;
+    int pageIndex = 0;
+    pdf::Rect rect{};
+    bool visible = false;
+    switch (rq.placement.kind) {
+    case Placement::Kind::ExistingField: {
+        for (auto& f : m.fields)
+            if (f.name == rq.placement.field)
+                existing = &f;
+        if (!existing || !existing->isSignature) {
+            std::string names;
+            for (auto& f : m.fields)
+                if (f.isSignature && !f.isSigned)
+                    names += (names.empty() ? "" : ", ") + f.name;
+            if (names.empty())
+                names = "none";
+            fail(Code::FieldNotFound,
+                 "The PDF has no signature field named \"" + rq.placement.field + "\" (empty fields: " + names + ").",
+                 "PDF tidak memiliki kolom tanda tangan bernama \"" + rq.placement.field + "\" (kolom kosong: " +
+                     (names == "none" ? std::string("tidak ada") : names) + ").");
+        }
+        if (existing->isSigned)
+            fail(Code::FieldSigned, "The signature field \"" + existing->name + "\" is already signed.",
+                 "Kolom tanda tangan \"" + existing->name + "\" sudah ditandatangani.");
+        pageIndex = existing->page >= 0 ? existing->page : 0;
+        rect = existing->rect;
+        visible = rect.width() > 0 && rect.height() > 0;
+        break;
+    }
+    case Placement::Kind::NewVisible: {
+        int n = static_cast<int>(m.pages.size());
+        if (rq.placement.page < 1 || rq.placement.page > n)
+            fail(Code::PageOutOfRange,
+                 "Page " + std::to_string(rq.placement.page) + " does not exist; the PDF has " + std::to_string(n) +
+                     " page(s).",
+                 "Halaman " + std::to_string(rq.placement.page) + " tidak ada; PDF ini memiliki " + std::to_string(n) +
+                     " halaman.");
+        pageIndex = rq.placement.page - 1;
+        rect = rq.placement.rect;
+        const pdf::Rect& box = m.pages[pageIndex].cropBox;
+        constexpr double eps = 0.01;
+        if (rect.width() <= 0 || rect.height() <= 0 || rect.x1 < box.x1 - eps || rect.y1 < box.y1 - eps ||
+            rect.x2 > box.x2 + eps || rect.y2 > box.y2 + eps)
+            fail(Code::RectOffPage,
+                 "The signature rectangle " + rectSyntax(rect) + " is not inside page " +
+                     std::to_string(rq.placement.page) + " " + rectSyntax(box) + ".",
+                 "Persegi tanda tangan " + rectSyntax(rect) + " tidak berada di dalam halaman " +
+                     std::to_string(rq.placement.page) + " " + rectSyntax(box) + ".");
+        visible = true;
+        break;
+    }
+    case Placement::Kind::Invisible: break;
+    }
+
+    // The appearance: shaped text with an embedded subset font.
+    const std::string signerName = signer.commonName();
+    int apNum;
+    if (visible) {
+        pdf::AppearanceStyle style;
+        style.lines.push_back(signerName);
+        style.lines.push_back("Ditandatangani secara elektronik");
+        style.lines.push_back("Waktu: " + displayDate(rq.now, off));
+        if (!rq.reason.empty())
+            style.lines.push_back("Alasan: " + rq.reason);
+        if (!rq.location.empty())
+            style.lines.push_back("Lokasi: " + rq.location);
+        style.imagePath = rq.imagePath;
+        style.fontFamily = rq.fontFamily;
+        apNum = pdf::renderAppearance(style, rect.width(), rect.height(), objs);
+    } else {
+        // PDF/A and some viewers want an /AP even for an invisible widget.
+        apNum = objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+    }
+
+    // The signature dictionary, sized by a dry run of the CMS.
+    const size_t capacity = nss::estimateSignedDataSize(signer, 0) + 32;
+    const int sigNum = objs.reserve();
+    SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity);
+    objs.set(sigNum, sig.body);
+
+    const ObjRef pageRef = m.pages[pageIndex].ref;
+    std::string fieldName;
+    bool acroIndirect = false;
+    std::optional<DictSnapshot> acro = reader->dictValue(m.root, "AcroForm", acroIndirect);
+
+    if (existing) {
+        fieldName = existing->name;
+        DictSnapshot field = reader->dict(existing->field);
+        field.set("V", std::to_string(sigNum) + " 0 R");
+        if (existing->widget == existing->field) {
+            field.set("AP", "<< /N " + pdf::ref(apNum) + " >>");
+            update.rewrite(field.ref, field.serialize());
+        } else {
+            update.rewrite(field.ref, field.serialize());
+            DictSnapshot widget = reader->dict(existing->widget);
+            widget.set("AP", "<< /N " + pdf::ref(apNum) + " >>");
+            update.rewrite(widget.ref, widget.serialize());
+        }
+    } else {
+        fieldName = uniqueFieldName(m);
+        const int fieldNum = objs.reserve();
+        std::string widget = "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) +
+                             " /V " + pdf::ref(sigNum) + " /F 132 /P " + pageRef.syntax() + " /Rect " +
+                             (visible ? rectSyntax(rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
+                             pdf::ref(apNum) + " >> >>";
+        objs.set(fieldNum, widget);
+        const std::string fieldRef = pdf::ref(fieldNum);
+
+        // The page lists the widget among its annotations.
+        DictSnapshot page = reader->dict(pageRef);
+        const std::string* annots = page.get("Annots");
+        ObjRef annotsRef = annots ? parseRef(*annots) : ObjRef{};
+        if (annotsRef.valid()) {
+            auto items = reader->arrayItems(annotsRef);
+            std::string arr = "[";
+            for (auto& i : items)
+                arr += i + " ";
+            update.rewrite(annotsRef, arr + fieldRef + "]");
+        } else {
+            page.set("Annots", annots ? appendToArray(*annots, fieldRef) : "[" + fieldRef + "]");
+            update.rewrite(pageRef, page.serialize());
+        }
+
+        // The form lists the field.
+        if (!acro)
+            acro = DictSnapshot{};
+        const std::string* fields = acro->get("Fields");
+        ObjRef fieldsRef = fields ? parseRef(*fields) : ObjRef{};
+        if (fieldsRef.valid()) {
+            auto items = reader->arrayItems(fieldsRef);
+            std::string arr = "[";
+            for (auto& i : items)
+                arr += i + " ";
+            update.rewrite(fieldsRef, arr + fieldRef + "]");
+        } else {
+            acro->set("Fields", fields ? appendToArray(*fields, fieldRef) : "[" + fieldRef + "]");
+        }
+    }
+    if (!acro)
+        acro = DictSnapshot{};
+    // ISO 32000-1 12.7.2: SignaturesExist | AppendOnly.
+    acro->set("SigFlags", "3");
+    if (acroIndirect) {
+        update.rewrite(acro->ref, acro->serialize());
+    } else {
+        // An inline or missing AcroForm moves into an object of its own.
+        int acroNum = objs.add(acro->serialize());
+        DictSnapshot catalog = update.isRewritten(m.root) ? reader->dict(m.root) : reader->dict(m.root);
+        catalog.set("AcroForm", pdf::ref(acroNum));
+        update.rewrite(m.root, catalog.serialize());
+    }
+
+    // Assemble the file with placeholders, then fill in the byte range.
+    const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
+    pdf::IncrementalUpdate::Result appended = update.finish(eol);
+    std::string out = std::move(original);
+    const size_t originalSize = out.size();
+    out += appended.bytes;
+    const size_t sigBody = originalSize + appended.bodyOffset.at(sigNum);
+    const unsigned long long cStart = sigBody + sig.contentsAt;
+    const unsigned long long cEnd = cStart + sig.contentsLen;
+    // ISO 32000-1 12.8.1: /ByteRange covers the whole file but /Contents.
+    std::string br = "0 " + std::to_string(cStart) + " " + std::to_string(cEnd) + " " +
+                     std::to_string(out.size() - cEnd);
+    if (br.size() > kByteRangeWidth)
+        fail(Code::Internal, "The byte range does not fit its placeholder.", "Rentang bita tidak muat.");
+    out.replace(sigBody + sig.byteRangeAt, br.size(), br);
+
+    nss::Digest digest(signer.hashAlg());
+    digest.update(std::string_view(out).substr(0, cStart));
+    digest.update(std::string_view(out).substr(cEnd));
+    nss::CmsRequest cmsRequest;
+    cmsRequest.contentDigest = digest.finish();
+    const int opsBefore = signer.operations();
+    nss::Bytes cms = nss::buildSignedData(signer, cmsRequest);
+    if (cms.size() > capacity)
+        fail(Code::SignatureTooLarge,
+             "The signature needs " + std::to_string(cms.size()) + " bytes but " + std::to_string(capacity) +
+                 " were reserved.",
+             "Tanda tangan memerlukan " + std::to_string(cms.size()) + " bita tetapi hanya " +
+                 std::to_string(capacity) + " bita yang disediakan.");
+    std::string hex = pdf::hexString(cms);
+    out.replace(cStart + 1, hex.size() - 2, hex.substr(1, hex.size() - 2));
+
+    outcome.output = rq.output;
+    outcome.signerName = signerName;
+    outcome.signingTime = isoDate(rq.now, off);
+    outcome.fieldName = fieldName;
+    outcome.bytesAdded = out.size() - originalSize;
+    outcome.contentsReserved = capacity;
+    outcome.contentsUsed = cms.size();
+    outcome.privateKeyOperations = signer.operations() - opsBefore;
+    return out;
+}
+
+SignOutcome signPdf(const SignRequest& request, nss::Signer& signer)
+{
+    SignOutcome outcome;
+    std::string bytes = signToBytes(request, signer, outcome);
+    writeFileAtomically(request.output, bytes, request.overwrite);
+    return outcome;
+}
+
+} // namespace bsre

@@ -1,0 +1,391 @@
+#include "nss/store.hpp"
+
+#include "nss/digest.hpp"
+#include "nss/handles.hpp"
+
+#include <nss.h>
+#include <prerror.h>
+#include <prtime.h>
+#include <cryptohi.h>
+#include <secerr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <map>
+
+namespace bsre::nss {
+
+std::string hexUpper(std::string_view bytes)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out;
+}
+
+namespace {
+
+std::string nssErrorName()
+{
+    PRErrorCode e = PORT_GetError();
+    const char* n = PR_ErrorToName(e);
+    return std::string(n ? n : "unknown") + " (" + std::to_string(e) + ")";
+}
+
+std::string iso(PRTime t)
+{
+    std::time_t secs = static_cast<std::time_t>(t / PR_USEC_PER_SEC);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string owned(char* s)
+{
+    UniquePortString p(s);
+    return p ? std::string(p.get()) : std::string();
+}
+
+Bytes der(const CERTCertificate* c)
+{
+    return Bytes(reinterpret_cast<const char*>(c->derCert.data), c->derCert.len);
+}
+
+std::string tokenName(const CERTCertificate* c)
+{
+    if (c->slot)
+        return PK11_GetTokenName(c->slot);
+    return "NSS Certificate DB";
+}
+
+std::string normaliseSelector(const std::string& s)
+{
+    std::string hex;
+    for (char c : s) {
+        if (c == ':' || c == ' ')
+            continue;
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return {};
+        hex += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return hex.size() == 64 ? hex : std::string();
+}
+
+struct Problem {
+    Code code;
+    std::string en, id;
+};
+
+// Why this certificate cannot sign, in the order a person would fix things.
+std::optional<Problem> problemOf(CERTCertificate* c, bool hasKey)
+{
+    PRTime nb = 0, na = 0;
+    CERT_GetCertTimes(c, &nb, &na);
+    switch (CERT_CheckCertValidTimes(c, PR_Now(), PR_FALSE)) {
+    case secCertTimeExpired:
+        return Problem{Code::CertExpired, "The certificate expired on " + iso(na) + ".",
+                       "Sertifikat kedaluwarsa sejak " + iso(na) + "."};
+    case secCertTimeNotValidYet:
+        return Problem{Code::CertNotYetValid, "The certificate is not valid until " + iso(nb) + ".",
+                       "Sertifikat belum berlaku sampai " + iso(nb) + "."};
+    default: break;
+    }
+    if (c->keyUsagePresent && !(c->keyUsage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)))
+        return Problem{Code::CertNoSigningUsage,
+                       "The certificate is not for signing (its key usage has neither digitalSignature nor nonRepudiation).",
+                       "Sertifikat tidak untuk penandatanganan (penggunaan kuncinya bukan digitalSignature maupun nonRepudiation)."};
+    if (!hasKey)
+        return Problem{Code::KeyMissing, "There is no private key for this certificate in the database or on a token.",
+                       "Tidak ada kunci privat untuk sertifikat ini di basis data maupun di token."};
+    SECCertificateUsage usages = 0;
+    if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), c, PR_TRUE, certificateUsageEmailSigner, PR_Now(), nullptr,
+                               nullptr, &usages) != SECSuccess) {
+        PRErrorCode e = PORT_GetError();
+        // Key usage was judged above; an extended key usage other than
+        // emailProtection does not make the chain untrusted.
+        if (e != SEC_ERROR_INADEQUATE_CERT_TYPE && e != SEC_ERROR_INADEQUATE_KEY_USAGE)
+            return Problem{Code::CertUntrusted,
+                           "The certificate's chain is not trusted in this database (" + nssErrorName() + ").",
+                           "Rantai sertifikat tidak dipercaya di basis data ini (" + nssErrorName() + ")."};
+    }
+    return std::nullopt;
+}
+
+CertInfo describe(CERTCertificate* c, bool hasKey)
+{
+    CertInfo i;
+    i.fingerprint = hexUpper(hash(HashAlg::Sha256, der(c)));
+    i.nickname = c->nickname ? c->nickname : "";
+    i.commonName = owned(CERT_GetCommonName(&c->subject));
+    i.organisation = owned(CERT_GetOrgName(&c->subject));
+    const char* email = CERT_GetFirstEmailAddress(c);
+    i.email = email ? email : "";
+    i.subject = c->subjectName ? c->subjectName : "";
+    i.issuer = c->issuerName ? c->issuerName : "";
+    PRTime nb = 0, na = 0;
+    CERT_GetCertTimes(c, &nb, &na);
+    i.notBefore = iso(nb);
+    i.notAfter = iso(na);
+    i.token = tokenName(c);
+    i.hasKey = hasKey;
+    if (auto p = problemOf(c, hasKey)) {
+        i.problem = p->code;
+        i.problemEn = p->en;
+        i.problemId = p->id;
+    }
+    i.usable = !i.problem;
+    return i;
+}
+
+class NssSigner final : public Signer {
+public:
+    NssSigner(UniqueCert cert, UniquePrivateKey key) : cert_(std::move(cert)), key_(std::move(key))
+    {
+        cert_der_ = der(cert_.get());
+        UniqueChain chain(CERT_CertChainFromCert(cert_.get(), certUsageEmailSigner, PR_FALSE));
+        if (chain) // first entry is the signer itself; the root is excluded
+            for (int k = 1; k < chain->len; ++k)
+                chain_.emplace_back(reinterpret_cast<const char*>(chain->certs[k].data), chain->certs[k].len);
+        UniquePublicKey pub(CERT_ExtractPublicKey(cert_.get()));
+        type_ = SECKEY_GetPrivateKeyType(key_.get()) == ecKey ? KeyType::Ec : KeyType::Rsa;
+        bits_ = pub ? static_cast<int>(SECKEY_PublicKeyStrengthInBits(pub.get())) : 2048;
+        hash_ = hashForKey(type_, bits_);
+    }
+    const Bytes& certificate() const override { return cert_der_; }
+    const std::vector<Bytes>& chain() const override { return chain_; }
+    std::string commonName() const override { return owned(CERT_GetCommonName(&cert_->subject)); }
+    KeyType keyType() const override { return type_; }
+    int keyBits() const override { return bits_; }
+    HashAlg hashAlg() const override { return hash_; }
+    size_t maxSignatureSize() const override
+    {
+        if (type_ == KeyType::Rsa)
+            return static_cast<size_t>((bits_ + 7) / 8);
+        size_t coord = static_cast<size_t>((bits_ + 7) / 8);
+        return 2 * (coord + 3) + 3; // SEQUENCE of two INTEGERs with a possible leading zero
+    }
+    Bytes sign(std::string_view data) override
+    {
+        SECOidTag alg;
+        if (type_ == KeyType::Ec)
+            alg = hash_ == HashAlg::Sha384   ? SEC_OID_ANSIX962_ECDSA_SHA384_SIGNATURE
+                  : hash_ == HashAlg::Sha512 ? SEC_OID_ANSIX962_ECDSA_SHA512_SIGNATURE
+                                             : SEC_OID_ANSIX962_ECDSA_SHA256_SIGNATURE;
+        else
+            alg = hash_ == HashAlg::Sha384   ? SEC_OID_PKCS1_SHA384_WITH_RSA_ENCRYPTION
+                  : hash_ == HashAlg::Sha512 ? SEC_OID_PKCS1_SHA512_WITH_RSA_ENCRYPTION
+                                             : SEC_OID_PKCS1_SHA256_WITH_RSA_ENCRYPTION;
+        SECItem out{siBuffer, nullptr, 0};
+        ++ops_;
+        // SEC_SignData hashes, signs once and DER-encodes ECDSA (r, s).
+        if (SEC_SignData(&out, reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
+                         key_.get(), alg) != SECSuccess) {
+            PRErrorCode e = PORT_GetError();
+            std::string n = nssErrorName();
+            if (e == SEC_ERROR_TOKEN_NOT_LOGGED_IN || e == SEC_ERROR_NO_TOKEN || e == SEC_ERROR_PKCS11_DEVICE_ERROR)
+                fail(Code::TokenError, "The token refused to sign (" + n + "); was it removed?",
+                     "Token menolak menandatangani (" + n + "); apakah token dicabut?");
+            fail(Code::TokenError, "Signing with the private key failed (" + n + ").",
+                 "Penandatanganan dengan kunci privat gagal (" + n + ").");
+        }
+        Bytes sig(reinterpret_cast<const char*>(out.data), out.len);
+        SECITEM_FreeItem(&out, PR_FALSE);
+        return sig;
+    }
+    int operations() const override { return ops_; }
+
+private:
+    UniqueCert cert_;
+    UniquePrivateKey key_;
+    Bytes cert_der_;
+    std::vector<Bytes> chain_;
+    KeyType type_ = KeyType::Rsa;
+    int bits_ = 0;
+    HashAlg hash_ = HashAlg::Sha256;
+    int ops_ = 0;
+};
+
+// NSS must never prompt on its own: we log in explicitly with the PIN the
+// caller gave us (the CLI only; inside soffice LibreOffice owns this callback).
+char* noPrompt(PK11SlotInfo*, PRBool, void*) { return nullptr; }
+
+void login(PK11SlotInfo* slot, const PinProvider& pinProvider)
+{
+    if (!PK11_NeedLogin(slot) || PK11_IsLoggedIn(slot, nullptr))
+        return;
+    std::string token = PK11_GetTokenName(slot);
+    CK_TOKEN_INFO info{};
+    if (PK11_GetTokenInfo(slot, &info) == SECSuccess && (info.flags & CKF_USER_PIN_LOCKED))
+        fail(Code::TokenLocked, "The token \"" + token + "\" is locked after too many wrong PINs; ask IT to unlock it.",
+             "Token \"" + token + "\" terkunci karena terlalu banyak PIN salah; minta TI untuk membukanya.");
+    std::optional<std::string> pin = pinProvider ? pinProvider(token) : std::nullopt;
+    if (!pin)
+        fail(Code::BadPin, "The token \"" + token + "\" needs a PIN and none was given.",
+             "Token \"" + token + "\" memerlukan PIN dan PIN tidak diberikan.");
+    SECStatus rv = PK11_CheckUserPassword(slot, pin->c_str());
+    PRErrorCode err = PORT_GetError();
+    std::fill(pin->begin(), pin->end(), '\0');
+    if (rv == SECSuccess)
+        return;
+    CK_TOKEN_INFO after{};
+    bool haveInfo = PK11_GetTokenInfo(slot, &after) == SECSuccess;
+    if (err == SEC_ERROR_LOCKED_PASSWORD || (haveInfo && (after.flags & CKF_USER_PIN_LOCKED)))
+        fail(Code::TokenLocked, "The token \"" + token + "\" is now locked after too many wrong PINs; ask IT to unlock it.",
+             "Token \"" + token + "\" sekarang terkunci karena terlalu banyak PIN salah; minta TI untuk membukanya.");
+    if (err == SEC_ERROR_BAD_PASSWORD) {
+        std::string en = "Wrong PIN for the token \"" + token + "\"; ";
+        std::string id = "PIN salah untuk token \"" + token + "\"; ";
+        if (haveInfo && (after.flags & CKF_USER_PIN_FINAL_TRY)) {
+            en += "one try left before it locks.";
+            id += "sisa percobaan: satu kali sebelum terkunci.";
+        } else if (haveInfo && (after.flags & CKF_USER_PIN_COUNT_LOW)) {
+            en += "few tries left before it locks.";
+            id += "sisa percobaan tinggal sedikit sebelum terkunci.";
+        } else {
+            en += "the token does not say how many tries are left.";
+            id += "token tidak memberi tahu sisa percobaan.";
+        }
+        fail(Code::BadPin, en, id);
+    }
+    fail(Code::TokenError, "Logging in to the token \"" + token + "\" failed (" + nssErrorName() + ").",
+         "Masuk ke token \"" + token + "\" gagal (" + nssErrorName() + ").");
+}
+
+} // namespace
+
+struct Store::Impl {
+    NSSInitContext* ctx = nullptr; // ours to shut down (CLI only)
+    std::vector<SECMODModule*> modules;
+
+    ~Impl()
+    {
+        for (SECMODModule* m : modules) {
+            SECMOD_UnloadUserModule(m);
+            SECMOD_DestroyModule(m);
+        }
+        if (ctx)
+            NSS_ShutdownContext(ctx);
+    }
+
+    // Every certificate NSS can see, one entry per certificate (several
+    // tokens may hold the same one), with whether a key belongs to it.
+    std::vector<std::pair<UniqueCert, bool>> all() const
+    {
+        std::map<std::string, bool> withKey;
+        if (UniqueCertList users{PK11_ListCerts(PK11CertListUser, nullptr)})
+            for (auto* n = CERT_LIST_HEAD(users.get()); !CERT_LIST_END(n, users.get()); n = CERT_LIST_NEXT(n))
+                withKey[der(n->cert)] = true;
+        std::vector<std::pair<UniqueCert, bool>> out;
+        std::map<std::string, size_t> seen;
+        UniqueCertList list{PK11_ListCerts(PK11CertListAll, nullptr)};
+        if (!list)
+            return out;
+        for (auto* n = CERT_LIST_HEAD(list.get()); !CERT_LIST_END(n, list.get()); n = CERT_LIST_NEXT(n)) {
+            if (CERT_IsCACert(n->cert, nullptr))
+                continue;
+            Bytes d = der(n->cert);
+            bool key = withKey.count(d) > 0;
+            auto it = seen.find(d);
+            if (it != seen.end()) {
+                if (key && !out[it->second].second) // prefer the entry on the key's token
+                    out[it->second] = {UniqueCert(CERT_DupCertificate(n->cert)), true};
+                continue;
+            }
+            seen[d] = out.size();
+            out.emplace_back(UniqueCert(CERT_DupCertificate(n->cert)), key);
+        }
+        return out;
+    }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::open(const std::string& dir)
+{
+    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
+    NSSInitParameters params{};
+    params.length = sizeof params;
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
+    if (!impl->ctx)
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssErrorName() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+    PK11_SetPasswordFunc(noPrompt);
+    return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+std::unique_ptr<Store> Store::attach()
+{
+    if (!NSS_IsInitialized())
+        fail(Code::Internal, "The certificate system (NSS) is not initialised.",
+             "Sistem sertifikat (NSS) belum diinisialisasi.");
+    return std::unique_ptr<Store>(new Store(std::make_unique<Impl>()));
+}
+
+void Store::loadModule(const std::string& libraryPath)
+{
+    std::string name = "bsre-module-" + std::to_string(impl_->modules.size());
+    std::string spec = "name=\"" + name + "\" library=\"" + libraryPath + "\"";
+    SECMODModule* m = SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE);
+    if (!m || !m->loaded) {
+        if (m)
+            SECMOD_DestroyModule(m);
+        fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + nssErrorName() + ").",
+             "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + nssErrorName() + ").");
+    }
+    impl_->modules.push_back(m);
+}
+
+std::vector<CertInfo> Store::list() const
+{
+    std::vector<CertInfo> out;
+    for (auto& [cert, key] : impl_->all())
+        out.push_back(describe(cert.get(), key));
+    std::sort(out.begin(), out.end(), [](const CertInfo& a, const CertInfo& b) {
+        return std::tie(b.usable, a.commonName, a.fingerprint) < std::tie(a.usable, b.commonName, b.fingerprint);
+    });
+    return out;
+}
+
+std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProvider& pin) const
+{
+    std::string fp = normaliseSelector(selector);
+    UniqueCert chosen;
+    bool hasKey = false;
+    for (auto& [cert, key] : impl_->all()) {
+        bool match = fp.empty() ? (cert->nickname && selector == cert->nickname)
+                                : hexUpper(hash(HashAlg::Sha256, der(cert.get()))) == fp;
+        if (match) {
+            chosen = std::move(cert);
+            hasKey = key;
+            break;
+        }
+    }
+    if (!chosen)
+        fail(Code::CertNotFound, "No certificate matches \"" + selector + "\"; list them with: bsre-sign certs.",
+             "Tidak ada sertifikat yang cocok dengan \"" + selector + "\"; lihat daftarnya dengan: bsre-sign certs.");
+    // A key may be private to a token that needs a login to show it.
+    if (!hasKey && chosen->slot && PK11_NeedLogin(chosen->slot) && !PK11_IsLoggedIn(chosen->slot, nullptr)) {
+        login(chosen->slot, pin);
+        UniquePrivateKey probe(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
+        hasKey = probe != nullptr;
+    }
+    if (auto p = problemOf(chosen.get(), hasKey))
+        fail(p->code, p->en, p->id);
+    UniqueSlot keySlot(PK11_KeyForCertExists(chosen.get(), nullptr, nullptr));
+    login(keySlot ? keySlot.get() : chosen->slot, pin);
+    UniquePrivateKey key(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
+    if (!key)
+        fail(Code::KeyMissing, "The private key of this certificate could not be found (" + nssErrorName() + ").",
+             "Kunci privat sertifikat ini tidak ditemukan (" + nssErrorName() + ").");
+    return std::make_unique<NssSigner>(std::move(chosen), std::move(key));
+}
+
+} // namespace bsre::nss

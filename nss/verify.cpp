@@ -1,0 +1,208 @@
+#include "nss/verify.hpp"
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "nss/handles.hpp"
+
+#include <cms.h>
+#include <nss.h>
+#include <prerror.h>
+#include <nssb64.h>
+#include <sechash.h>
+#include <secerr.h>
+#include <smime.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace bsre::nss {
+
+namespace {
+
+std::string nssError()
+{
+    PRErrorCode e = PORT_GetError();
+    const char* n = PR_ErrorToName(e);
+    return n ? n : ("NSS error " + std::to_string(e));
+}
+
+struct MessageFree {
+    void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
+};
+
+std::string pemToDer(const std::string& text)
+{
+    const std::string begin = "-----BEGIN CERTIFICATE-----";
+    size_t b = text.find(begin);
+    if (b == std::string::npos)
+        return text; // DER already
+    size_t e = text.find("-----END", b);
+    std::string b64;
+    for (size_t i = b + begin.size(); i < e; ++i)
+        if (!std::isspace(static_cast<unsigned char>(text[i])))
+            b64 += text[i];
+    SECItem* item = NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size()));
+    if (!item)
+        return {};
+    std::string der(reinterpret_cast<char*>(item->data), item->len);
+    SECITEM_FreeItem(item, PR_TRUE);
+    return der;
+}
+
+} // namespace
+
+CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string_view>& parts, bool checkTrust)
+{
+    CmsVerdict v;
+    // /Contents is zero padded after the DER; the decoder wants the DER alone.
+    SECItem item{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(cmsDer.data())),
+                 static_cast<unsigned>(cmsDer.size())};
+    if (cmsDer.size() > 4 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
+        static_cast<unsigned char>(cmsDer[1]) == 0x82)
+        item.len = std::min<unsigned>(item.len, 4 + ((static_cast<unsigned char>(cmsDer[2]) << 8) |
+                                                     static_cast<unsigned char>(cmsDer[3])));
+    else if (cmsDer.size() > 5 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
+             static_cast<unsigned char>(cmsDer[1]) == 0x83)
+        item.len = std::min<unsigned>(item.len, 5 + ((static_cast<unsigned char>(cmsDer[2]) << 16) |
+                                                     (static_cast<unsigned char>(cmsDer[3]) << 8) |
+                                                     static_cast<unsigned char>(cmsDer[4])));
+    std::unique_ptr<NSSCMSMessage, MessageFree> msg(
+        NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
+    if (!msg || !NSS_CMSMessage_IsSigned(msg.get())) {
+        v.problem = "the signature value is not a CMS SignedData (" + nssError() + ")";
+        return v;
+    }
+    NSSCMSContentInfo* ci = NSS_CMSMessage_ContentLevel(msg.get(), 0);
+    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(ci));
+    if (!sd) {
+        v.problem = "no SignedData content";
+        return v;
+    }
+    v.parsed = true;
+    v.signerInfos = NSS_CMSSignedData_SignerInfoCount(sd);
+    NSSCMSSignerInfo* si = NSS_CMSSignedData_GetSignerInfo(sd, 0);
+    SECAlgorithmID** algs = NSS_CMSSignedData_GetDigestAlgs(sd);
+    if (!si || !algs || !algs[0]) {
+        v.problem = "no signer";
+        return v;
+    }
+    SECOidTag digestTag = SECOID_GetAlgorithmTag(algs[0]);
+    HASH_HashType ht = HASH_GetHashTypeByOidTag(digestTag);
+    const SECHashObject* ho = HASH_GetHashObject(ht);
+    if (!ho) {
+        v.problem = "unsupported digest algorithm";
+        return v;
+    }
+    v.digestAlgorithm = SECOID_FindOIDTagDescription(digestTag);
+    void* hctx = ho->create();
+    ho->begin(hctx);
+    for (auto p : parts)
+        ho->update(hctx, reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
+    unsigned char digest[HASH_LENGTH_MAX];
+    unsigned dlen = 0;
+    ho->end(hctx, digest, &dlen, sizeof digest);
+    ho->destroy(hctx, PR_TRUE);
+    SECItem digestItem{siBuffer, digest, dlen};
+
+    NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageEmailSigner, PR_FALSE);
+    CERTCertificate* cert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB());
+    if (!cert) {
+        v.problem = "the signer's certificate is not in the signature";
+        return v;
+    }
+    if (char* cn = CERT_GetCommonName(&cert->subject)) {
+        v.signerName = cn;
+        PORT_Free(cn);
+    }
+    v.signerSubject = cert->subjectName ? cert->subjectName : "";
+    SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
+    v.integrity = st == SECSuccess && NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_GoodSignature;
+    if (!v.integrity)
+        v.problem = NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_DigestMismatch
+                        ? "the document was changed after signing (digest mismatch)"
+                        : "the signature value does not verify (" + nssError() + ")";
+    if (checkTrust) {
+        v.trustChecked = true;
+        SECCertificateUsage usages = 0;
+        SECStatus ts = CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner,
+                                              PR_Now(), nullptr, nullptr, &usages);
+        v.trusted = ts == SECSuccess;
+        if (!v.trusted)
+            v.trustProblem = nssError();
+    }
+    return v;
+}
+
+std::unique_ptr<TrustContext> TrustContext::none()
+{
+    auto t = std::unique_ptr<TrustContext>(new TrustContext);
+    NSSInitParameters params{};
+    params.length = sizeof params;
+    t->ctx_ = NSS_InitContext("", "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
+    if (!t->ctx_)
+        fail(Code::Internal, "NSS could not be initialised (" + nssError() + ").",
+             "NSS tidak dapat diinisialisasi (" + nssError() + ").");
+    return t;
+}
+
+std::unique_ptr<TrustContext> TrustContext::withDatabase(const std::string& dir)
+{
+    auto t = std::unique_ptr<TrustContext>(new TrustContext);
+    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
+    NSSInitParameters params{};
+    params.length = sizeof params;
+    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY);
+    if (!t->ctx_)
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssError() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssError() + ").");
+    t->checks_ = true;
+    return t;
+}
+
+std::unique_ptr<TrustContext> TrustContext::withAnchors(const std::vector<std::string>& files)
+{
+    auto t = std::unique_ptr<TrustContext>(new TrustContext);
+    std::string tmpl = (std::filesystem::temp_directory_path() / "bsre-trust-XXXXXX").string();
+    if (!::mkdtemp(tmpl.data())) // mode 0700
+        fail(Code::Io, "A temporary folder could not be created.", "Folder sementara tidak dapat dibuat.");
+    t->tmpdir_ = tmpl;
+    NSSInitParameters params{};
+    params.length = sizeof params;
+    std::string spec = "sql:" + tmpl;
+    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, 0);
+    if (!t->ctx_)
+        fail(Code::Internal, "A temporary certificate database could not be created (" + nssError() + ").",
+             "Basis data sertifikat sementara tidak dapat dibuat (" + nssError() + ").");
+    UniqueSlot slot(PK11_GetInternalKeySlot());
+    if (PK11_NeedUserInit(slot.get()))
+        PK11_InitPin(slot.get(), "", "");
+    for (size_t i = 0; i < files.size(); ++i) {
+        std::string der = pemToDer(readFile(files[i]));
+        SECItem item{siBuffer, reinterpret_cast<unsigned char*>(der.data()), static_cast<unsigned>(der.size())};
+        UniqueCert cert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
+        if (!cert)
+            fail(Code::Usage, "The trust anchor " + files[i] + " is not a certificate.",
+                 "Jangkar kepercayaan " + files[i] + " bukan sertifikat.");
+        std::string nick = "bsre-anchor-" + std::to_string(i);
+        if (PK11_ImportCert(slot.get(), cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
+            fail(Code::Internal, "The trust anchor " + files[i] + " could not be imported (" + nssError() + ").",
+                 "Jangkar kepercayaan " + files[i] + " tidak dapat diimpor (" + nssError() + ").");
+        CERTCertTrust trust{};
+        CERT_DecodeTrustString(&trust, "CT,C,C");
+        CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
+    }
+    t->checks_ = true;
+    return t;
+}
+
+TrustContext::~TrustContext()
+{
+    if (ctx_)
+        NSS_ShutdownContext(static_cast<NSSInitContext*>(ctx_));
+    if (!tmpdir_.empty()) {
+        std::error_code ec;
+        std::filesystem::remove_all(tmpdir_, ec);
+    }
+}
+
+} // namespace bsre::nss

@@ -1,0 +1,454 @@
+// Poppler adapter: everything we read from a PDF comes through here.
+#include "pdf/reader.hpp"
+
+#include "common/error.hpp"
+#include "pdf/syntax.hpp"
+
+#include <poppler/Catalog.h>
+#include <poppler/ErrorCodes.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
+#include <poppler/XRef.h>
+#include <poppler/goo/GooString.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace bsre::pdf {
+
+const std::string* DictSnapshot::get(const std::string& key) const
+{
+    for (auto& [k, v] : entries)
+        if (k == key)
+            return &v;
+    return nullptr;
+}
+
+void DictSnapshot::set(const std::string& key, std::string value)
+{
+    for (auto& [k, v] : entries)
+        if (k == key) {
+            v = std::move(value);
+            return;
+        }
+    entries.emplace_back(key, std::move(value));
+}
+
+void DictSnapshot::erase(const std::string& key)
+{
+    std::erase_if(entries, [&](auto& e) { return e.first == key; });
+}
+
+std::string DictSnapshot::serialize() const
+{
+    std::string out = "<<";
+    for (auto& [k, v] : entries) {
+        out += name(k);
+        out += ' ';
+        out += v;
+    }
+    out += ">>";
+    return out;
+}
+
+namespace {
+
+[[noreturn]] void damaged(const std::string& path, const std::string& detail)
+{
+    fail(Code::MalformedPdf,
+         "The PDF " + path + " is damaged (" + detail + "); it was not changed. Export it again from its source.",
+         "PDF " + path + " rusak (" + detail + "); berkas tidak diubah. Ekspor ulang dari sumbernya.");
+}
+
+std::string serialize(const Object& o, int depth = 0)
+{
+    if (depth > 64)
+        return "null";
+    switch (o.getType()) {
+    case objBool: return o.getBool() ? "true" : "false";
+    case objInt: return num(static_cast<long long>(o.getInt()));
+    case objInt64: return num(static_cast<long long>(o.getInt64()));
+    case objReal: return num(o.getReal());
+    case objString: return literal(std::string_view(o.getString()->c_str(), o.getString()->getLength()));
+    case objHexString: return hexString(std::string_view(o.getString()->c_str(), o.getString()->getLength()));
+    case objName: return name(o.getName());
+    case objNull: return "null";
+    case objRef: return std::to_string(o.getRefNum()) + " " + std::to_string(o.getRefGen()) + " R";
+    case objArray: {
+        std::string s = "[";
+        Array* a = o.getArray();
+        for (int i = 0; i < a->getLength(); ++i) {
+            if (i)
+                s += ' ';
+            s += serialize(a->getNF(i), depth + 1);
+        }
+        return s + "]";
+    }
+    case objDict: {
+        std::string s = "<<";
+        Dict* d = o.getDict();
+        for (int i = 0; i < d->getLength(); ++i) {
+            s += name(d->getKey(i));
+            s += ' ';
+            s += serialize(d->getValNF(i), depth + 1);
+        }
+        return s + ">>";
+    }
+    default: return "null"; // streams are never re-emitted through here
+    }
+}
+
+DictSnapshot snapshotOf(const Object& dict, ObjRef ref)
+{
+    DictSnapshot s;
+    s.ref = ref;
+    Dict* d = dict.getDict();
+    for (int i = 0; i < d->getLength(); ++i)
+        s.entries.emplace_back(d->getKey(i), serialize(d->getValNF(i)));
+    return s;
+}
+
+std::string readTail(const std::string& path, unsigned long long size, size_t n)
+{
+    std::ifstream f(path, std::ios::binary);
+    size_t take = static_cast<size_t>(std::min<unsigned long long>(n, size));
+    f.seekg(static_cast<std::streamoff>(size - take));
+    std::string s(take, '\0');
+    f.read(s.data(), static_cast<std::streamsize>(take));
+    return s;
+}
+
+std::string readAt(const std::string& path, unsigned long long off, size_t n)
+{
+    std::ifstream f(path, std::ios::binary);
+    f.seekg(static_cast<std::streamoff>(off));
+    std::string s(n, '\0');
+    f.read(s.data(), static_cast<std::streamsize>(n));
+    s.resize(static_cast<size_t>(f.gcount()));
+    return s;
+}
+
+std::string stringOf(const Object& o)
+{
+    return o.isString() ? std::string(o.getString()->c_str(), o.getString()->getLength()) : std::string();
+}
+
+// Text strings (/T, /Reason) to UTF-8: UTF-16BE with BOM or PDFDocEncoding
+// (treated as Latin-1 here, which matches for the printable range).
+std::string textToUtf8(const std::string& s)
+{
+    std::string out;
+    auto put = [&](uint32_t cp) {
+        if (cp < 0x80) out += static_cast<char>(cp);
+        else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+        else if (cp < 0x10000) { out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+        else { out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+    };
+    if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xFE && static_cast<unsigned char>(s[1]) == 0xFF) {
+        for (size_t i = 2; i + 1 < s.size(); i += 2) {
+            uint32_t u = (static_cast<unsigned char>(s[i]) << 8) | static_cast<unsigned char>(s[i + 1]);
+            if (u >= 0xD800 && u < 0xDC00 && i + 3 < s.size()) {
+                uint32_t l = (static_cast<unsigned char>(s[i + 2]) << 8) | static_cast<unsigned char>(s[i + 3]);
+                u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+                i += 2;
+            }
+            put(u);
+        }
+        return out;
+    }
+    for (unsigned char c : s)
+        put(c);
+    return out;
+}
+
+void initPoppler()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (!globalParams)
+            globalParams = std::make_unique<GlobalParams>();
+        globalParams->setErrQuiet(true);
+    });
+}
+
+} // namespace
+
+struct Reader::Impl {
+    std::unique_ptr<PDFDoc> doc;
+    DocumentModel model;
+    std::map<std::pair<int, int>, int> annotPage; // widget ref -> page index
+
+    void walkField(const Object& fieldRef, const std::string& parentName, const std::string& inheritedFt,
+                   std::set<int>& visited)
+    {
+        if (!fieldRef.isRef() || visited.count(fieldRef.getRefNum()))
+            return;
+        visited.insert(fieldRef.getRefNum());
+        Object f = doc->getXRef()->fetch(fieldRef.getRef());
+        if (!f.isDict())
+            return;
+        Dict* d = f.getDict();
+        Object t = d->lookup("T");
+        std::string part = textToUtf8(stringOf(t));
+        std::string full = parentName.empty() ? part : (part.empty() ? parentName : parentName + "." + part);
+        Object ft = d->lookup("FT");
+        std::string type = ft.isName() ? ft.getName() : inheritedFt;
+        Object kids = d->lookup("Kids");
+        bool hasFieldKids = false;
+        if (kids.isArray())
+            for (int i = 0; i < kids.arrayGetLength(); ++i) {
+                Object k = kids.arrayGet(i);
+                if (k.isDict() && k.dictLookup("T").isString())
+                    hasFieldKids = true;
+            }
+        if (hasFieldKids) {
+            for (int i = 0; i < kids.arrayGetLength(); ++i)
+                walkField(kids.arrayGetNF(i), full, type, visited);
+            return;
+        }
+        FieldInfo info;
+        info.name = full;
+        info.field = {fieldRef.getRefNum(), fieldRef.getRefGen()};
+        info.isSignature = type == "Sig";
+        info.isSigned = d->lookup("V").isDict();
+        info.widget = info.field;
+        if (kids.isArray() && kids.arrayGetLength() > 0 && kids.arrayGetNF(0).isRef())
+            info.widget = {kids.arrayGetNF(0).getRefNum(), kids.arrayGetNF(0).getRefGen()};
+        Object w = doc->getXRef()->fetch(info.widget.num, info.widget.gen);
+        if (w.isDict()) {
+            Object r = w.dictLookup("Rect");
+            if (r.isArray() && r.arrayGetLength() == 4) {
+                double v[4];
+                for (int i = 0; i < 4; ++i) {
+                    Object n = r.arrayGet(i);
+                    v[i] = n.isNum() ? n.getNum() : 0;
+                }
+                info.rect = {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+            }
+        }
+        auto it = annotPage.find({info.widget.num, info.widget.gen});
+        info.page = it == annotPage.end() ? -1 : it->second;
+        if (info.isSignature && info.isSigned)
+            ++model.signatureCount;
+        model.fields.push_back(std::move(info));
+    }
+};
+
+Reader::Reader(std::unique_ptr<Impl> i) : impl_(std::move(i)) {}
+Reader::~Reader() = default;
+
+std::unique_ptr<Reader> Reader::open(const std::string& path)
+{
+    initPoppler();
+    std::FILE* fp = std::fopen(path.c_str(), "rb");
+    if (!fp)
+        fail(Code::Io, "The file " + path + " cannot be read (" + std::strerror(errno) + ").",
+             "Berkas " + path + " tidak dapat dibaca (" + std::strerror(errno) + ").");
+    char head[1024] = {};
+    size_t got = std::fread(head, 1, sizeof head, fp);
+    std::fseek(fp, 0, SEEK_END);
+    long sz = std::ftell(fp);
+    std::fclose(fp);
+    if (std::string_view(head, got).find("%PDF-") == std::string_view::npos)
+        fail(Code::NotPdf, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
+
+    auto impl = std::make_unique<Impl>();
+    DocumentModel& m = impl->model;
+    m.path = path;
+    m.fileSize = static_cast<unsigned long long>(sz);
+
+    // The last startxref must point at a real cross-reference section;
+    // otherwise Poppler would silently rebuild it and we would append to a guess.
+    std::string tail = readTail(path, m.fileSize, 2048);
+    size_t sx = tail.rfind("startxref");
+    if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
+        damaged(path, "it is truncated: the end-of-file marker is missing");
+    m.lastXref = std::strtoull(tail.c_str() + sx + 9, nullptr, 10);
+    if (m.lastXref == 0 || m.lastXref >= m.fileSize)
+        damaged(path, "the cross-reference offset points outside the file");
+    std::string at = readAt(path, m.lastXref, 64);
+    if (at.rfind("xref", 0) == 0)
+        m.xrefStream = false;
+    else if (at.find(" obj") != std::string::npos)
+        m.xrefStream = true;
+    else
+        damaged(path, "the cross-reference offset is wrong");
+
+    bool reconstructed = false;
+    impl->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), std::nullopt, std::nullopt, nullptr,
+                                         [&reconstructed] { reconstructed = true; });
+    PDFDoc& doc = *impl->doc;
+    if (!doc.isOk()) {
+        if (doc.getErrorCode() == errEncrypted)
+            fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the password protection before signing.",
+                 "PDF " + path + " terenkripsi; hapus perlindungan kata sandi sebelum menandatangani.");
+        damaged(path, "Poppler error " + std::to_string(doc.getErrorCode()));
+    }
+    if (reconstructed)
+        damaged(path, "its cross-reference table had to be reconstructed");
+    if (doc.isEncrypted())
+        fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the protection before signing.",
+             "PDF " + path + " terenkripsi; hapus perlindungan sebelum menandatangani.");
+
+    XRef* xref = doc.getXRef();
+    Object* trailer = xref->getTrailerDict();
+    m.size = xref->getNumObjects();
+    if (trailer->isDict()) {
+        Object s = trailer->dictLookup("Size");
+        if (s.isInt())
+            m.size = std::max(m.size, s.getInt());
+        const Object& info = trailer->getDict()->lookupNF("Info");
+        if (info.isRef())
+            m.info = serialize(info);
+        const Object& id = trailer->getDict()->lookupNF("ID");
+        if (id.isArray())
+            m.id = serialize(id);
+    }
+    m.root = {xref->getRootNum(), xref->getRootGen()};
+    Catalog* cat = doc.getCatalog();
+    if (!cat || !cat->isOk())
+        damaged(path, "the document catalog is missing");
+
+    int n = doc.getNumPages();
+    if (n <= 0)
+        damaged(path, "it has no pages");
+    for (int i = 1; i <= n; ++i) {
+        Page* p = cat->getPage(i);
+        Ref* r = cat->getPageRef(i);
+        if (!p || !r)
+            damaged(path, "page " + std::to_string(i) + " cannot be read");
+        const PDFRectangle* cb = p->getCropBox();
+        m.pages.push_back({{r->num, r->gen}, {cb->x1, cb->y1, cb->x2, cb->y2}, p->getRotate()});
+        Object pageObj = xref->fetch(*r);
+        if (pageObj.isDict()) {
+            Object annots = pageObj.dictLookup("Annots");
+            if (annots.isArray())
+                for (int k = 0; k < annots.arrayGetLength(); ++k) {
+                    const Object& a = annots.arrayGetNF(k);
+                    if (a.isRef())
+                        impl->annotPage[{a.getRefNum(), a.getRefGen()}] = i - 1;
+                }
+        }
+    }
+
+    Object catObj = xref->fetch(m.root.num, m.root.gen);
+    if (catObj.isDict()) {
+        const Object& af = catObj.getDict()->lookupNF("AcroForm");
+        if (af.isRef()) {
+            m.acroFormIndirect = true;
+            m.acroForm = {af.getRefNum(), af.getRefGen()};
+        }
+        Object acro = catObj.dictLookup("AcroForm");
+        if (acro.isDict()) {
+            Object fields = acro.dictLookup("Fields");
+            std::set<int> visited;
+            if (fields.isArray())
+                for (int k = 0; k < fields.arrayGetLength(); ++k)
+                    impl->walkField(fields.arrayGetNF(k), "", "", visited);
+        }
+    }
+    return std::unique_ptr<Reader>(new Reader(std::move(impl)));
+}
+
+const DocumentModel& Reader::model() const { return impl_->model; }
+
+DictSnapshot Reader::dict(ObjRef ref) const
+{
+    Object o = impl_->doc->getXRef()->fetch(ref.num, ref.gen);
+    if (!o.isDict())
+        damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not a dictionary");
+    return snapshotOf(o, ref);
+}
+
+std::vector<std::string> Reader::arrayItems(ObjRef ref) const
+{
+    Object o = impl_->doc->getXRef()->fetch(ref.num, ref.gen);
+    if (!o.isArray())
+        damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not an array");
+    std::vector<std::string> out;
+    for (int i = 0; i < o.arrayGetLength(); ++i)
+        out.push_back(serialize(o.arrayGetNF(i)));
+    return out;
+}
+
+std::optional<DictSnapshot> Reader::dictValue(ObjRef owner, const std::string& key, bool& indirect) const
+{
+    XRef* xref = impl_->doc->getXRef();
+    Object o = xref->fetch(owner.num, owner.gen);
+    indirect = false;
+    if (!o.isDict())
+        return std::nullopt;
+    const Object& v = o.getDict()->lookupNF(key.c_str());
+    if (v.isRef()) {
+        Object target = xref->fetch(v.getRef());
+        if (!target.isDict())
+            return std::nullopt;
+        indirect = true;
+        return snapshotOf(target, {v.getRefNum(), v.getRefGen()});
+    }
+    if (v.isDict())
+        return snapshotOf(v, owner);
+    return std::nullopt;
+}
+
+std::vector<std::string> Reader::arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const
+{
+    XRef* xref = impl_->doc->getXRef();
+    where = {};
+    Object o = xref->fetch(owner.num, owner.gen);
+    std::vector<std::string> out;
+    if (!o.isDict())
+        return out;
+    const Object& v = o.getDict()->lookupNF(key.c_str());
+    Object arr;
+    if (v.isRef()) {
+        arr = xref->fetch(v.getRef());
+        if (arr.isArray())
+            where = {v.getRefNum(), v.getRefGen()};
+    } else {
+        arr = v.copy();
+    }
+    if (arr.isArray())
+        for (int i = 0; i < arr.arrayGetLength(); ++i)
+            out.push_back(serialize(arr.arrayGetNF(i)));
+    return out;
+}
+
+std::vector<SignatureRecord> Reader::signatures() const
+{
+    std::vector<SignatureRecord> out;
+    XRef* xref = impl_->doc->getXRef();
+    for (const FieldInfo& f : impl_->model.fields) {
+        if (!f.isSignature || !f.isSigned)
+            continue;
+        Object field = xref->fetch(f.field.num, f.field.gen);
+        Object v = field.dictLookup("V");
+        if (!v.isDict())
+            continue;
+        SignatureRecord r;
+        r.field = f.name;
+        Object br = v.dictLookup("ByteRange");
+        if (br.isArray())
+            for (int i = 0; i < br.arrayGetLength(); ++i) {
+                Object n = br.arrayGet(i);
+                r.byteRange.push_back(n.isInt64() ? static_cast<unsigned long long>(n.getInt64())
+                                      : n.isInt() ? static_cast<unsigned long long>(n.getInt())
+                                                  : 0ull);
+            }
+        r.contents = stringOf(v.dictLookup("Contents"));
+        Object sf = v.dictLookup("SubFilter");
+        r.subFilter = sf.isName() ? sf.getName() : "";
+        r.signingTime = stringOf(v.dictLookup("M"));
+        r.reason = textToUtf8(stringOf(v.dictLookup("Reason")));
+        r.location = textToUtf8(stringOf(v.dictLookup("Location")));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace bsre::pdf

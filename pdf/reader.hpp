@@ -1,0 +1,48 @@
+// The one file that touches Poppler's core API (decision 1): a Poppler
+// upgrade is a change here only.
+#pragma once
+
+#include "pdf/model.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace bsre::pdf {
+
+struct SignatureRecord {
+    std::string field;
+    std::vector<unsigned long long> byteRange; // pairs: offset, length
+    std::string contents;                      // raw /Contents bytes (DER, zero padded)
+    std::string subFilter;
+    std::string signingTime;                   // /M as written
+    std::string reason, location;
+};
+
+class Reader {
+public:
+    // Throws bsre::Error: NotPdf, MalformedPdf (damaged, truncated,
+    // reconstructed xref), EncryptedPdf, Io.
+    static std::unique_ptr<Reader> open(const std::string& path);
+    ~Reader();
+
+    const DocumentModel& model() const;
+    DictSnapshot dict(ObjRef ref) const;           // an indirect dictionary
+    std::vector<std::string> arrayItems(ObjRef ref) const; // an indirect array
+    // The dictionary under `key` of the dictionary `owner`, inline or
+    // indirect; `indirect` tells which (then the snapshot's ref is its own).
+    std::optional<DictSnapshot> dictValue(ObjRef owner, const std::string& key, bool& indirect) const;
+    // The array under `key` of `owner`; `where` is set when it is indirect.
+    std::vector<std::string> arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const;
+    std::vector<SignatureRecord> signatures() const;
+
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+private:
+    struct Impl;
+    explicit Reader(std::unique_ptr<Impl>);
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace bsre::pdf

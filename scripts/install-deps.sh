@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build, the demo and the tests need.
+# Runs apt only when something is missing, so a second run costs nothing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libnss3-dev libnss3-tools
+  libpoppler-private-dev poppler-utils
+  libharfbuzz-dev libfontconfig-dev fonts-liberation2
+  libpng-dev zlib1g-dev libqrencode-dev libcurl4-openssl-dev
+  libboost-test-dev
+  softhsm2 opensc
+  mupdf-tools qpdf openssl
+  libreoffice-writer-nogui
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing packages (run as root to install): ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
