@@ -175,13 +175,19 @@ inline void checkSignedOutput(const std::string& in, const std::string& out, siz
     BOOST_TEST(trusted == expectedSignatures, ps.output);
     BOOST_TEST(ps.output.find("ETSI.CAdES.detached") != std::string::npos, ps.output);
 
+    // MuPDF checks the digest over the byte ranges itself; Debian's build
+    // has no trust store, so its certificate line always reads "Unknown error".
     Run mu = run("mutool sign -v " + q(out));
     BOOST_TEST(mu.status == 0, mu.output);
     size_t muOk = 0;
-    pos = 0;
-    while ((pos = mu.output.find("Signature is valid", pos)) != std::string::npos)
-        ++muOk, ++pos;
+    for (const char* verdict : {"The document is unchanged since signing.",
+                                "The signature is valid but there have been edits since signing."}) {
+        pos = 0;
+        while ((pos = mu.output.find(verdict, pos)) != std::string::npos)
+            ++muOk, ++pos;
+    }
     BOOST_TEST(muOk == expectedSignatures, mu.output);
+    BOOST_TEST(mu.output.find("Digest error") == std::string::npos, mu.output);
 
     Run qp = run("qpdf --check " + q(out));
     BOOST_TEST(qp.status == 0, qp.output);

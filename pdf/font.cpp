@@ -1,0 +1,541 @@
+#include "pdf/font.hpp"
+
+#include "common/error.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+#include <utility>
+
+namespace bsre::pdf {
+
+namespace {
+
+template <auto Destroy>
+struct Deleter {
+    template <class T>
+    void operator()(T* p) const noexcept { Destroy(p); }
+};
+using BlobPtr = std::unique_ptr<hb_blob_t, Deleter<hb_blob_destroy>>;
+using FacePtr = std::unique_ptr<hb_face_t, Deleter<hb_face_destroy>>;
+using FontPtr = std::unique_ptr<hb_font_t, Deleter<hb_font_destroy>>;
+using BufferPtr = std::unique_ptr<hb_buffer_t, Deleter<hb_buffer_destroy>>;
+using SubsetInputPtr = std::unique_ptr<hb_subset_input_t, Deleter<hb_subset_input_destroy>>;
+using SubsetPlanPtr = std::unique_ptr<hb_subset_plan_t, Deleter<hb_subset_plan_destroy>>;
+using FcPatternPtr = std::unique_ptr<FcPattern, Deleter<FcPatternDestroy>>;
+using FcFontSetPtr = std::unique_ptr<FcFontSet, Deleter<FcFontSetDestroy>>;
+
+constexpr hb_tag_t kGlyf = HB_TAG('g', 'l', 'y', 'f');
+
+[[noreturn]] void misuse(const char* en, const char* id)
+{
+    fail(Code::Internal, std::string("Font embedding used incorrectly: ") + en,
+         std::string("Penyematan fon digunakan secara keliru: ") + id);
+}
+
+bool hasGlyf(hb_face_t* face)
+{
+    BlobPtr glyf(hb_face_reference_table(face, kGlyf));
+    return hb_blob_get_length(glyf.get()) > 0;
+}
+
+// A file we can embed as FontFile2: readable, first face has TrueType outlines.
+bool isEmbeddableTrueType(const char* path)
+{
+    BlobPtr blob(hb_blob_create_from_file_or_fail(path));
+    if (!blob)
+        return false;
+    FacePtr face(hb_face_create(blob.get(), 0));
+    return hb_face_get_glyph_count(face.get()) > 0 && hasGlyf(face.get());
+}
+
+uint32_t readU32(const char* p)
+{
+    auto b = reinterpret_cast<const unsigned char*>(p);
+    return (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+}
+
+int16_t readI16(const char* p)
+{
+    auto b = reinterpret_cast<const unsigned char*>(p);
+    return static_cast<int16_t>((b[0] << 8) | b[1]);
+}
+
+// PostScript names may only hold printable ASCII without PDF delimiters
+// (and are limited to 63 bytes, the subset tag takes 7 of them).
+std::string cleanPostScriptName(std::string_view raw)
+{
+    std::string out;
+    for (char c : raw) {
+        if (c > 0x20 && c < 0x7f && std::string_view("()<>[]{}/%#").find(c) == std::string_view::npos)
+            out += c;
+    }
+    if (out.empty())
+        out = "Font";
+    if (out.size() > 56)
+        out.resize(56);
+    return out;
+}
+
+void appendUtf16Hex(std::string& out, char32_t cp)
+{
+    static const char* hex = "0123456789ABCDEF";
+    auto put = [&](uint16_t u) {
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out += hex[(u >> shift) & 15];
+    };
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp >= 0x10000) {
+        cp -= 0x10000;
+        put(static_cast<uint16_t>(0xD800 + (cp >> 10)));
+        put(static_cast<uint16_t>(0xDC00 + (cp & 0x3ff)));
+    } else {
+        put(static_cast<uint16_t>(cp));
+    }
+}
+
+std::string cidHex(unsigned cid)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string s(4, '0');
+    for (int i = 3; i >= 0; --i, cid >>= 4)
+        s[i] = hex[cid & 15];
+    return s;
+}
+
+int toThousandths(hb_position_t v, unsigned upem)
+{
+    return static_cast<int>(std::lround(static_cast<double>(v) * 1000.0 / upem));
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+
+std::string findFontFile(const std::string& family)
+{
+    FcPatternPtr pattern(FcPatternCreate());
+    if (!pattern)
+        fail(Code::Internal, "Out of memory while looking up fonts.", "Memori habis saat mencari fon.");
+    // Built field by field rather than parsed, so family names with ':' or
+    // '-' are taken literally.
+    FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+    FcPatternAddInteger(pattern.get(), FC_WEIGHT, FC_WEIGHT_REGULAR);
+    FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
+    FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+    FcDefaultSubstitute(pattern.get());
+
+    FcResult result = FcResultNoMatch;
+    FcFontSetPtr fonts(FcFontSort(nullptr, pattern.get(), FcFalse, nullptr, &result));
+    if (fonts) {
+        // Best match first; skip what cannot become a FontFile2: CFF-flavoured
+        // OpenType, bitmap formats, later faces of collections, variable-font
+        // named instances (hb-subset would keep only the default outlines).
+        for (int i = 0; i < fonts->nfont; ++i) {
+            FcPattern* f = fonts->fonts[i];
+            FcChar8* file = nullptr;
+            FcChar8* format = nullptr;
+            int index = 0;
+            FcBool variable = FcFalse;
+            if (FcPatternGetString(f, FC_FILE, 0, &file) != FcResultMatch)
+                continue;
+            if (FcPatternGetString(f, FC_FONTFORMAT, 0, &format) != FcResultMatch
+                || std::string_view(reinterpret_cast<const char*>(format)) != "TrueType")
+                continue;
+            if (FcPatternGetInteger(f, FC_INDEX, 0, &index) == FcResultMatch && index != 0)
+                continue;
+            if (FcPatternGetBool(f, FC_VARIABLE, 0, &variable) == FcResultMatch && variable)
+                continue;
+            const char* path = reinterpret_cast<const char*>(file);
+            if (isEmbeddableTrueType(path))
+                return path;
+        }
+    }
+    fail(Code::FontMissing,
+         "No TrueType font was found for the font family \"" + family
+             + "\". Install it (for example the fonts-liberation2 package) or choose another font.",
+         "Tidak ada fon TrueType untuk keluarga fon \"" + family
+             + "\". Pasang fon tersebut (misalnya paket fonts-liberation2) atau pilih fon lain.");
+}
+
+// ---------------------------------------------------------------------------
+
+double ShapedText::width(double fontSize) const noexcept
+{
+    long long total = 0;
+    for (int a : advances_)
+        total += a;
+    return static_cast<double>(total) * fontSize / 1000.0;
+}
+
+// ---------------------------------------------------------------------------
+
+struct EmbeddedFont::Impl {
+    std::string path;
+    BlobPtr blob;
+    FacePtr face;
+    FontPtr font;
+    unsigned upem = 1000;
+    std::string psName;
+    double ascent = 0, descent = 0, capHeight = 0, italicAngle = 0;
+    std::array<double, 4> bbox{};
+    bool fixedPitch = false;
+
+    // Used original glyph id -> text it stands for (first seen wins); an
+    // ordered map keeps the emitted objects independent of hashing.
+    std::map<uint32_t, std::u32string> used;
+
+    bool emitted = false;
+    std::map<uint32_t, unsigned> cidOf;   // original glyph id -> CID (= subset glyph id)
+
+    int hmtxWidth(uint32_t gid) const
+    {
+        return toThousandths(hb_font_get_glyph_h_advance(font.get(), gid), upem);
+    }
+};
+
+EmbeddedFont::EmbeddedFont(const std::string& fontFile) : impl_(std::make_unique<Impl>())
+{
+    Impl& s = *impl_;
+    s.path = fontFile;
+    s.blob.reset(hb_blob_create_from_file_or_fail(fontFile.c_str()));
+    if (!s.blob)
+        fail(Code::FontMissing, "The font file \"" + fontFile + "\" cannot be read.",
+             "Berkas fon \"" + fontFile + "\" tidak dapat dibaca.");
+    s.face.reset(hb_face_create(s.blob.get(), 0));
+    if (hb_face_get_glyph_count(s.face.get()) == 0 || !hasGlyf(s.face.get()))
+        fail(Code::FontMissing,
+             "The font file \"" + fontFile + "\" is not a TrueType font with glyph outlines and cannot be embedded.",
+             "Berkas fon \"" + fontFile + "\" bukan fon TrueType dengan kontur glif dan tidak dapat disematkan.");
+    s.font.reset(hb_font_create(s.face.get()));
+    s.upem = std::max(16u, hb_face_get_upem(s.face.get()));
+    // Work in font units so advances are exact before scaling to 1/1000 em.
+    hb_font_set_scale(s.font.get(), static_cast<int>(s.upem), static_cast<int>(s.upem));
+
+    char nameBuf[128];
+    unsigned nameLen = sizeof nameBuf;
+    hb_ot_name_get_utf8(s.face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &nameLen, nameBuf);
+    s.psName = cleanPostScriptName(std::string_view(nameBuf, nameLen));
+
+    auto metric = [&](hb_ot_metrics_tag_t tag, double fallback) {
+        hb_position_t v = 0;
+        return hb_ot_metrics_get_position(s.font.get(), tag, &v) ? toThousandths(v, s.upem) : fallback;
+    };
+    s.ascent = metric(HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, 800);
+    s.descent = metric(HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, -200);
+    s.capHeight = metric(HB_OT_METRICS_TAG_CAP_HEIGHT, s.ascent * 0.8);
+
+    BlobPtr head(hb_face_reference_table(s.face.get(), HB_TAG('h', 'e', 'a', 'd')));
+    unsigned headLen = 0;
+    const char* h = hb_blob_get_data(head.get(), &headLen);
+    if (headLen >= 54) {
+        for (int i = 0; i < 4; ++i)
+            s.bbox[i] = toThousandths(readI16(h + 36 + 2 * i), s.upem);
+    } else {
+        s.bbox = {0, s.descent, 1000, s.ascent};
+    }
+    BlobPtr post(hb_face_reference_table(s.face.get(), HB_TAG('p', 'o', 's', 't')));
+    unsigned postLen = 0;
+    const char* p = hb_blob_get_data(post.get(), &postLen);
+    if (postLen >= 16) {
+        s.italicAngle = static_cast<int32_t>(readU32(p + 4)) / 65536.0;
+        s.fixedPitch = readU32(p + 12) != 0;
+    }
+}
+
+EmbeddedFont::~EmbeddedFont() = default;
+EmbeddedFont::EmbeddedFont(EmbeddedFont&&) noexcept = default;
+EmbeddedFont& EmbeddedFont::operator=(EmbeddedFont&&) noexcept = default;
+
+EmbeddedFont::Impl& EmbeddedFont::self() const
+{
+    if (!impl_)
+        misuse("the font object was moved from.", "objek fon sudah dipindahkan.");
+    return *impl_;
+}
+
+double EmbeddedFont::ascent() const { return self().ascent; }
+double EmbeddedFont::descent() const { return self().descent; }
+double EmbeddedFont::capHeight() const { return self().capHeight; }
+const std::string& EmbeddedFont::postScriptName() const { return self().psName; }
+bool EmbeddedFont::emitted() const noexcept { return impl_ && impl_->emitted; }
+
+ShapedText EmbeddedFont::shape(const std::string& utf8)
+{
+    Impl& s = self();
+    if (s.emitted)
+        misuse("text was shaped after the font was written.", "teks dibentuk setelah fon ditulis.");
+
+    BufferPtr buf(hb_buffer_create());
+    if (!hb_buffer_allocation_successful(buf.get()))
+        fail(Code::Internal, "Out of memory while shaping text.", "Memori habis saat membentuk teks.");
+    hb_buffer_add_utf8(buf.get(), utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
+    hb_buffer_guess_segment_properties(buf.get());
+    // Per-character clusters: a base letter keeps its own text even when a
+    // mark follows, so one glyph maps to the same text everywhere (ToUnicode
+    // is per glyph, not per occurrence). Invisible format characters vanish.
+    hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    hb_buffer_set_flags(buf.get(), static_cast<hb_buffer_flags_t>(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT
+                                                                   | HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
+
+    // Code points with their byte offsets, read before shaping replaces them by glyphs.
+    std::vector<std::pair<uint32_t, char32_t>> chars;
+    {
+        unsigned n = 0;
+        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+        for (unsigned i = 0; i < n; ++i)
+            chars.emplace_back(info[i].cluster, static_cast<char32_t>(info[i].codepoint));
+    }
+
+    hb_shape(s.font.get(), buf.get(), nullptr, 0);
+    if (!hb_buffer_allocation_successful(buf.get()))
+        fail(Code::Internal, "Out of memory while shaping text.", "Memori habis saat membentuk teks.");
+
+    unsigned n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+
+    // A cluster covers the characters from its start offset up to the next
+    // cluster's start (clusters are byte offsets into utf8).
+    std::set<uint32_t> starts;
+    for (unsigned i = 0; i < n; ++i)
+        starts.insert(info[i].cluster);
+    auto clusterText = [&](uint32_t start) {
+        auto next = starts.upper_bound(start);
+        uint32_t end = next == starts.end() ? UINT32_MAX : *next;
+        std::u32string text;
+        for (auto [offset, cp] : chars)
+            if (offset >= start && offset < end)
+                text += cp;
+        return text;
+    };
+
+    ShapedText out;
+    out.owner_ = impl_.get();
+    std::set<uint32_t> described;   // clusters whose text went to their first glyph
+    for (unsigned i = 0; i < n; ++i) {
+        uint32_t gid = info[i].codepoint;
+        out.glyphs_.push_back(gid);
+        out.advances_.push_back(toThousandths(pos[i].x_advance, s.upem));
+        out.xOffsets_.push_back(toThousandths(pos[i].x_offset, s.upem));
+        if (gid == 0) {
+            for (char32_t cp : clusterText(info[i].cluster))
+                if (std::find(out.missing_.begin(), out.missing_.end(), cp) == out.missing_.end())
+                    out.missing_.push_back(cp);
+            s.used.try_emplace(0);   // .notdef is drawable, but has no text
+            continue;
+        }
+        std::u32string text;
+        if (described.insert(info[i].cluster).second) {
+            // Controls and format characters are never part of extracted text.
+            for (char32_t cp : clusterText(info[i].cluster)) {
+                auto cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+                if (cat != HB_UNICODE_GENERAL_CATEGORY_CONTROL && cat != HB_UNICODE_GENERAL_CATEGORY_FORMAT)
+                    text += cp;
+            }
+        }
+        auto [it, inserted] = s.used.try_emplace(gid, text);
+        if (!inserted && it->second.empty())
+            it->second = std::move(text);
+    }
+    return out;
+}
+
+// Subsetting approach: the subsetter renumbers the kept glyphs densely
+// (old-to-new map from hb_subset_plan) and CID = new glyph id with
+// /CIDToGIDMap /Identity. HB_SUBSET_FLAGS_RETAIN_GIDS was measured larger:
+// it keeps empty loca/hmtx slots up to the highest glyph id, and accented
+// letters pull in accent components with high ids. Liberation Sans, FontFile2
+// deflated: 32 glyphs of a typical Indonesian appearance 2637 vs 2655 bytes;
+// 40 glyphs incl. "Ñoño Ölçü ŠĐŽ" 3288 vs 3441 bytes (/Length1 4.4 KB vs
+// 18 KB). The cost is that CIDs exist only after emit(), hence the life cycle.
+int EmbeddedFont::emit(NewObjects& objs)
+{
+    Impl& s = self();
+    if (s.emitted)
+        misuse("the font was written twice.", "fon ditulis dua kali.");
+
+    SubsetInputPtr input(hb_subset_input_create_or_fail());
+    if (!input)
+        fail(Code::Internal, "Out of memory while subsetting the font.", "Memori habis saat membuat subset fon.");
+    hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
+    for (const auto& entry : s.used)
+        hb_set_add(glyphSet, entry.first);
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+
+    // Keep the tables PDF requires for FontFile2 (glyf, loca, head, hhea,
+    // hmtx, maxp) plus cmap/name/post/OS-2: ~300 bytes that some viewers
+    // (Apple's, Illustrator) need to accept the font. Dropping GSUB/GPOS/kern
+    // also avoids layout closure adding glyphs we never show.
+    static constexpr std::array<hb_tag_t, 10> keep = {
+        HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
+        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
+        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+        HB_TAG('O', 'S', '/', '2'),
+    };
+    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    unsigned tableCount = hb_face_get_table_tags(s.face.get(), 0, nullptr, nullptr);
+    std::vector<hb_tag_t> tags(tableCount);
+    hb_face_get_table_tags(s.face.get(), 0, &tableCount, tags.data());
+    for (unsigned i = 0; i < tableCount; ++i)
+        if (std::find(keep.begin(), keep.end(), tags[i]) == keep.end())
+            hb_set_add(drop, tags[i]);
+    // Family, subfamily, full and PostScript names only.
+    hb_set_t* nameIds = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID);
+    hb_set_clear(nameIds);
+    for (unsigned id : {1u, 2u, 4u, 6u})
+        hb_set_add(nameIds, id);
+
+    SubsetPlanPtr plan(hb_subset_plan_create_or_fail(s.face.get(), input.get()));
+    if (!plan)
+        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
+             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
+    const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+    std::map<uint32_t, unsigned> cidOf;
+    for (const auto& entry : s.used) {
+        hb_codepoint_t cid = hb_map_get(oldToNew, entry.first);
+        if (cid == HB_MAP_VALUE_INVALID || cid > 0xFFFF)
+            fail(Code::Internal, "The font subset lost a glyph.", "Subset fon kehilangan sebuah glif.");
+        cidOf[entry.first] = cid;
+    }
+    FacePtr subsetFace(hb_subset_plan_execute_or_fail(plan.get()));
+    if (!subsetFace)
+        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
+             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
+    BlobPtr program(hb_face_reference_blob(subsetFace.get()));
+    unsigned programLen = 0;
+    const char* programData = hb_blob_get_data(program.get(), &programLen);
+    if (programLen == 0)
+        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
+             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
+
+    // Subset tag (ISO 32000-1 9.6.4): six capitals from a hash of font name
+    // and glyph set, so equal subsets get equal names and different ones differ.
+    uint64_t hash = 1469598103934665603ull;   // FNV-1a
+    auto mix = [&](unsigned char b) { hash = (hash ^ b) * 1099511628211ull; };
+    for (char c : s.psName)
+        mix(static_cast<unsigned char>(c));
+    for (const auto& entry : s.used)
+        for (int shift = 0; shift < 32; shift += 8)
+            mix(static_cast<unsigned char>(entry.first >> shift));
+    std::string baseFont(6, 'A');
+    for (char& c : baseFont) {
+        c = static_cast<char>('A' + hash % 26);
+        hash /= 26;
+    }
+    baseFont += '+' + s.psName;
+
+    int fontFile = objs.add(streamObject("/Length1 " + num(static_cast<long long>(programLen)),
+                                         std::string_view(programData, programLen), true));
+
+    int flags = 32 | (s.fixedPitch ? 1 : 0) | (s.italicAngle != 0 ? 64 : 0);
+    int descriptor = objs.add(
+        "<< /Type /FontDescriptor /FontName " + name(baseFont) + " /Flags " + num(flags)
+        + " /FontBBox [" + num(s.bbox[0]) + ' ' + num(s.bbox[1]) + ' ' + num(s.bbox[2]) + ' ' + num(s.bbox[3])
+        + "] /ItalicAngle " + num(s.italicAngle) + " /Ascent " + num(s.ascent) + " /Descent " + num(s.descent)
+        + " /CapHeight " + num(s.capHeight) + " /StemV 80 /FontFile2 " + ref(fontFile) + " >>");
+
+    // ToUnicode: one bfchar per CID with text; at most 100 per block (9.10.3).
+    std::vector<std::pair<unsigned, const std::u32string*>> mapped;
+    for (const auto& [gid, text] : s.used)
+        if (!text.empty())
+            mapped.emplace_back(cidOf[gid], &text);
+    std::sort(mapped.begin(), mapped.end());
+    std::string cmap =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (size_t i = 0; i < mapped.size(); i += 100) {
+        size_t end = std::min(mapped.size(), i + 100);
+        cmap += std::to_string(end - i) + " beginbfchar\n";
+        for (size_t k = i; k < end; ++k) {
+            cmap += '<' + cidHex(mapped[k].first) + "> <";
+            for (char32_t cp : *mapped[k].second)
+                appendUtf16Hex(cmap, cp);
+            cmap += ">\n";
+        }
+        cmap += "endbfchar\n";
+    }
+    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    int toUnicode = objs.add(streamObject("", cmap, true));
+
+    // /W: runs of consecutive CIDs share one "cFirst [w1 w2 ...]" entry.
+    std::map<unsigned, int> widths;
+    for (const auto& [gid, cid] : cidOf)
+        widths[cid] = s.hmtxWidth(gid);
+    std::string w = "[";
+    for (auto it = widths.begin(); it != widths.end();) {
+        unsigned first = it->first;
+        w += (w.size() > 1 ? " " : "") + num(static_cast<long long>(first)) + " [";
+        for (unsigned expect = first; it != widths.end() && it->first == expect; ++it, ++expect)
+            w += (expect == first ? "" : " ") + num(it->second);
+        w += ']';
+    }
+    w += ']';
+    int cidFont = objs.add(
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name(baseFont)
+        + " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "
+        + ref(descriptor) + " /DW 1000 /W " + w + " /CIDToGIDMap /Identity >>");
+
+    int type0 = objs.add("<< /Type /Font /Subtype /Type0 /BaseFont " + name(baseFont)
+                         + " /Encoding /Identity-H /DescendantFonts [" + ref(cidFont) + "] /ToUnicode "
+                         + ref(toUnicode) + " >>");
+
+    s.cidOf = std::move(cidOf);
+    s.emitted = true;
+    return type0;
+}
+
+std::string EmbeddedFont::showText(const ShapedText& text) const
+{
+    const Impl& s = self();
+    if (text.owner_ != impl_.get())
+        misuse("text shaped with another font was drawn.", "teks yang dibentuk dengan fon lain digambar.");
+    if (!s.emitted)
+        misuse("text was drawn before the font was written.", "teks digambar sebelum fon ditulis.");
+
+    // TJ numbers are subtracted from the pen position in 1/1000 em, so each
+    // glyph's /W width minus its shaped advance (kerning) becomes a number;
+    // an x placement shifts the glyph and is undone after it.
+    std::string array;
+    std::string run;
+    bool adjusted = false;
+    auto flushAdjustment = [&](int amount) {
+        if (amount == 0)
+            return;
+        if (!run.empty())
+            array += '<' + run + "> ";
+        run.clear();
+        array += num(amount) + ' ';
+        adjusted = true;
+    };
+    int pending = 0;
+    for (size_t i = 0; i < text.glyphs_.size(); ++i) {
+        uint32_t gid = text.glyphs_[i];
+        auto it = s.cidOf.find(gid);
+        if (it == s.cidOf.end())
+            misuse("a glyph is missing from the subset.", "sebuah glif tidak ada dalam subset.");
+        flushAdjustment(pending - text.xOffsets_[i]);
+        run += cidHex(it->second);
+        pending = s.hmtxWidth(gid) - text.advances_[i] + text.xOffsets_[i];
+    }
+    if (!adjusted)
+        return '<' + run + "> Tj";
+    if (!run.empty())
+        array += '<' + run + '>';
+    else if (!array.empty() && array.back() == ' ')
+        array.pop_back();
+    return '[' + array + "] TJ";
+}
+
+} // namespace bsre::pdf

@@ -1,0 +1,160 @@
+#include "pdf/image.hpp"
+
+#include "common/error.hpp"
+
+#include <png.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace bsre::pdf {
+
+namespace {
+
+// A signature image never needs more; the limit keeps a hostile file from
+// making us allocate gigabytes (decoding takes about 12 bytes per pixel).
+constexpr long long kMaxPixels = 16'000'000;
+
+[[noreturn]] void invalid(const std::string& path, const std::string& whyEn, const std::string& whyId)
+{
+    fail(Code::ImageInvalid,
+         "The image \"" + path + "\" cannot be used: " + whyEn + " Use a valid PNG file.",
+         "Gambar \"" + path + "\" tidak dapat digunakan: " + whyId + " Gunakan berkas PNG yang valid.");
+}
+
+// Frees libpng's reader state on every path out of loadPng, including throws.
+struct PngImageGuard {
+    png_image* image;
+    ~PngImageGuard() { png_image_free(image); }
+};
+
+// PNG row filters (RFC 2083 6) in front of each row, choosing per row the
+// filter with the smallest sum of absolute differences, as PNG encoders do;
+// flat and gradient areas of logos and scanned signatures then deflate far better.
+std::string predict(const std::string& data, int width, int height, int channels)
+{
+    const size_t stride = static_cast<size_t>(width) * channels;
+    std::string out;
+    out.reserve((stride + 1) * height);
+    std::vector<unsigned char> candidate(stride);
+    std::vector<unsigned char> best(stride);
+    const std::vector<unsigned char> zeros(stride, 0);
+    for (int y = 0; y < height; ++y) {
+        auto row = reinterpret_cast<const unsigned char*>(data.data()) + y * stride;
+        auto up = y > 0 ? row - stride : zeros.data();
+        long bestScore = -1;
+        unsigned char bestType = 0;
+        for (unsigned char type = 0; type < 5; ++type) {
+            long score = 0;
+            for (size_t i = 0; i < stride; ++i) {
+                int a = i >= static_cast<size_t>(channels) ? row[i - channels] : 0;
+                int b = up[i];
+                int c = i >= static_cast<size_t>(channels) ? up[i - channels] : 0;
+                int pred = 0;
+                switch (type) {
+                case 1: pred = a; break;
+                case 2: pred = b; break;
+                case 3: pred = (a + b) / 2; break;
+                case 4: {
+                    int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+                    pred = (pa <= pb && pa <= pc) ? a : (pb <= pc ? b : c);
+                    break;
+                }
+                default: break;
+                }
+                candidate[i] = static_cast<unsigned char>(row[i] - pred);
+                score += std::abs(static_cast<int>(static_cast<signed char>(candidate[i])));
+            }
+            if (bestScore < 0 || score < bestScore) {
+                bestScore = score;
+                bestType = type;
+                best.swap(candidate);
+            }
+        }
+        out += static_cast<char>(bestType);
+        out.append(reinterpret_cast<const char*>(best.data()), stride);
+    }
+    return out;
+}
+
+std::string imageDict(const RasterImage& image, const char* colorSpace, int channels)
+{
+    return "/Type /XObject /Subtype /Image /Width " + num(image.width) + " /Height " + num(image.height)
+        + " /ColorSpace " + colorSpace + " /BitsPerComponent 8 /DecodeParms << /Predictor 15 /Colors "
+        + num(channels) + " /BitsPerComponent 8 /Columns " + num(image.width) + " >>";
+}
+
+} // namespace
+
+RasterImage loadPng(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        invalid(path, "the file cannot be opened.", "berkas tidak dapat dibuka.");
+    std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad())
+        invalid(path, "the file cannot be read.", "berkas tidak dapat dibaca.");
+
+    // The simplified libpng API does its own setjmp/longjmp inside libpng and
+    // reports errors through its return value, so no longjmp crosses our frames.
+    png_image png{};
+    png.version = PNG_IMAGE_VERSION;
+    PngImageGuard guard{&png};
+    if (!png_image_begin_read_from_memory(&png, file.data(), file.size()))
+        invalid(path, std::string("it is not a readable PNG (") + png.message + ").",
+                std::string("berkas bukan PNG yang dapat dibaca (") + png.message + ").");
+    if (png.width == 0 || png.height == 0
+        || static_cast<long long>(png.width) * png.height > kMaxPixels) {
+        const std::string size = std::to_string(png.width) + " x " + std::to_string(png.height);
+        invalid(path, "its size of " + size + " pixels is not supported.",
+                "ukuran " + size + " piksel tidak didukung.");
+    }
+
+    // 8-bit RGBA output: libpng expands palettes, grey and tRNS, reduces 16-bit
+    // samples with gamma correction, and leaves colour not premultiplied.
+    png.format = PNG_FORMAT_RGBA;
+    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(png));
+    if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr))
+        invalid(path, std::string("the PNG data is damaged (") + png.message + ").",
+                std::string("data PNG rusak (") + png.message + ").");
+
+    RasterImage image;
+    image.width = static_cast<int>(png.width);
+    image.height = static_cast<int>(png.height);
+    const size_t count = static_cast<size_t>(png.width) * png.height;
+    image.rgb.resize(count * 3);
+    image.alpha.resize(count);
+    bool opaque = true;
+    for (size_t i = 0; i < count; ++i) {
+        image.rgb[3 * i] = static_cast<char>(pixels[4 * i]);
+        image.rgb[3 * i + 1] = static_cast<char>(pixels[4 * i + 1]);
+        image.rgb[3 * i + 2] = static_cast<char>(pixels[4 * i + 2]);
+        image.alpha[i] = static_cast<char>(pixels[4 * i + 3]);
+        opaque = opaque && pixels[4 * i + 3] == 0xFF;
+    }
+    if (opaque)
+        image.alpha.clear();
+    return image;
+}
+
+int emitImage(const RasterImage& image, NewObjects& objs)
+{
+    const size_t count = static_cast<size_t>(image.width > 0 ? image.width : 0)
+        * static_cast<size_t>(image.height > 0 ? image.height : 0);
+    if (count == 0 || image.rgb.size() != count * 3 || (!image.alpha.empty() && image.alpha.size() != count))
+        fail(Code::ImageInvalid, "The image data does not match its size.",
+             "Data gambar tidak sesuai dengan ukurannya.");
+
+    std::string smask;
+    if (!image.alpha.empty()) {
+        int mask = objs.add(streamObject(imageDict(image, "/DeviceGray", 1),
+                                         predict(image.alpha, image.width, image.height, 1), true));
+        smask = " /SMask " + ref(mask);
+    }
+    return objs.add(streamObject(imageDict(image, "/DeviceRGB", 3) + smask,
+                                 predict(image.rgb, image.width, image.height, 3), true));
+}
+
+} // namespace bsre::pdf
