@@ -15,6 +15,22 @@ bool VerifyReport::allValid() const
 }
 
 namespace {
+// "D:20261124133000+07'00'" -> "2026-11-24T13:30:00+07:00"; unknown forms stay as written.
+std::string isoFromPdfDate(const std::string& d)
+{
+    std::string s = d.rfind("D:", 0) == 0 ? d.substr(2) : d;
+    if (s.size() < 14 || s.find_first_not_of("0123456789") < 14)
+        return d;
+    std::string out = s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2) + "T" + s.substr(8, 2) + ":" +
+                      s.substr(10, 2) + ":" + s.substr(12, 2);
+    std::string z = s.substr(14);
+    if (z.empty() || z[0] == 'Z')
+        return out + "Z";
+    if ((z[0] == '+' || z[0] == '-') && z.size() >= 3)
+        return out + z.substr(0, 3) + ":" + (z.size() >= 6 ? z.substr(4, 2) : std::string("00"));
+    return out;
+}
+
 // Every "%%EOF" that ends a revision (followed only by whitespace to the
 // next line) counts one revision.
 std::vector<unsigned long long> revisionEnds(const std::string& bytes)
@@ -44,7 +60,7 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
     for (const pdf::SignatureRecord& rec : reader->signatures()) {
         SignatureReport s;
         s.field = rec.field;
-        s.signingTime = rec.signingTime;
+        s.signingTime = isoFromPdfDate(rec.signingTime);
         s.subFilter = rec.subFilter;
         const auto& br = rec.byteRange;
         if (br.size() == 4 && br[0] == 0 && br[1] < br[2] && br[2] + br[3] <= bytes.size()) {

@@ -5,7 +5,7 @@
 //   g++ -std=c++20 -Wall -Wextra -I. tests/appearance_smoke.cpp pdf/appearance.cpp pdf/font.cpp
 //       pdf/image.cpp pdf/syntax.cpp common/error.cpp -o /tmp/appearance_smoke
 //       $(pkg-config --cflags --libs harfbuzz harfbuzz-subset fontconfig libpng zlib)
-//   /tmp/appearance_smoke [output.pdf]      (default /tmp/appearance-smoke.pdf)
+//   appearance_smoke [output.pdf]   (run by CTest in the build tree)
 
 #include "common/error.hpp"
 #include "pdf/appearance.hpp"
@@ -127,32 +127,34 @@ const std::vector<std::string> kTypical = {
 
 int main(int argc, char** argv)
 {
-    const std::string out = argc > 1 ? argv[1] : "/tmp/appearance-smoke.pdf";
-    const std::string pngPath = "/tmp/appearance-smoke-logo.png";
+    const std::string out = argc > 1 ? argv[1] : "appearance-smoke.pdf";
+    // Scratch files live beside the output, never in a shared /tmp.
+    const std::string stem = out.substr(0, out.rfind('.'));
+    const std::string pngPath = stem + "-logo.png";
     writeTestPng(pngPath);
-    writeVariantPngs("/tmp/appearance-smoke-16.png", "/tmp/appearance-smoke-grey.png");
+    writeVariantPngs(stem + "-16.png", stem + "-grey.png");
 
     // --- images ---------------------------------------------------------
     RasterImage logo = loadPng(pngPath);
     check(logo.width == 160 && logo.height == 100 && logo.rgb.size() == 160u * 100 * 3
               && logo.alpha.size() == 160u * 100,
           "RGBA PNG loads as RGB + alpha");
-    RasterImage deep = loadPng("/tmp/appearance-smoke-16.png");
+    RasterImage deep = loadPng(stem + "-16.png");
     check(deep.width == 4 && deep.alpha.size() == 8 && static_cast<unsigned char>(deep.alpha[0]) == 0
               && static_cast<unsigned char>(deep.alpha[1]) == 255 && static_cast<unsigned char>(deep.rgb[3]) == 255,
           "16-bit RGBA PNG is reduced to 8 bits");
-    RasterImage grey = loadPng("/tmp/appearance-smoke-grey.png");
+    RasterImage grey = loadPng(stem + "-grey.png");
     check(grey.width == 3 && grey.alpha.empty() && grey.rgb.size() == 27
               && grey.rgb[0] == grey.rgb[1] && grey.rgb[1] == grey.rgb[2],
           "opaque grey PNG becomes RGB without alpha");
-    writeFile("/tmp/appearance-smoke-bad.png", "this is not a PNG file at all");
-    expectError(Code::ImageInvalid, "garbage file rejected", [] { loadPng("/tmp/appearance-smoke-bad.png"); });
+    writeFile(stem + "-bad.png", "this is not a PNG file at all");
+    expectError(Code::ImageInvalid, "garbage file rejected", [&] { loadPng(stem + "-bad.png"); });
     {
         std::ifstream in(pngPath, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        writeFile("/tmp/appearance-smoke-truncated.png", bytes.substr(0, bytes.size() / 2));
+        writeFile(stem + "-truncated.png", bytes.substr(0, bytes.size() / 2));
     }
-    expectError(Code::ImageInvalid, "truncated PNG rejected", [] { loadPng("/tmp/appearance-smoke-truncated.png"); });
+    expectError(Code::ImageInvalid, "truncated PNG rejected", [&] { loadPng(stem + "-truncated.png"); });
     expectError(Code::ImageInvalid, "missing file rejected", [] { loadPng("/nonexistent/x.png"); });
 
     // --- font API misuse and metrics -------------------------------------
