@@ -8,6 +8,7 @@
 #include "core/sign.hpp"
 #include "nss/digest.hpp"
 #include "nss/store.hpp"
+#include "pdf/reader.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -82,8 +83,9 @@ int main(int argc, char** argv)
             },
             reps);
         unsigned long long pdfsigAdded = fs::exists(ps) ? fs::file_size(ps) - bytes.size() : 0;
-        std::printf("%-22s %6s | %8.1fms %8.1fms %5.2fx | %8.2fms %8.2fms %+6.2fms | %9zu %9llu\n",
-                    fs::path(in).filename().c_str(), "", tool, pdfsig, tool / pdfsig, inproc, floor, inproc - floor,
+        const size_t pages = bsre::pdf::Reader::open(in)->model().pages.size();
+        std::printf("%-22s %6zu | %8.1fms %8.1fms %5.2fx | %8.2fms %8.2fms %+6.2fms | %9zu %9llu\n",
+                    fs::path(in).filename().c_str(), pages, tool, pdfsig, tool / pdfsig, inproc, floor, inproc - floor,
                     added, pdfsigAdded);
     }
     std::printf("(median of %d runs; 'over' = in-process minus floor; pdfsig signs invisibly)\n", reps);

@@ -12,6 +12,7 @@ tests/fixtures/make-pki.sh "$out/pki" >/dev/null
 rm -f "$out/surat-contoh_signed.pdf"
 build/bsre-sign sign --nssdb "$out/pki/nssdb" --cert officer-rsa \
   --page 1 --rect 330,225,220,75 --reason "Persetujuan" --location "Jakarta" \
+  --image icons/placeholder-logo.png \
   demo/surat-contoh.pdf -o "$out/surat-contoh_signed.pdf"
 echo
 build/bsre-sign verify --trust "$out/pki/root.pem" "$out/surat-contoh_signed.pdf"

@@ -12,7 +12,8 @@ packages=(
   libboost-test-dev
   softhsm2 opensc
   mupdf-tools qpdf openssl
-  libreoffice-writer-nogui
+  libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui
+  libreoffice-dev xvfb xauth unzip zip
 )
 
 missing=()

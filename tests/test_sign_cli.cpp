@@ -50,6 +50,28 @@ BOOST_AUTO_TEST_CASE(visible_ec_p256_signature_shows_the_signer_as_real_text)
     BOOST_TEST(text.output.find("Ditandatangani secara elektronik") != std::string::npos, text.output);
 }
 
+BOOST_AUTO_TEST_CASE(a_png_with_alpha_goes_into_the_visible_appearance)
+{
+    Scratch s;
+    std::string logo = env("BSRE_SOURCE") + "/icons/placeholder-logo.png";
+    Run r = sign(pdfs("letter.pdf"), s("out.pdf"),
+                 "--cert officer-rsa --page 1 --rect 320,60,220,70 --image " + q(logo));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    checkSignedOutput(pdfs("letter.pdf"), s("out.pdf"), 1);
+    Run img = run("pdfimages -list " + q(s("out.pdf")));
+    BOOST_TEST(img.output.find("smask") != std::string::npos, "the logo keeps its alpha as a soft mask: " << img.output);
+    BOOST_TEST(img.output.find(" image ") != std::string::npos, img.output);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_image_is_refused_before_anything_is_written)
+{
+    Scratch s;
+    spit(s("bad.png"), "not a png");
+    Run r = sign(pdfs("letter.pdf"), s("out.pdf"), "--cert officer-rsa --page 1 --rect 320,60,220,70 --image " + q(s("bad.png")));
+    BOOST_TEST(r.status == 6, r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+}
+
 BOOST_AUTO_TEST_CASE(cross_reference_and_object_streams_are_kept_as_streams)
 {
     Scratch s;
@@ -214,6 +236,37 @@ BOOST_AUTO_TEST_CASE(wrong_pin_names_tries_left)
                        q(pki("wrong.pin")),
                    4, "Wrong PIN for the token \"bsre-test\""});
 }
+BOOST_AUTO_TEST_CASE(wrong_pins_count_down_and_then_the_token_is_locked)
+{
+    // SoftHSM2 behind a shim that adds a retry counter (tests/pkcs11_pin_shim.c).
+    Scratch s;
+    spit(s("tries"), "3\n");
+    std::string before = slurp(pdfs("letter.pdf"));
+    auto attempt = [&](const std::string& pinFile) {
+        return run("BSRE_SHIM_STATE=" + q(s("tries")) + " BSRE_SHIM_TARGET=" + q(softhsmModule()) +
+                   " SOFTHSM2_CONF=" + q(pki("softhsm2.conf")) + " " + q(tool()) + " sign --nssdb " +
+                   q(pki("nssdb")) + " --module " + q(env("BSRE_PIN_SHIM")) + " --cert " +
+                   q("bsre-test:Agus Token") + " --pin-file " + q(pki(pinFile)) + " " + q(pdfs("letter.pdf")) +
+                   " -o " + q(s("out.pdf")));
+    };
+    Run first = attempt("wrong.pin");
+    BOOST_TEST(first.status == 4, first.output);
+    BOOST_TEST(first.output.find("few tries left") != std::string::npos, first.output);
+    BOOST_TEST(first.output.find("sisa percobaan") != std::string::npos, first.output);
+    Run second = attempt("wrong.pin");
+    BOOST_TEST(second.output.find("one try left") != std::string::npos, second.output);
+    Run third = attempt("wrong.pin");
+    BOOST_TEST(third.status == 4, third.output);
+    BOOST_TEST(third.output.find("is now locked") != std::string::npos, third.output);
+    // Locked: even the right PIN is not tried, and the message says so.
+    Run locked = attempt("token.pin");
+    BOOST_TEST(locked.status == 4, locked.output);
+    BOOST_TEST(locked.output.find("is locked after too many wrong PINs") != std::string::npos, locked.output);
+    BOOST_TEST(locked.output.find("terkunci") != std::string::npos, locked.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+    BOOST_TEST((slurp(pdfs("letter.pdf")) == before));
+}
+
 BOOST_AUTO_TEST_CASE(expired_certificate) { expectRefusal({pdfs("letter.pdf"), "--cert expired", 4, "expired on"}); }
 BOOST_AUTO_TEST_CASE(not_yet_valid_certificate)
 {
