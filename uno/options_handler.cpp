@@ -1,0 +1,172 @@
+#include "options_handler.hpp"
+
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bsre::ext {
+
+using namespace css;
+
+namespace {
+
+struct Field {
+    const char* name;   // control and configuration property name
+    const char* group;  // "Signing" or "Notice"
+    enum Kind { String, Bool, List } kind;
+    Text label;
+};
+
+const Field kFields[] = {
+    {"TsaUrl", "Signing", Field::String, {"Timestamp server (TSA) URL:", "URL server stempel waktu (TSA):"}},
+    {"Level", "Signing", Field::String, {"PAdES level:", "Level PAdES:"}},
+    {"PdfA", "Signing", Field::Bool, {"Export as PDF/A-2b", "Ekspor sebagai PDF/A-2b"}},
+    {"Visible", "Signing", Field::Bool, {"Visible signature by default", "Tanda tangan terlihat secara bawaan"}},
+    {"DefaultReason", "Signing", Field::String, {"Default reason:", "Alasan bawaan:"}},
+    {"DefaultLocation", "Signing", Field::String, {"Default location:", "Lokasi bawaan:"}},
+    {"OutputPattern", "Signing", Field::String, {"Output file name:", "Nama berkas keluaran:"}},
+    {"LogoPath", "Notice", Field::String, {"BSrE logo file (PNG/SVG):", "Berkas logo BSrE (PNG/SVG):"}},
+    {"Pkcs11Modules", "Signing", Field::List, {"PKCS#11 modules (one per line):", "Modul PKCS#11 (satu per baris):"}},
+};
+
+const Text kHead{"Settings for signing with BSrE certificates", "Pengaturan penandatanganan dengan sertifikat BSrE"};
+const Text kLocked{"Greyed settings are locked by your organisation.", "Pengaturan berwarna abu-abu dikunci oleh organisasi Anda."};
+
+uno::Reference<beans::XPropertySet> access(const uno::Reference<uno::XComponentContext>& ctx, const char* group)
+{
+    uno::Reference<lang::XMultiServiceFactory> provider(
+        ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
+        uno::UNO_QUERY_THROW);
+    beans::PropertyValue p;
+    p.Name = "nodepath";
+    p.Value <<= "/id.bsresign.Settings/" + OUString::createFromAscii(group);
+    return uno::Reference<beans::XPropertySet>(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess",
+                                              seq<uno::Any>({uno::Any(p)})),
+        uno::UNO_QUERY_THROW);
+}
+
+uno::Reference<beans::XPropertySet> modelOf(const uno::Reference<awt::XControlContainer>& c, const char* name)
+{
+    uno::Reference<awt::XControl> ctl = c->getControl(OUString::createFromAscii(name));
+    return ctl.is() ? uno::Reference<beans::XPropertySet>(ctl->getModel(), uno::UNO_QUERY) : nullptr;
+}
+
+bool isLocked(const uno::Reference<beans::XPropertySet>& cfg, const char* name)
+{
+    return cfg->getPropertySetInfo()->getPropertyByName(OUString::createFromAscii(name)).Attributes &
+           beans::PropertyAttribute::READONLY;
+}
+
+void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c)
+{
+    const bool ind = uiIndonesian(ctx);
+    if (auto head = modelOf(c, "lHead"); head.is())
+        head->setPropertyValue("Label", uno::Any(tr(kHead, ind)));
+    bool anyLocked = false;
+    for (const Field& f : kFields) {
+        auto cfg = access(ctx, f.group);
+        auto m = modelOf(c, f.name);
+        if (!m.is())
+            continue;
+        const bool locked = isLocked(cfg, f.name);
+        anyLocked = anyLocked || locked;
+        uno::Any v = cfg->getPropertyValue(OUString::createFromAscii(f.name));
+        if (f.kind == Field::Bool) {
+            bool b = false;
+            v >>= b;
+            m->setPropertyValue("State", uno::Any(sal_Int16(b ? 1 : 0)));
+            m->setPropertyValue("Label", uno::Any(tr(f.label, ind)));
+        } else {
+            OUString text;
+            if (f.kind == Field::List) {
+                uno::Sequence<OUString> items;
+                v >>= items;
+                for (sal_Int32 i = 0; i < items.getLength(); ++i)
+                    text += (i ? OUString("\n") : OUString()) + items[i];
+            } else {
+                v >>= text;
+            }
+            m->setPropertyValue("Text", uno::Any(text));
+            if (auto l = modelOf(c, (std::string("l") + f.name).c_str()); l.is())
+                l->setPropertyValue("Label", uno::Any(tr(f.label, ind)));
+        }
+        m->setPropertyValue("Enabled", uno::Any(!locked));
+    }
+    if (auto l = modelOf(c, "lLocked"); l.is())
+        l->setPropertyValue("Label", uno::Any(anyLocked ? tr(kLocked, ind) : OUString()));
+}
+
+void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c)
+{
+    for (const char* group : {"Signing", "Notice"}) {
+        auto cfg = access(ctx, group);
+        for (const Field& f : kFields) {
+            if (std::string(f.group) != group)
+                continue;
+            auto m = modelOf(c, f.name);
+            if (!m.is() || isLocked(cfg, f.name))
+                continue; // a finalized key is never written
+            if (f.kind == Field::Bool) {
+                sal_Int16 state = 0;
+                m->getPropertyValue("State") >>= state;
+                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(state == 1));
+                continue;
+            }
+            OUString text;
+            m->getPropertyValue("Text") >>= text;
+            if (f.kind == Field::List) {
+                std::vector<OUString> items;
+                sal_Int32 idx = 0;
+                do {
+                    OUString line = text.getToken(0, '\n', idx).trim();
+                    if (!line.isEmpty())
+                        items.push_back(line);
+                } while (idx >= 0);
+                uno::Sequence<OUString> s(static_cast<sal_Int32>(items.size()));
+                for (size_t i = 0; i < items.size(); ++i)
+                    s.getArray()[i] = items[i];
+                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(s));
+            } else {
+                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(text.trim()));
+            }
+        }
+        uno::Reference<util::XChangesBatch>(cfg, uno::UNO_QUERY_THROW)->commitChanges();
+    }
+}
+
+} // namespace
+
+sal_Bool SAL_CALL OptionsHandler::callHandlerMethod(const uno::Reference<awt::XWindow>& window, const uno::Any& event,
+                                                   const OUString& method)
+{
+    if (method != "external_event")
+        return false;
+    OUString what;
+    event >>= what;
+    uno::Reference<awt::XControlContainer> c(window, uno::UNO_QUERY);
+    if (!c.is())
+        return false;
+    try {
+        if (what == "ok")
+            save(ctx_, c);
+        else if (what == "back" || what == "initialize")
+            load(ctx_, c);
+        else
+            return false;
+    } catch (const uno::Exception&) {
+        return false;
+    }
+    return true;
+}
+
+} // namespace bsre::ext

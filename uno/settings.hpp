@@ -1,0 +1,32 @@
+// The extension's configuration (/id.bsresign.Settings), with which keys IT
+// has locked (finalized) in a shared layer.
+#pragma once
+
+#include "uno_util.hpp"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace bsre::ext {
+
+struct Settings {
+    std::string tsaUrl;
+    std::string level = "B-B";
+    bool pdfA = true;
+    bool visible = false;
+    std::string defaultReason, defaultLocation;
+    std::string outputPattern = "{name}_signed.pdf";
+    std::vector<std::string> pkcs11Modules;
+    std::vector<std::string> allowedIssuers;
+    bool certification = false;
+    std::string logoPath;
+    std::set<std::string> locked; // e.g. "Signing/Visible"
+
+    bool isLocked(const std::string& key) const { return locked.count(key) > 0; }
+};
+
+// Defaults when the schema cannot be read (never throws).
+Settings readSettings(const css::uno::Reference<css::uno::XComponentContext>& ctx);
+
+} // namespace bsre::ext

@@ -1,0 +1,384 @@
+#include "sign_dialog.hpp"
+
+#include "dialog_util.hpp"
+#include "sign_job.hpp"
+
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/awt/PushButtonType.hpp>
+#include <com/sun/star/awt/XActionListener.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XFixedText.hpp>
+#include <com/sun/star/awt/XItemListener.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/system/SystemShellExecute.hpp>
+#include <com/sun/star/system/SystemShellExecuteFlags.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <filesystem>
+
+namespace bsre::ext {
+
+using namespace css;
+
+namespace {
+
+namespace T {
+const Text title{"Sign with BSrE", "Tandatangani dengan BSrE"};
+const Text intro{"The document is exported to PDF and signed; the document itself is not changed.",
+                 "Dokumen diekspor ke PDF lalu ditandatangani; dokumennya sendiri tidak diubah."};
+const Text introPdf{"This PDF is signed as it is; the original file is not changed.",
+                    "PDF ini ditandatangani apa adanya; berkas aslinya tidak diubah."};
+const Text certificate{"Certificate:", "Sertifikat:"};
+const Text pin{"PIN:", "PIN:"};
+const Text pinHint{"Leave empty when the certificate database has no password.",
+                   "Kosongkan bila basis data sertifikat tidak berkata sandi."};
+const Text reason{"Reason:", "Alasan:"};
+const Text location{"Location:", "Lokasi:"};
+const Text visible{"Visible signature on page", "Tanda tangan terlihat di halaman"};
+const Text output{"Output file:", "Berkas keluaran:"};
+const Text sign{"Sign", "Tandatangani"};
+const Text cancel{"Cancel", "Batal"};
+const Text close{"Close", "Tutup"};
+const Text openPdf{"Open PDF", "Buka PDF"};
+const Text validUntil{"valid until", "berlaku sampai"};
+const Text issuer{"Issuer:", "Penerbit:"};
+const Text token{"Token:", "Token:"};
+const Text notUsable{"cannot sign", "tidak dapat menandatangani"};
+const Text chooseUsable{"Choose a certificate that can sign.", "Pilih sertifikat yang dapat menandatangani."};
+const Text noCerts{"No certificate was found in LibreOffice's certificate database (Tools ▸ Options ▸ Security ▸ Certificate Path) or on a connected token.",
+                   "Tidak ada sertifikat di basis data sertifikat LibreOffice (Alat ▸ Opsi ▸ Keamanan ▸ Jalur Sertifikat) maupun di token yang terhubung."};
+const Text resultTitle{"Signed with BSrE", "Ditandatangani dengan BSrE"};
+const Text file{"File:", "Berkas:"};
+const Text signer{"Signer:", "Penanda tangan:"};
+const Text time{"Signing time:", "Waktu penandatanganan:"};
+const Text validity{"Verification:", "Verifikasi:"};
+const Text valid{"valid: integrity intact, certificate trusted", "sah: integritas utuh, sertifikat dipercaya"};
+const Text level{"Level:", "Level:"};
+const Text failed{"Signing failed", "Penandatanganan gagal"};
+const Text unchanged{"The document was not changed.", "Dokumen tidak diubah."};
+const Text overwriteTitle{"Replace the file?", "Timpa berkas?"};
+const Text overwriteAsk{"The output file already exists. Replace it with the signed PDF?",
+                        "Berkas keluaran sudah ada. Ganti dengan PDF yang ditandatangani?"};
+const Text replace{"Replace", "Timpa"};
+} // namespace T
+
+std::string shortDate(const std::string& iso) { return iso.substr(0, 10); }
+
+OUString certLine(const nss::CertInfo& c, bool ind)
+{
+    std::string s = c.commonName;
+    if (!c.organisation.empty())
+        s += " — " + c.organisation;
+    s += " — " + std::string(ind ? T::validUntil.id : T::validUntil.en) + " " + shortDate(c.notAfter);
+    s += " — " + c.token;
+    if (!c.usable)
+        s = "✗ " + s + " (" + (ind ? T::notUsable.id : T::notUsable.en) + ")";
+    return toU(s);
+}
+
+OUString certDetails(const nss::CertInfo& c, bool ind)
+{
+    std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer;
+    if (!c.usable)
+        s += "\n" + (ind ? c.problemId : c.problemEn);
+    return toU(s);
+}
+
+OUString logoUrl(const uno::Reference<uno::XComponentContext>& ctx, const Settings& s)
+{
+    if (!s.logoPath.empty() && std::filesystem::exists(s.logoPath))
+        return fileUrl(s.logoPath);
+    try {
+        auto pip = deployment::PackageInformationProvider::get(ctx);
+        OUString root = pip->getPackageLocation("id.bsresign.libreoffice");
+        if (!root.isEmpty())
+            return root + "/icons/placeholder-logo.png";
+    } catch (const uno::Exception&) {
+    }
+    return {};
+}
+
+class CertSelection : public cppu::WeakImplHelper1<awt::XItemListener> {
+public:
+    CertSelection(std::vector<nss::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind)
+        : certs_(std::move(certs)), info_(std::move(info)), ind_(ind)
+    {
+    }
+    void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
+    {
+        if (e.Selected >= 0 && e.Selected < static_cast<sal_Int32>(certs_.size()))
+            info_->setText(certDetails(certs_[e.Selected], ind_));
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    std::vector<nss::CertInfo> certs_;
+    uno::Reference<awt::XFixedText> info_;
+    bool ind_;
+};
+
+class BrowseOutput : public cppu::WeakImplHelper1<awt::XActionListener> {
+public:
+    BrowseOutput(uno::Reference<uno::XComponentContext> ctx, uno::Reference<awt::XTextComponent> field)
+        : ctx_(std::move(ctx)), field_(std::move(field))
+    {
+    }
+    void SAL_CALL actionPerformed(const awt::ActionEvent&) override
+    {
+        auto picker = ui::dialogs::FilePicker::createWithMode(ctx_, ui::dialogs::TemplateDescription::FILESAVE_SIMPLE);
+        picker->appendFilter("PDF", "*.pdf");
+        std::filesystem::path current(fromU(field_->getText()));
+        picker->setDisplayDirectory(fileUrl(current.parent_path().string()));
+        picker->setDefaultName(toU(current.filename().string()));
+        if (picker->execute() == ui::dialogs::ExecutableDialogResults::OK && picker->getSelectedFiles().getLength())
+            field_->setText(toU(systemPath(picker->getSelectedFiles()[0])));
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    uno::Reference<uno::XComponentContext> ctx_;
+    uno::Reference<awt::XTextComponent> field_;
+};
+
+template <class I>
+uno::Reference<I> control(const uno::Reference<awt::XControlContainer>& c, const char* name)
+{
+    return uno::Reference<I>(c->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
+}
+
+uno::Reference<awt::XWindowPeer> parentOf(const uno::Reference<frame::XFrame>& frame)
+{
+    if (!frame.is())
+        return {};
+    return uno::Reference<awt::XWindowPeer>(frame->getContainerWindow(), uno::UNO_QUERY);
+}
+
+awt::FontDescriptor bold()
+{
+    awt::FontDescriptor f;
+    f.Weight = awt::FontWeight::BOLD;
+    f.Height = 11;
+    return f;
+}
+
+// The result: file, signer, time, validity; "Open PDF" opens it.
+void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                const JobResult& r, const Settings& settings, bool ind)
+{
+    DialogBuilder b(ctx, tr(T::resultTitle, ind), 280, 130);
+    b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
+    b.add("FixedText", "head", 48, 8, 226, 12, {p("Label", tr(T::resultTitle, ind)), p("FontDescriptor", bold())});
+    int y = 26;
+    auto row = [&](const Text& label, const OUString& value, int lines = 1) {
+        b.add("FixedText", (std::string("l") + std::to_string(y)).c_str(), 48, y, 64, 10, {p("Label", tr(label, ind))});
+        b.add("FixedText", (std::string("v") + std::to_string(y)).c_str(), 114, y, 160, 10 * lines,
+              {p("Label", value), p("MultiLine", true)});
+        y += 10 * lines + 2;
+    };
+    row(T::file, toU(systemPath(r.outputUrl)), 2);
+    row(T::signer, toU(r.signerName));
+    row(T::time, toU(r.signingTime));
+    row(T::level, toU("PAdES " + r.level));
+    std::string v = r.verified ? (ind ? T::valid.id : T::valid.en) : "";
+    for (const std::string& w : r.warnings)
+        v += (v.empty() ? "" : "\n") + w;
+    row(T::validity, toU(v), 3);
+    b.add("Button", "open", 150, 110, 60, 14,
+          {p("Label", tr(T::openPdf, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
+    b.add("Button", "close", 214, 110, 60, 14,
+          {p("Label", tr(T::close, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
+    auto dlg = b.create(parentOf(frame));
+    if (dlg->execute() == 1) {
+        try {
+            auto shell = system::SystemShellExecute::create(ctx);
+            shell->execute(r.outputUrl, {}, system::SystemShellExecuteFlags::URIS_ONLY);
+        } catch (const uno::Exception&) {
+        }
+    }
+    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
+}
+
+void showError(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+               const OUString& message, const Settings& settings, bool ind)
+{
+    DialogBuilder b(ctx, tr(T::failed, ind), 240, 80);
+    b.add("ImageControl", "logo", 6, 6, 30, 30, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
+    b.add("FixedText", "msg", 42, 8, 192, 48, {p("Label", message), p("MultiLine", true)});
+    b.add("Button", "close", 174, 60, 60, 14,
+          {p("Label", tr(T::close, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
+    auto dlg = b.create(parentOf(frame));
+    dlg->execute();
+    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
+}
+
+bool confirmOverwrite(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                      const std::string& path, bool ind)
+{
+    DialogBuilder b(ctx, tr(T::overwriteTitle, ind), 240, 70);
+    b.add("FixedText", "msg", 6, 8, 228, 36, {p("Label", tr(T::overwriteAsk, ind) + "\n" + toU(path)), p("MultiLine", true)});
+    b.add("Button", "yes", 110, 50, 60, 14,
+          {p("Label", tr(T::replace, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK))});
+    b.add("Button", "no", 174, 50, 60, 14,
+          {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL)), p("DefaultButton", true)});
+    auto dlg = b.create(parentOf(frame));
+    bool yes = dlg->execute() == 1;
+    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
+    return yes;
+}
+
+} // namespace
+
+void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
+{
+    const bool ind = uiIndonesian(ctx);
+    const Settings settings = readSettings(ctx);
+    SignJob job(ctx, settings);
+    uno::Reference<frame::XModel> model;
+    if (frame.is() && frame->getController().is())
+        model = frame->getController()->getModel();
+    const bool pdfInput = SignJob::isPdfImport(model);
+
+    std::vector<nss::CertInfo> certs;
+    try {
+        certs = job.certificates();
+    } catch (const JobFailure& f) {
+        showError(ctx, frame, toU(ind ? f.indonesian : f.english), settings, ind);
+        return;
+    }
+    if (certs.empty()) {
+        showError(ctx, frame, tr(T::noCerts, ind), settings, ind);
+        return;
+    }
+
+    DialogBuilder b(ctx, tr(T::title, ind), 300, 236);
+    b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
+    b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind)), p("FontDescriptor", bold())});
+    b.add("FixedText", "intro", 48, 22, 246, 20, {p("Label", tr(pdfInput ? T::introPdf : T::intro, ind)), p("MultiLine", true)});
+    b.add("FixedText", "lcert", 6, 46, 288, 10, {p("Label", tr(T::certificate, ind))});
+    uno::Sequence<OUString> lines(static_cast<sal_Int32>(certs.size()));
+    sal_Int16 firstUsable = -1;
+    for (size_t i = 0; i < certs.size(); ++i) {
+        lines.getArray()[i] = certLine(certs[i], ind);
+        if (firstUsable < 0 && certs[i].usable)
+            firstUsable = static_cast<sal_Int16>(i);
+    }
+    b.add("ListBox", "certs", 6, 56, 288, 50,
+          {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable, 0)}))});
+    b.add("FixedText", "certinfo", 6, 108, 288, 18,
+          {p("Label", certDetails(certs[std::max<sal_Int16>(firstUsable, 0)], ind)), p("MultiLine", true)});
+    b.add("FixedText", "lpin", 6, 130, 60, 10, {p("Label", tr(T::pin, ind))});
+    b.add("Edit", "pin", 70, 128, 80, 12, {p("EchoChar", sal_Int16('*'))});
+    b.add("FixedText", "pinhint", 156, 128, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
+    const bool lockReason = settings.isLocked("Signing/DefaultReason");
+    const bool lockLocation = settings.isLocked("Signing/DefaultLocation");
+    const bool lockVisible = settings.isLocked("Signing/Visible");
+    const bool lockOutput = settings.isLocked("Signing/OutputPattern");
+    b.add("FixedText", "lreason", 6, 148, 60, 10, {p("Label", tr(T::reason, ind))});
+    b.add("Edit", "reason", 70, 146, 224, 12, {p("Text", toU(settings.defaultReason)), p("ReadOnly", lockReason)});
+    b.add("FixedText", "llocation", 6, 164, 60, 10, {p("Label", tr(T::location, ind))});
+    b.add("Edit", "location", 70, 162, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
+    b.add("CheckBox", "visible", 6, 180, 150, 10,
+          {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
+    b.add("NumericField", "page", 160, 178, 30, 12,
+          {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
+    const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
+    b.add("FixedText", "loutput", 6, 198, 60, 10, {p("Label", tr(T::output, ind))});
+    b.add("Edit", "output", 70, 196, 206, 12,
+          {p("Text", toU(source.empty() ? std::string() : job.defaultOutput(source))), p("ReadOnly", lockOutput)});
+    b.add("Button", "browse", 280, 196, 14, 12, {p("Label", OUString("…")), p("Enabled", !lockOutput)});
+    b.add("FixedText", "error", 6, 212, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
+    b.add("Button", "sign", 170, 216, 60, 14,
+          {p("Label", tr(T::sign, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
+    b.add("Button", "cancel", 234, 216, 60, 14,
+          {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
+
+    auto dlg = b.create(parentOf(frame));
+    auto c = b.controls();
+    control<awt::XListBox>(c, "certs")->addItemListener(new CertSelection(certs, control<awt::XFixedText>(c, "certinfo"), ind));
+    control<awt::XButton>(c, "browse")->addActionListener(
+        new BrowseOutput(ctx, control<awt::XTextComponent>(c, "output")));
+    auto errorLabel = control<awt::XFixedText>(c, "error");
+
+    std::optional<JobResult> result;
+    while (!result && dlg->execute() == 1) {
+        sal_Int16 sel = control<awt::XListBox>(c, "certs")->getSelectedItemPos();
+        if (sel < 0 || !certs[sel].usable) {
+            errorLabel->setText(tr(T::chooseUsable, ind));
+            continue;
+        }
+        JobOptions o;
+        o.certificate = certs[sel].fingerprint;
+        OUString pin = control<awt::XTextComponent>(c, "pin")->getText();
+        if (!pin.isEmpty())
+            o.pin = fromU(pin);
+        if (!lockReason)
+            o.reason = fromU(control<awt::XTextComponent>(c, "reason")->getText());
+        if (!lockLocation)
+            o.location = fromU(control<awt::XTextComponent>(c, "location")->getText());
+        uno::Reference<beans::XPropertySet> visModel(
+            uno::Reference<awt::XControl>(c->getControl("visible"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
+        sal_Int16 state = 0;
+        visModel->getPropertyValue("State") >>= state;
+        if (!lockVisible)
+            o.visible = state == 1;
+        uno::Reference<beans::XPropertySet> pageModel(
+            uno::Reference<awt::XControl>(c->getControl("page"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
+        double page = 1;
+        pageModel->getPropertyValue("Value") >>= page;
+        o.page = static_cast<int>(page);
+        if (!lockOutput) {
+            std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
+            if (!out.empty())
+                o.outputUrl = fileUrl(out);
+        }
+
+        uno::Reference<task::XStatusIndicator> progress;
+        if (uno::Reference<task::XStatusIndicatorFactory> f{frame, uno::UNO_QUERY}; f.is())
+            progress = f->createStatusIndicator();
+        if (progress.is())
+            progress->start(tr(T::title, ind), 100);
+        auto report = [&](const Text& step, int percent) {
+            if (progress.is()) {
+                progress->setText(tr(step, ind));
+                progress->setValue(percent);
+            }
+        };
+        try {
+            result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
+        } catch (const JobFailure& f) {
+            if (f.code == "OutputExists" && !lockOutput &&
+                confirmOverwrite(ctx, frame, fromU(control<awt::XTextComponent>(c, "output")->getText()), ind)) {
+                o.overwrite = true;
+                try {
+                    result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
+                } catch (const JobFailure& again) {
+                    errorLabel->setText(toU((ind ? again.indonesian : again.english) + " " +
+                                            (ind ? T::unchanged.id : T::unchanged.en)));
+                }
+                if (progress.is())
+                    progress->end();
+                continue;
+            }
+            // The dialog stays open with the reason (wrong PIN and tries left, ...).
+            errorLabel->setText(toU((ind ? f.indonesian : f.english) + " " + (ind ? T::unchanged.id : T::unchanged.en)));
+        }
+        if (progress.is())
+            progress->end();
+    }
+    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
+    if (result)
+        showResult(ctx, frame, *result, settings, ind);
+}
+
+} // namespace bsre::ext

@@ -1,0 +1,369 @@
+#include "sign_job.hpp"
+
+#include "core/sign.hpp"
+#include "core/verify.hpp"
+#include "pdf/reader.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/io/IOException.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/xml/crypto/DigestID.hpp>
+#include <com/sun/star/xml/crypto/XDigestContextSupplier.hpp>
+
+#include <filesystem>
+#include <mutex>
+#include <unistd.h>
+
+namespace bsre::ext {
+
+using namespace css;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private folder for the working PDF, removed whatever happens.
+struct PrivateDir {
+    std::string path;
+    PrivateDir()
+    {
+        std::string t = (fs::temp_directory_path() / "bsre-sign-XXXXXX").string();
+        if (!::mkdtemp(t.data())) // 0700
+            throw JobFailure("Io", "A private temporary folder could not be created.",
+                             "Folder sementara pribadi tidak dapat dibuat.");
+        path = t;
+    }
+    ~PrivateDir()
+    {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+JobFailure fromEngine(const Error& e) { return JobFailure(codeName(e.code()), e.english(), e.indonesian()); }
+
+template <class T>
+bool get(const beans::PropertyValue& p, const char* name, T& out)
+{
+    return p.Name.equalsAscii(name) && (p.Value >>= out);
+}
+
+// NSS inside soffice belongs to LibreOffice (decision 6): ask its own
+// initializer to bring it up from the Certificate Path setting.
+void ensureNss(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        uno::Reference<xml::crypto::XDigestContextSupplier> init(
+            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.xml.crypto.NSSInitializer", ctx),
+            uno::UNO_QUERY_THROW);
+        init->getDigestContext(xml::crypto::DigestID::SHA256, {});
+    } catch (const uno::Exception& e) {
+        throw JobFailure("TokenError",
+                         "LibreOffice's certificate system could not be started (" + fromU(e.Message) + ").",
+                         "Sistem sertifikat LibreOffice tidak dapat dijalankan (" + fromU(e.Message) + ").");
+    }
+}
+
+const char* pdfFilterFor(const uno::Reference<frame::XModel>& model)
+{
+    uno::Reference<lang::XServiceInfo> si(model, uno::UNO_QUERY);
+    if (!si.is())
+        return nullptr;
+    if (si->supportsService("com.sun.star.text.WebDocument"))
+        return "writer_web_pdf_Export";
+    if (si->supportsService("com.sun.star.text.TextDocument") || si->supportsService("com.sun.star.text.GlobalDocument"))
+        return "writer_pdf_Export";
+    if (si->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
+        return "calc_pdf_Export";
+    if (si->supportsService("com.sun.star.presentation.PresentationDocument"))
+        return "impress_pdf_Export";
+    if (si->supportsService("com.sun.star.drawing.DrawingDocument"))
+        return "draw_pdf_Export";
+    return nullptr;
+}
+
+beans::PropertyValue prop(const char* name, const uno::Any& v)
+{
+    beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = v;
+    return p;
+}
+
+} // namespace
+
+JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
+{
+    JobOptions o;
+    for (const beans::PropertyValue& p : options) {
+        OUString s;
+        bool b = false;
+        sal_Int32 n = 0;
+        uno::Sequence<double> r;
+        if (get(p, "Certificate", s))
+            o.certificate = fromU(s);
+        else if (get(p, "Pin", s))
+            o.pin = fromU(s);
+        else if (get(p, "OutputUrl", s))
+            o.outputUrl = s;
+        else if (get(p, "Overwrite", b))
+            o.overwrite = b;
+        else if (get(p, "Visible", b))
+            o.visible = b;
+        else if (get(p, "Page", n))
+            o.page = n;
+        else if (get(p, "Rect", r)) {
+            if (r.getLength() != 4 || r[2] <= 0 || r[3] <= 0)
+                throw JobFailure("BadOption", "Rect must be four numbers: x, y, width, height in points.",
+                                 "Rect harus empat angka: x, y, lebar, tinggi dalam poin.");
+            o.rect = pdf::Rect{r[0], r[1], r[0] + r[2], r[1] + r[3]};
+        } else if (get(p, "Reason", s))
+            o.reason = fromU(s);
+        else if (get(p, "Location", s))
+            o.location = fromU(s);
+        else if (get(p, "ContactInfo", s))
+            o.contact = fromU(s);
+        else if (get(p, "Field", s))
+            o.field = fromU(s);
+        else if (get(p, "Interactive", b))
+            o.interactive = b;
+        else
+            throw JobFailure("BadOption", "Unknown or mistyped option \"" + fromU(p.Name) + "\".",
+                             "Opsi \"" + fromU(p.Name) + "\" tidak dikenal atau jenisnya salah.");
+    }
+    return o;
+}
+
+SignJob::SignJob(uno::Reference<uno::XComponentContext> ctx, Settings settings)
+    : ctx_(std::move(ctx)), settings_(std::move(settings)), indonesian_(uiIndonesian(ctx_))
+{
+}
+
+nss::Store& SignJob::store()
+{
+    // One Store for the process, never destroyed: NSS and its modules belong
+    // to LibreOffice, and unloading at exit would race its own shutdown.
+    static std::mutex m;
+    static nss::Store* s = nullptr;
+    static std::set<std::string> loaded;
+    std::lock_guard<std::mutex> lock(m);
+    ensureNss(ctx_);
+    try {
+        if (!s)
+            s = nss::Store::attach().release();
+        for (const std::string& mod : settings_.pkcs11Modules)
+            if (loaded.insert(mod).second)
+                s->loadModule(mod);
+    } catch (const Error& e) {
+        throw fromEngine(e);
+    }
+    return *s;
+}
+
+std::vector<nss::CertInfo> SignJob::certificates()
+{
+    std::vector<nss::CertInfo> all = store().list();
+    if (!settings_.allowedIssuers.empty())
+        for (auto& c : all) {
+            bool ok = false;
+            for (const std::string& issuer : settings_.allowedIssuers)
+                ok = ok || c.issuer.find(issuer) != std::string::npos;
+            if (!ok && c.usable) {
+                c.usable = false;
+                c.problem = Code::CertUntrusted;
+                c.problemEn = "Your organisation does not allow certificates from this issuer.";
+                c.problemId = "Organisasi Anda tidak mengizinkan sertifikat dari penerbit ini.";
+            }
+        }
+    return all;
+}
+
+std::string SignJob::defaultOutput(const std::string& sourcePath) const
+{
+    fs::path src(sourcePath);
+    std::string name = settings_.outputPattern;
+    size_t at = name.find("{name}");
+    if (at != std::string::npos)
+        name.replace(at, 6, src.stem().string());
+    if (name.empty() || name.find('/') != std::string::npos)
+        name = src.stem().string() + "_signed.pdf";
+    return (src.parent_path() / name).string();
+}
+
+bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
+{
+    if (!model.is())
+        return false;
+    for (const beans::PropertyValue& a : model->getArgs()) {
+        OUString filter;
+        if (a.Name == "FilterName" && (a.Value >>= filter) && filter.indexOf("pdf_import") >= 0)
+            return true;
+    }
+    return false;
+}
+
+void SignJob::enforceLocks(const JobOptions& o) const
+{
+    auto locked = [&](const char* key) {
+        throw JobFailure("Locked",
+                         std::string("Your organisation has locked the setting ") + key +
+                             "; the option that changes it was refused.",
+                         std::string("Organisasi Anda mengunci pengaturan ") + key +
+                             "; opsi yang mengubahnya ditolak.");
+    };
+    if (o.visible && settings_.isLocked("Signing/Visible") && *o.visible != settings_.visible)
+        locked("Signing/Visible");
+    if (o.reason && settings_.isLocked("Signing/DefaultReason") && *o.reason != settings_.defaultReason)
+        locked("Signing/DefaultReason");
+    if (o.location && settings_.isLocked("Signing/DefaultLocation") && *o.location != settings_.defaultLocation)
+        locked("Signing/DefaultLocation");
+    if (!o.outputUrl.isEmpty() && settings_.isLocked("Signing/OutputPattern"))
+        locked("Signing/OutputPattern");
+}
+
+JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, const JobOptions& o,
+                                const ProgressFn& progress)
+{
+    if (!model.is())
+        throw JobFailure("BadOption", "No document was given.", "Tidak ada dokumen yang diberikan.");
+    const std::string source = systemPath(model->getURL());
+    if (isPdfImport(model)) // a PDF opened in Draw: sign the original file, no re-export
+        return signPdf(model->getURL(), o, progress);
+    const char* filter = pdfFilterFor(model);
+    if (!filter)
+        throw JobFailure("UnsupportedDocument", "This kind of document cannot be exported to PDF.",
+                         "Jenis dokumen ini tidak dapat diekspor ke PDF.");
+    enforceLocks(o);
+    PrivateDir tmp;
+    const std::string exported = tmp.path + "/export.pdf";
+    if (progress)
+        progress({"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
+    std::string target = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : source.empty() ? "" : defaultOutput(source);
+    if (target.empty())
+        throw JobFailure("NoOutput", "The document has not been saved yet; give an output file.",
+                         "Dokumen belum disimpan; tentukan berkas keluaran.");
+    if (!o.overwrite && fs::exists(target))
+        throw JobFailure("OutputExists", "The output file " + target + " already exists; nothing was written.",
+                         "Berkas keluaran " + target + " sudah ada; tidak ada yang ditulis.");
+    try {
+        uno::Sequence<beans::PropertyValue> filterData = seq<beans::PropertyValue>({
+            // Encryption or a signature of LibreOffice's own would break ours.
+            prop("EncryptFile", uno::Any(false)),
+            prop("RestrictPermissions", uno::Any(false)),
+            prop("SignPDF", uno::Any(false)),
+        });
+        if (settings_.pdfA) { // 2 = PDF/A-2b
+            filterData.realloc(4);
+            filterData.getArray()[3] = prop("SelectPdfVersion", uno::Any(sal_Int32(2)));
+        }
+        uno::Sequence<beans::PropertyValue> args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(filter))),
+                                                 prop("FilterData", uno::Any(filterData)),
+                                                 prop("Overwrite", uno::Any(true))});
+        uno::Reference<frame::XStorable> storable(model, uno::UNO_QUERY_THROW);
+        storable->storeToURL(fileUrl(exported), args);
+    } catch (const uno::Exception& e) {
+        throw JobFailure("ExportFailed",
+                         "Exporting the document to PDF failed (" + fromU(e.Message) + "); the document was not changed.",
+                         "Ekspor dokumen ke PDF gagal (" + fromU(e.Message) + "); dokumen tidak diubah.");
+    }
+    JobOptions withTarget = o;
+    withTarget.outputUrl = fileUrl(target);
+    return signFile(exported, source, withTarget, progress);
+}
+
+JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
+{
+    enforceLocks(o);
+    const std::string pdf = systemPath(pdfUrl);
+    if (pdf.empty() || !fs::exists(pdf))
+        throw JobFailure("Io", "The PDF " + fromU(pdfUrl) + " cannot be found.",
+                         "PDF " + fromU(pdfUrl) + " tidak ditemukan.");
+    return signFile(pdf, pdf, o, progress);
+}
+
+JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
+                            const ProgressFn& progress)
+{
+    try {
+        SignRequest rq;
+        rq.input = pdfPath;
+        rq.output = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : defaultOutput(sourcePath);
+        if (rq.output.empty())
+            throw JobFailure("Io", "The output location is not a local file.", "Lokasi keluaran bukan berkas lokal.");
+        std::error_code ec;
+        if (fs::equivalent(rq.output, pdfPath, ec) || fs::equivalent(rq.output, sourcePath, ec))
+            throw JobFailure("OutputIsInput", "The output must not replace the original file.",
+                             "Berkas keluaran tidak boleh menggantikan berkas asli.");
+        if (!o.overwrite && fs::exists(rq.output))
+            throw JobFailure("OutputExists", "The output file " + rq.output + " already exists; nothing was written.",
+                             "Berkas keluaran " + rq.output + " sudah ada; tidak ada yang ditulis.");
+        rq.overwrite = o.overwrite;
+        rq.reason = o.reason.value_or(settings_.defaultReason);
+        rq.location = o.location.value_or(settings_.defaultLocation);
+        rq.contact = o.contact.value_or("");
+        const bool visible = o.visible.value_or(settings_.visible);
+        if (!o.field.empty()) {
+            rq.placement.kind = Placement::Kind::ExistingField;
+            rq.placement.field = o.field;
+        } else if (visible) {
+            rq.placement.kind = Placement::Kind::NewVisible;
+            rq.placement.page = o.page;
+            if (o.rect) {
+                rq.placement.rect = *o.rect;
+            } else { // bottom right, 220 x 70 pt, half an inch from the edges
+                auto reader = pdf::Reader::open(pdfPath);
+                const auto& pages = reader->model().pages;
+                if (o.page < 1 || o.page > static_cast<int>(pages.size()))
+                    throw Error(Code::PageOutOfRange,
+                                "Page " + std::to_string(o.page) + " does not exist; the PDF has " +
+                                    std::to_string(pages.size()) + " page(s).",
+                                "Halaman " + std::to_string(o.page) + " tidak ada; PDF ini memiliki " +
+                                    std::to_string(pages.size()) + " halaman.");
+                const pdf::Rect& b = pages[o.page - 1].cropBox;
+                rq.placement.rect = {b.x2 - 36 - 220, b.y1 + 36, b.x2 - 36, b.y1 + 36 + 70};
+            }
+            const std::string logo = settings_.logoPath;
+            if (!logo.empty() && fs::exists(logo) && logo.size() > 4 && logo.substr(logo.size() - 4) == ".png")
+                rq.imagePath = logo;
+        }
+
+        if (o.certificate.empty())
+            throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
+        for (const nss::CertInfo& c : certificates())
+            if (c.fingerprint == o.certificate && !c.usable && c.problem && *c.problem == Code::CertUntrusted &&
+                !settings_.allowedIssuers.empty())
+                throw JobFailure("IssuerNotAllowed", c.problemEn, c.problemId);
+
+        if (progress)
+            progress({"Signing…", "Menandatangani…"}, 50);
+        std::optional<std::string> pin = o.pin;
+        auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
+        SignOutcome out = bsre::signPdf(rq, *signer);
+        if (pin)
+            std::fill(pin->begin(), pin->end(), '\0');
+
+        if (progress)
+            progress({"Verifying…", "Memverifikasi…"}, 85);
+        JobResult r;
+        r.outputUrl = fileUrl(out.output);
+        r.signerName = out.signerName;
+        r.signingTime = out.signingTime;
+        VerifyReport v = verifyPdf(out.output, true);
+        r.verified = v.allValid();
+        if (!r.verified)
+            r.warnings.push_back(indonesian_
+                                     ? "Tanda tangan dibuat, tetapi rantai sertifikatnya tidak dipercaya di basis data LibreOffice."
+                                     : "The signature was made, but its certificate chain is not trusted in LibreOffice's database.");
+        if (settings_.level != "B-B" || !settings_.tsaUrl.empty())
+            r.warnings.push_back(indonesian_
+                                     ? "Stempel waktu dan LTV belum tersedia di versi ini; tanda tangan dibuat pada level B-B."
+                                     : "Timestamps and LTV are not available in this version yet; the signature is at level B-B.");
+        if (progress)
+            progress({"Done", "Selesai"}, 100);
+        return r;
+    } catch (const Error& e) {
+        throw fromEngine(e);
+    }
+}
+
+} // namespace bsre::ext

@@ -1,0 +1,83 @@
+// The one code path behind the menu command and the UNO API: export (or take
+// the PDF as it is), sign with the engine, verify, report. No UI in here.
+#pragma once
+
+#include "settings.hpp"
+#include "uno_util.hpp"
+
+#include "nss/store.hpp"
+#include "pdf/model.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bsre::ext {
+
+struct JobOptions {
+    std::string certificate;          // SHA-256 fingerprint
+    std::optional<std::string> pin;
+    OUString outputUrl;
+    bool overwrite = false;
+    std::optional<bool> visible;
+    int page = 1;
+    std::optional<pdf::Rect> rect;     // x1,y1,x2,y2 in points
+    std::optional<std::string> reason, location, contact;
+    std::string field;
+    bool interactive = true;
+};
+
+JobOptions parseOptions(const css::uno::Sequence<css::beans::PropertyValue>& options);
+
+struct JobResult {
+    OUString outputUrl;
+    std::string signerName;
+    std::string signingTime;
+    std::string level = "B-B";
+    std::vector<std::string> warnings; // already in the UI language
+    bool verified = false;
+};
+
+// A failure with a machine code (SigningException.Code) and a sentence per language.
+struct JobFailure : std::runtime_error {
+    JobFailure(std::string c, std::string en, std::string id_)
+        : std::runtime_error(en), code(std::move(c)), english(std::move(en)), indonesian(std::move(id_))
+    {
+    }
+    std::string code, english, indonesian;
+};
+
+using ProgressFn = std::function<void(const Text& step, int percent)>;
+
+class SignJob {
+public:
+    SignJob(css::uno::Reference<css::uno::XComponentContext> ctx, Settings settings);
+
+    std::vector<nss::CertInfo> certificates();
+    // Throws JobFailure; bsre::Error from the engine is converted too.
+    JobResult signDocument(const css::uno::Reference<css::frame::XModel>& model, const JobOptions& o,
+                           const ProgressFn& progress);
+    JobResult signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress);
+
+    // Where the output goes by default: the pattern beside the document.
+    std::string defaultOutput(const std::string& sourcePath) const;
+    // Is this model a PDF opened in Draw (then the original file is signed)?
+    static bool isPdfImport(const css::uno::Reference<css::frame::XModel>& model);
+
+private:
+    JobResult signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
+                       const ProgressFn& progress);
+    void enforceLocks(const JobOptions& o) const;
+    nss::Store& store();
+
+    css::uno::Reference<css::uno::XComponentContext> ctx_;
+    Settings settings_;
+    bool indonesian_ = false;
+};
+
+} // namespace bsre::ext

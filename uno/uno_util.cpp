@@ -1,0 +1,49 @@
+#include "uno_util.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <osl/file.hxx>
+
+namespace bsre::ext {
+
+using namespace css;
+
+std::string systemPath(const OUString& url)
+{
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        return {};
+    return fromU(path);
+}
+
+OUString fileUrl(const std::string& path)
+{
+    OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(toU(path), url) != osl::FileBase::E_None)
+        return {};
+    return url;
+}
+
+bool uiIndonesian(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        uno::Reference<lang::XMultiServiceFactory> provider(
+            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
+            uno::UNO_QUERY_THROW);
+        beans::PropertyValue path;
+        path.Name = "nodepath";
+        path.Value <<= OUString("/org.openoffice.Setup/L10N");
+        uno::Sequence<uno::Any> args = seq<uno::Any>({uno::Any(path)});
+        uno::Reference<container::XNameAccess> l10n(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
+            uno::UNO_QUERY_THROW);
+        OUString locale;
+        l10n->getByName("ooLocale") >>= locale;
+        return locale.startsWith("id");
+    } catch (const uno::Exception&) {
+        return false;
+    }
+}
+
+} // namespace bsre::ext
