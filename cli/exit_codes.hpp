@@ -25,7 +25,8 @@ inline int exitFor(Code c)
     case Code::FieldNotFound:
     case Code::FieldSigned:
     case Code::PageOutOfRange:
-    case Code::RectOffPage: return InputPdf;
+    case Code::RectOffPage:
+    case Code::NoRoomForNotice: return InputPdf;
     case Code::CertNotFound:
     case Code::CertExpired:
     case Code::CertNotYetValid:

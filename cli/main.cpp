@@ -1,7 +1,9 @@
 // bsre-sign: sign and verify PDFs with the same engine as the extension.
 #include "cli/exit_codes.hpp"
 #include "common/atomic_file.hpp"
+#include "core/notice_text.hpp"
 #include "core/sign.hpp"
+#include "nss/digest.hpp"
 #include "core/verify.hpp"
 #include "nss/store.hpp"
 #include "nss/verify.hpp"
@@ -29,6 +31,8 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
+                   [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG]
+                             [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
                    [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
@@ -53,7 +57,8 @@ struct Args {
 
 Args parse(int argc, char** argv)
 {
-    static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help"};
+    static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice",
+                                                   "notice-second-line", "no-notice-scaling"};
     Args a;
     if (argc < 2)
         usage("No command given.", "Perintah tidak diberikan.");
@@ -221,7 +226,8 @@ bool samePath(const std::string& a, const std::string& b)
 int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
-                     "reason", "location", "contact", "image", "output", "overwrite", "font"});
+                     "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
+                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"});
     if (a.positional.size() != 1)
         usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
     if (!a.has("output"))
@@ -261,7 +267,43 @@ int cmdSign(const Args& a)
     if (a.has("font"))
         rq.fontFamily = a.get("font");
 
-    auto store = openStore(a);
+    for (const char* k : {"notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"})
+        if (a.has(k) && !a.has("notice"))
+            usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
+    auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
+    if (a.has("notice")) {
+        NoticeRequest n;
+        n.style.paragraphs.push_back(a.has("notice-text") ? a.get("notice-text") : kDefaultNotice);
+        if (a.has("notice-second-line"))
+            n.style.paragraphs.push_back(kUuIteLine);
+        n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
+        if (a.has("qr-url")) {
+            // Placeholders: {file} (the input's file name) and {sha256} (of the input's bytes).
+            std::string url = a.get("qr-url");
+            std::string file = rq.input.substr(rq.input.rfind('/') + 1);
+            for (auto [key, value] : {std::pair<std::string, std::string>{"{file}", file}})
+                for (size_t at; (at = url.find(key)) != std::string::npos;)
+                    url.replace(at, key.size(), value);
+            if (url.find("{sha256}") != std::string::npos) {
+                std::string hex = nss::hexUpper(nss::hash(nss::HashAlg::Sha256, readFile(rq.input)));
+                for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
+                    url.replace(at, 8, hex);
+            }
+            n.style.qrText = url;
+        }
+        std::string pages = a.has("notice-pages") ? a.get("notice-pages") : "all";
+        if (pages == "all")
+            n.pages = pdf::NoticePages::All;
+        else if (pages == "first")
+            n.pages = pdf::NoticePages::First;
+        else if (pages == "last")
+            n.pages = pdf::NoticePages::Last;
+        else
+            usage("--notice-pages must be all, first or last.", "--notice-pages harus all, first atau last.");
+        n.allowScaling = !a.has("no-notice-scaling");
+        rq.notice = n;
+    }
+
     auto signer = store->signer(a.get("cert"), pinProvider(a));
     SignOutcome out = signPdf(rq, *signer);
     std::cout << "Signed / Ditandatangani: " << out.output << "\n"
@@ -269,6 +311,13 @@ int cmdSign(const Args& a)
               << "  time / waktu:            " << out.signingTime << "\n"
               << "  field / kolom:           " << out.fieldName << "\n"
               << "  bytes added:             " << out.bytesAdded << "\n";
+    if (!out.stampedPages.empty())
+        std::cout << "  notice / keterangan:     " << out.stampedPages.size() << " page(s) / halaman"
+                  << (out.scaledPages.empty() ? "" : ", " + std::to_string(out.scaledPages.size()) +
+                                                         " scaled down / diperkecil")
+                  << "\n";
+    for (const std::string& w : out.warnings)
+        std::cout << "  warning: " << w << "\n";
     return cli::Ok;
 }
 

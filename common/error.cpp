@@ -13,6 +13,7 @@ const char* codeName(Code c) noexcept
     case Code::FieldSigned: return "FieldSigned";
     case Code::PageOutOfRange: return "PageOutOfRange";
     case Code::RectOffPage: return "RectOffPage";
+    case Code::NoRoomForNotice: return "NoRoomForNotice";
     case Code::CertNotFound: return "CertificateNotFound";
     case Code::CertExpired: return "CertificateExpired";
     case Code::CertNotYetValid: return "CertificateNotYetValid";

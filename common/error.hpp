@@ -17,6 +17,7 @@ enum class Code {
     FieldSigned,      // the field already holds a signature
     PageOutOfRange,
     RectOffPage,
+    NoRoomForNotice,  // content fills the notice band and may not be scaled enough
     CertNotFound,
     CertExpired,
     CertNotYetValid,

@@ -10,6 +10,8 @@
 #include "pdf/update.hpp"
 
 #include <cmath>
+#include <functional>
+#include <map>
 #include <ctime>
 
 namespace bsre {
@@ -144,6 +146,111 @@ SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDat
     return l;
 }
 
+std::string appendToDict(const std::string& dictSyntax, const std::string& entry)
+{
+    size_t close = dictSyntax.rfind(">>");
+    if (close == std::string::npos)
+        return "<<" + entry + ">>";
+    return dictSyntax.substr(0, close) + " " + entry + dictSyntax.substr(close);
+}
+
+using PageEditor = std::function<DictSnapshot&(ObjRef)>;
+
+// The notice band on the chosen pages, in the same update as the first
+// signature. Content reaching into the band is scaled down about the top
+// centre of the page (at most maxShrink); otherwise nothing is written and the
+// pages are named.
+void stampNotice(const NoticeRequest& nr, const pdf::Reader& reader, pdf::NewObjects& objs, const PageEditor& editPage,
+                 SignOutcome& outcome)
+{
+    const pdf::DocumentModel& m = reader.model();
+    const int n = static_cast<int>(m.pages.size());
+    std::vector<int> indices;
+    if (nr.pages == pdf::NoticePages::First)
+        indices = {0};
+    else if (nr.pages == pdf::NoticePages::Last)
+        indices = {n - 1};
+    else
+        for (int i = 0; i < n; ++i)
+            indices.push_back(i);
+
+    struct Plan {
+        int index;
+        double scale;
+        pdf::Rect band;
+    };
+    std::vector<Plan> plans;
+    std::string tooFull;
+    const pdf::NoticeStyle& st = nr.style;
+    for (int i : indices) {
+        const pdf::Rect& box = m.pages[i].cropBox;
+        pdf::Rect band{box.x1 + st.side, box.y1 + st.bottom, box.x2 - st.side, box.y1 + st.bottom + st.height};
+        const double top = band.y2 + st.gap;
+        double scale = 1;
+        if (auto cb = reader.contentBox(i); cb && cb->y1 < top - 0.01) {
+            double s = (box.y2 - top) / (box.y2 - cb->y1);
+            if (!nr.allowScaling || s < 1 - nr.maxShrink - 1e-9)
+                tooFull += (tooFull.empty() ? "" : ", ") + std::to_string(i + 1);
+            else
+                scale = s;
+        }
+        plans.push_back({i, scale, band});
+    }
+    if (!tooFull.empty())
+        fail(Code::NoRoomForNotice,
+             "The content of page(s) " + tooFull + " reaches into the bottom band where the BSrE notice goes" +
+                 (nr.allowScaling ? " and cannot be shrunk enough (at most 10%)" : " and scaling is not allowed") +
+                 "; nothing was written. Enlarge the bottom margin and export again.",
+             "Isi halaman " + tooFull + " mencapai pita bawah tempat keterangan BSrE" +
+                 (nr.allowScaling ? " dan tidak dapat diperkecil cukup (paling banyak 10%)"
+                                  : " dan penskalaan tidak diizinkan") +
+                 "; tidak ada yang ditulis. Perbesar margin bawah lalu ekspor ulang.");
+
+    std::map<long long, int> formForWidth; // pages of one width share one band
+    for (const Plan& p : plans) {
+        const double w = p.band.width(), h = p.band.height();
+        long long key = static_cast<long long>(w * 100);
+        if (!formForWidth.count(key))
+            formForWidth[key] = pdf::renderNotice(st, w, h, objs);
+        const int form = formForWidth[key];
+        const pdf::Rect& box = m.pages[p.index].cropBox;
+        std::string pre = "q\n";
+        if (p.scale < 1) {
+            const double cx = (box.x1 + box.x2) / 2;
+            pre += pdf::num(p.scale) + " 0 0 " + pdf::num(p.scale) + " " + pdf::num(cx * (1 - p.scale)) + " " +
+                   pdf::num(box.y2 * (1 - p.scale)) + " cm\n";
+            outcome.scaledPages.push_back(p.index + 1);
+        }
+        const int preNum = objs.add(pdf::streamObject("", pre, false));
+        const int postNum = objs.add(pdf::streamObject(
+            "", "\nQ\nq 1 0 0 1 " + pdf::num(p.band.x1) + " " + pdf::num(p.band.y1) + " cm /BsreNotice Do Q\n", false));
+
+        const ObjRef pageRef = m.pages[p.index].ref;
+        DictSnapshot& page = editPage(pageRef);
+        ObjRef where;
+        std::vector<std::string> items = reader.arrayValue(pageRef, "Contents", where);
+        if (items.empty())
+            if (const std::string* c = page.get("Contents"))
+                items.push_back(*c);
+        std::string contents = "[" + pdf::ref(preNum);
+        for (const std::string& it : items)
+            contents += " " + it;
+        page.set("Contents", contents + " " + pdf::ref(postNum) + "]");
+
+        DictSnapshot res = reader.pageResources(p.index);
+        const std::string entry = "/BsreNotice " + pdf::ref(form);
+        const std::string* xo = res.get("XObject");
+        if (xo && parseRef(*xo).valid())
+            res.set("XObject", appendToDict(reader.dict(parseRef(*xo)).serialize(), entry));
+        else if (xo)
+            res.set("XObject", appendToDict(*xo, entry));
+        else
+            res.set("XObject", "<<" + entry + ">>");
+        page.set("Resources", res.serialize());
+        outcome.stampedPages.push_back(p.index + 1);
+    }
+}
+
 } // namespace
 
 std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome& outcome)
@@ -240,6 +347,22 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity);
     objs.set(sigNum, sig.body);
 
+    // Pages changed in this update are edited once and written once.
+    std::map<int, DictSnapshot> pageEdits;
+    PageEditor editPage = [&](ObjRef ref) -> DictSnapshot& {
+        auto it = pageEdits.find(ref.num);
+        if (it == pageEdits.end())
+            it = pageEdits.emplace(ref.num, reader->dict(ref)).first;
+        return it->second;
+    };
+    if (rq.notice) {
+        if (m.signatureCount == 0)
+            stampNotice(*rq.notice, *reader, objs, editPage, outcome);
+        else
+            outcome.warnings.push_back("The PDF is already signed, so the notice was not added again (it would "
+                                       "invalidate the earlier signatures).");
+    }
+
     const ObjRef pageRef = m.pages[pageIndex].ref;
     std::string fieldName;
     bool acroIndirect = false;
@@ -269,7 +392,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         const std::string fieldRef = pdf::ref(fieldNum);
 
         // The page lists the widget among its annotations.
-        DictSnapshot page = reader->dict(pageRef);
+        DictSnapshot& page = editPage(pageRef);
         const std::string* annots = page.get("Annots");
         ObjRef annotsRef = annots ? parseRef(*annots) : ObjRef{};
         if (annotsRef.valid()) {
@@ -280,7 +403,6 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
             update.rewrite(annotsRef, arr + fieldRef + "]");
         } else {
             page.set("Annots", annots ? appendToArray(*annots, fieldRef) : "[" + fieldRef + "]");
-            update.rewrite(pageRef, page.serialize());
         }
 
         // The form lists the field.
@@ -311,6 +433,9 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         catalog.set("AcroForm", pdf::ref(acroNum));
         update.rewrite(m.root, catalog.serialize());
     }
+
+    for (auto& [num, page] : pageEdits)
+        update.rewrite(page.ref, page.serialize());
 
     // Assemble the file with placeholders, then fill in the byte range.
     const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');

@@ -3,10 +3,12 @@
 
 #include "nss/signer.hpp"
 #include "pdf/model.hpp"
+#include "pdf/notice.hpp"
 
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bsre {
 
@@ -17,6 +19,15 @@ struct Placement {
     pdf::Rect rect;             // NewVisible: user space of the page, points
 };
 
+// The notice band (issue 4): stamped with the first signature only; a PDF
+// that is already signed is never stamped again (decision 9).
+struct NoticeRequest {
+    pdf::NoticeStyle style;
+    pdf::NoticePages pages = pdf::NoticePages::All;
+    bool allowScaling = true;
+    double maxShrink = 0.10;   // content may be scaled down by at most 10%
+};
+
 struct SignRequest {
     std::string input;
     std::string output;
@@ -25,6 +36,7 @@ struct SignRequest {
     std::string reason, location, contact;
     std::string imagePath;      // optional PNG in the visible appearance
     std::string fontFamily = "Liberation Sans";
+    std::optional<NoticeRequest> notice;
     // Injected clock and zone so tests and golden files are reproducible.
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
     std::optional<int> utcOffsetMinutes; // default: the local zone
@@ -38,6 +50,9 @@ struct SignOutcome {
     unsigned long long bytesAdded = 0;
     size_t contentsReserved = 0, contentsUsed = 0;
     int privateKeyOperations = 0;
+    std::vector<int> stampedPages;   // 1-based pages that got the notice
+    std::vector<int> scaledPages;    // 1-based pages whose content was scaled down
+    std::vector<std::string> warnings; // English; the callers translate known ones
 };
 
 // Reads `input`, appends a signature, writes `output` atomically.

@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "pdf/syntax.hpp"
 
+#include <poppler/BBoxOutputDev.h>
 #include <poppler/Catalog.h>
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
@@ -417,6 +418,32 @@ std::vector<std::string> Reader::arrayValue(ObjRef owner, const std::string& key
         for (int i = 0; i < arr.arrayGetLength(); ++i)
             out.push_back(serialize(arr.arrayGetNF(i)));
     return out;
+}
+
+std::optional<Rect> Reader::contentBox(int pageIndex) const
+{
+    // At 72 dpi, unrotated and against the media box, BBoxOutputDev reports
+    // device space = default user space shifted to the media box origin.
+    BBoxOutputDev bbox(true, true, true, true);
+    PDFDoc& doc = *impl_->doc;
+    doc.displayPage(&bbox, pageIndex + 1, 72, 72, 0, true, false, false);
+    if (!bbox.getHasGraphics())
+        return std::nullopt;
+    Page* page = doc.getCatalog()->getPage(pageIndex + 1);
+    const PDFRectangle* mb = page->getMediaBox();
+    // Poppler's device space has y growing downwards from the top of the media box.
+    double x1 = bbox.getX1() + mb->x1, x2 = bbox.getX2() + mb->x1;
+    double y1 = mb->y2 - bbox.getY2(), y2 = mb->y2 - bbox.getY1();
+    return Rect{std::min(x1, x2), std::min(y1, y2), std::max(x1, x2), std::max(y1, y2)};
+}
+
+DictSnapshot Reader::pageResources(int pageIndex) const
+{
+    Page* page = impl_->doc->getCatalog()->getPage(pageIndex + 1);
+    DictSnapshot s;
+    if (page && page->getResourceDictObject() && page->getResourceDictObject()->isDict())
+        s = snapshotOf(*page->getResourceDictObject(), {});
+    return s;
 }
 
 std::vector<SignatureRecord> Reader::signatures() const

@@ -35,6 +35,11 @@ public:
     // The array under `key` of `owner`; `where` is set when it is indirect.
     std::vector<std::string> arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const;
     std::vector<SignatureRecord> signatures() const;
+    // Union of what the page draws (text, vector paths, images) in default
+    // user space; nullopt for a blank page.
+    std::optional<Rect> contentBox(int pageIndex) const;
+    // The page's resources, inherited ones resolved (entries as PDF syntax).
+    DictSnapshot pageResources(int pageIndex) const;
 
     Reader(const Reader&) = delete;
     Reader& operator=(const Reader&) = delete;
