@@ -215,9 +215,9 @@ private:
 // caller gave us (the CLI only; inside soffice LibreOffice owns this callback).
 char* noPrompt(PK11SlotInfo*, PRBool, void*) { return nullptr; }
 
-void login(PK11SlotInfo* slot, const PinProvider& pinProvider)
+void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
 {
-    if (!PK11_NeedLogin(slot) || PK11_IsLoggedIn(slot, nullptr))
+    if (!PK11_NeedLogin(slot) || (!everyTime && PK11_IsLoggedIn(slot, nullptr)))
         return;
     std::string token = PK11_GetTokenName(slot);
     CK_TOKEN_INFO info{};
@@ -228,6 +228,8 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider)
     if (!pin)
         fail(Code::BadPin, "The token \"" + token + "\" needs a PIN and none was given.",
              "Token \"" + token + "\" memerlukan PIN dan PIN tidak diberikan.");
+    // PK11_CheckUserPassword logs out first, so a wrong PIN fails even when
+    // an earlier signature left the token logged in.
     SECStatus rv = PK11_CheckUserPassword(slot, pin->c_str());
     PRErrorCode err = PORT_GetError();
     std::fill(pin->begin(), pin->end(), '\0');
@@ -326,7 +328,38 @@ std::unique_ptr<Store> Store::attach()
     if (!NSS_IsInitialized())
         fail(Code::Internal, "The certificate system (NSS) is not initialised.",
              "Sistem sertifikat (NSS) belum diinisialisasi.");
-    return std::unique_ptr<Store>(new Store(std::make_unique<Impl>()));
+    auto s = std::unique_ptr<Store>(new Store(std::make_unique<Impl>()));
+    s->setPinEverySignature(true);
+    return s;
+}
+
+bool Store::ensureDatabase(const std::string& dir)
+{
+    static const char* kLabel = "LibreOffice certificates";
+    // NSS_NoDB_Init leaves an internal slot named like a database but empty;
+    // an empty internal slot is taken as "no database" (opening a real but
+    // empty one again as an extra slot is harmless).
+    bool haveDb = false;
+    if (UniqueSlot internal{PK11_GetInternalKeySlot()}) {
+        UniqueCertList certs(PK11_ListCertsInSlot(internal.get()));
+        haveDb = certs && !CERT_LIST_EMPTY(certs.get());
+    }
+    PK11SlotList* all = PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, PR_FALSE, nullptr);
+    if (all) {
+        for (PK11SlotListElement* e = PK11_GetFirstSafe(all); e; e = PK11_GetNextSafe(all, e, PR_FALSE))
+            if (std::string(PK11_GetTokenName(e->slot)) == kLabel)
+                haveDb = true;
+        PK11_FreeSlotList(all);
+    }
+    if (haveDb || dir.empty())
+        return false;
+    std::string spec = "configdir='" + (dir.find(':') == std::string::npos ? "sql:" + dir : dir) +
+                       "' tokenDescription='" + kLabel + "' flags=readOnly";
+    UniqueSlot slot(SECMOD_OpenUserDB(spec.c_str()));
+    if (!slot)
+        fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + nssErrorName() + ").",
+             "Basis data sertifikat " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+    return true;
 }
 
 void Store::loadModule(const std::string& libraryPath)
@@ -372,15 +405,19 @@ std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProv
         fail(Code::CertNotFound, "No certificate matches \"" + selector + "\"; list them with: bsre-sign certs.",
              "Tidak ada sertifikat yang cocok dengan \"" + selector + "\"; lihat daftarnya dengan: bsre-sign certs.");
     // A key may be private to a token that needs a login to show it.
+    PK11SlotInfo* checkedSlot = nullptr;
     if (!hasKey && chosen->slot && PK11_NeedLogin(chosen->slot) && !PK11_IsLoggedIn(chosen->slot, nullptr)) {
-        login(chosen->slot, pin);
+        login(chosen->slot, pin, pinEverySignature_);
+        checkedSlot = chosen->slot;
         UniquePrivateKey probe(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
         hasKey = probe != nullptr;
     }
     if (auto p = problemOf(chosen.get(), hasKey))
         fail(p->code, p->en, p->id);
     UniqueSlot keySlot(PK11_KeyForCertExists(chosen.get(), nullptr, nullptr));
-    login(keySlot ? keySlot.get() : chosen->slot, pin);
+    PK11SlotInfo* loginSlot = keySlot ? keySlot.get() : chosen->slot;
+    if (loginSlot != checkedSlot) // the PIN was checked above already
+        login(loginSlot, pin, pinEverySignature_);
     UniquePrivateKey key(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
     if (!key)
         fail(Code::KeyMissing, "The private key of this certificate could not be found (" + nssErrorName() + ").",

@@ -41,6 +41,15 @@ public:
 
     // Load a PKCS#11 module for this process only (the database is unchanged).
     void loadModule(const std::string& libraryPath);
+    // Inside soffice: when NSS was brought up without a certificate database
+    // (LibreOffice's PDF export does that before its security service runs),
+    // open the configured database as an extra slot. Idempotent. Returns true
+    // when a database had to be opened.
+    bool ensureDatabase(const std::string& dir);
+    // Ask for (and check) the PIN on every signature, even when the token is
+    // still logged in from an earlier one: inside soffice any macro could sign
+    // otherwise. Set by attach().
+    void setPinEverySignature(bool v) { pinEverySignature_ = v; }
 
     std::vector<CertInfo> list() const;
     // Select by SHA-256 fingerprint (hex, colons allowed) or nickname; refuses
@@ -54,6 +63,7 @@ private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+    bool pinEverySignature_ = false;
 };
 
 std::string hexUpper(std::string_view bytes);

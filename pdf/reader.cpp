@@ -4,7 +4,9 @@
 #include "common/error.hpp"
 #include "pdf/syntax.hpp"
 
-#include <poppler/BBoxOutputDev.h>
+#include <poppler/GfxFont.h>
+#include <poppler/GfxState.h>
+#include <poppler/OutputDev.h>
 #include <poppler/Catalog.h>
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
@@ -13,6 +15,7 @@
 #include <poppler/XRef.h>
 #include <poppler/goo/GooString.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -420,21 +423,113 @@ std::vector<std::string> Reader::arrayValue(ObjRef owner, const std::string& key
     return out;
 }
 
+namespace {
+
+// What a page draws, as one box in device space (72 dpi, y up, origin at the
+// media box corner). A fill or image covering most of the page is a
+// background (Impress and Draw export one), not content the band must avoid.
+class ContentBoxDev : public OutputDev {
+public:
+    explicit ContentBoxDev(double pageArea) : pageArea_(pageArea) {}
+    bool upsideDown() override { return false; } // Poppler: false gives y growing upwards
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+
+    void stroke(GfxState* s) override { addPath(s, s->getTransformedLineWidth() / 2, false); }
+    void fill(GfxState* s) override { addPath(s, 0, true); }
+    void eoFill(GfxState* s) override { addPath(s, 0, true); }
+
+    void drawChar(GfxState* s, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode*,
+                  int) override
+    {
+        // Baseline run from (x, y) to (x+dx, y+dy) in user space, widened by
+        // the font size for ascenders and descenders.
+        double x0, y0, x1, y1;
+        s->transform(x, y, &x0, &y0);
+        s->transform(x + dx, y + dy, &x1, &y1);
+        const double fs = s->getTransformedFontSize();
+        add(std::min(x0, x1), std::min(y0, y1) - 0.25 * fs, std::max(x0, x1), std::max(y0, y1) + 0.95 * fs);
+    }
+    void drawImageMask(GfxState* s, Object* ref, Stream* str, int w, int h, bool inv, bool interp, bool inl) override
+    {
+        addImage(s);
+        OutputDev::drawImageMask(s, ref, str, w, h, inv, interp, inl);
+    }
+    void drawImage(GfxState* s, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                   const int* mask, bool inl) override
+    {
+        addImage(s);
+        OutputDev::drawImage(s, ref, str, w, h, cm, interp, mask, inl);
+    }
+    void drawMaskedImage(GfxState* s, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                         Stream* ms, int mw, int mh, bool minv, bool minterp) override
+    {
+        addImage(s);
+        OutputDev::drawMaskedImage(s, ref, str, w, h, cm, interp, ms, mw, mh, minv, minterp);
+    }
+    void drawSoftMaskedImage(GfxState* s, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
+                             Stream* ms, int mw, int mh, GfxImageColorMap* mcm, bool minterp) override
+    {
+        addImage(s);
+        OutputDev::drawSoftMaskedImage(s, ref, str, w, h, cm, interp, ms, mw, mh, mcm, minterp);
+    }
+
+    std::optional<Rect> box() const { return any_ ? std::optional<Rect>(box_) : std::nullopt; }
+
+private:
+    void add(double x1, double y1, double x2, double y2, bool mayBeBackground = false)
+    {
+        if (mayBeBackground && (x2 - x1) * (y2 - y1) >= 0.9 * pageArea_)
+            return;
+        if (!any_)
+            box_ = {x1, y1, x2, y2};
+        box_ = {std::min(box_.x1, x1), std::min(box_.y1, y1), std::max(box_.x2, x2), std::max(box_.y2, y2)};
+        any_ = true;
+    }
+    void addPath(GfxState* s, double widen, bool isFill)
+    {
+        const GfxPath* path = s->getPath();
+        double x1 = 1e300, y1 = 1e300, x2 = -1e300, y2 = -1e300;
+        for (int i = 0; i < path->getNumSubpaths(); ++i) {
+            const GfxSubpath* sp = path->getSubpath(i);
+            for (int j = 0; j < sp->getNumPoints(); ++j) {
+                double tx, ty;
+                s->transform(sp->getX(j), sp->getY(j), &tx, &ty);
+                x1 = std::min(x1, tx), y1 = std::min(y1, ty), x2 = std::max(x2, tx), y2 = std::max(y2, ty);
+            }
+        }
+        if (x1 <= x2)
+            add(x1 - widen, y1 - widen, x2 + widen, y2 + widen, isFill);
+    }
+    void addImage(GfxState* s)
+    {
+        double xs[4], ys[4];
+        s->transform(0, 0, &xs[0], &ys[0]);
+        s->transform(1, 0, &xs[1], &ys[1]);
+        s->transform(0, 1, &xs[2], &ys[2]);
+        s->transform(1, 1, &xs[3], &ys[3]);
+        add(*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
+            *std::max_element(ys, ys + 4), true);
+    }
+
+    double pageArea_;
+    Rect box_;
+    bool any_ = false;
+};
+
+} // namespace
+
 std::optional<Rect> Reader::contentBox(int pageIndex) const
 {
-    // At 72 dpi, unrotated and against the media box, BBoxOutputDev reports
-    // device space = default user space shifted to the media box origin.
-    BBoxOutputDev bbox(true, true, true, true);
     PDFDoc& doc = *impl_->doc;
-    doc.displayPage(&bbox, pageIndex + 1, 72, 72, 0, true, false, false);
-    if (!bbox.getHasGraphics())
-        return std::nullopt;
     Page* page = doc.getCatalog()->getPage(pageIndex + 1);
     const PDFRectangle* mb = page->getMediaBox();
-    // Poppler's device space has y growing downwards from the top of the media box.
-    double x1 = bbox.getX1() + mb->x1, x2 = bbox.getX2() + mb->x1;
-    double y1 = mb->y2 - bbox.getY2(), y2 = mb->y2 - bbox.getY1();
-    return Rect{std::min(x1, x2), std::min(y1, y2), std::max(x1, x2), std::max(y1, y2)};
+    ContentBoxDev dev((mb->x2 - mb->x1) * (mb->y2 - mb->y1));
+    doc.displayPage(&dev, pageIndex + 1, 72, 72, 0, true, false, false);
+    auto b = dev.box();
+    if (!b)
+        return std::nullopt;
+    return Rect{b->x1 + mb->x1, b->y1 + mb->y1, b->x2 + mb->x1, b->y2 + mb->y1};
 }
 
 DictSnapshot Reader::pageResources(int pageIndex) const

@@ -85,6 +85,14 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
             collectLocked(g, "Signing/", s.locked);
         }
         if (auto n = group(provider, "/id.bsresign.Settings/Notice"); n.is()) {
+            read(n, "Enabled", s.noticeEnabled);
+            readString(n, "Text", s.noticeText);
+            readString(n, "Preset", s.noticePreset);
+            read(n, "SecondLine", s.noticeSecondLine);
+            readString(n, "SecondLineText", s.noticeSecondLineText);
+            readString(n, "Pages", s.noticePages);
+            readString(n, "QrUrlTemplate", s.qrUrlTemplate);
+            read(n, "AllowScaling", s.allowScaling);
             readString(n, "LogoPath", s.logoPath);
             collectLocked(n, "Notice/", s.locked);
         }

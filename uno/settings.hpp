@@ -20,6 +20,15 @@ struct Settings {
     std::vector<std::string> pkcs11Modules;
     std::vector<std::string> allowedIssuers;
     bool certification = false;
+    // Notice band (issue 4)
+    bool noticeEnabled = true;
+    std::string noticeText;
+    std::string noticePreset;        // "", "id", "en"
+    bool noticeSecondLine = false;
+    std::string noticeSecondLineText;
+    std::string noticePages = "all";
+    std::string qrUrlTemplate;
+    bool allowScaling = true;
     std::string logoPath;
     std::set<std::string> locked; // e.g. "Signing/Visible"
 

@@ -46,6 +46,7 @@ const Text pinHint{"Leave empty when the certificate database has no password.",
 const Text reason{"Reason:", "Alasan:"};
 const Text location{"Location:", "Lokasi:"};
 const Text visible{"Visible signature on page", "Tanda tangan terlihat di halaman"};
+const Text notice{"BSrE notice band", "Pita keterangan BSrE"};
 const Text output{"Output file:", "Berkas keluaran:"};
 const Text sign{"Sign", "Tandatangani"};
 const Text cancel{"Cancel", "Batal"};
@@ -290,6 +291,9 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
     b.add("Edit", "location", 70, 162, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
     b.add("CheckBox", "visible", 6, 180, 150, 10,
           {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
+    const bool lockNotice = settings.isLocked("Notice/Enabled");
+    b.add("CheckBox", "notice", 200, 180, 94, 10,
+          {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled ? 1 : 0)), p("Enabled", !lockNotice)});
     b.add("NumericField", "page", 160, 178, 30, 12,
           {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
     const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
@@ -332,6 +336,12 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         visModel->getPropertyValue("State") >>= state;
         if (!lockVisible)
             o.visible = state == 1;
+        uno::Reference<beans::XPropertySet> noticeModel(
+            uno::Reference<awt::XControl>(c->getControl("notice"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
+        sal_Int16 noticeState = 1;
+        noticeModel->getPropertyValue("State") >>= noticeState;
+        if (!lockNotice)
+            o.notice = noticeState == 1;
         uno::Reference<beans::XPropertySet> pageModel(
             uno::Reference<awt::XControl>(c->getControl("page"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
         double page = 1;

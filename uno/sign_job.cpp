@@ -1,7 +1,9 @@
 #include "sign_job.hpp"
 
+#include "core/notice_text.hpp"
 #include "core/sign.hpp"
 #include "core/verify.hpp"
+#include "nss/digest.hpp"
 #include "pdf/reader.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -10,8 +12,20 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/xml/crypto/DigestID.hpp>
 #include <com/sun/star/xml/crypto/XDigestContextSupplier.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/deployment/PackageInformationProvider.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/graphic/GraphicProvider.hpp>
+#include <com/sun/star/graphic/XGraphicProvider.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <unistd.h>
 
@@ -64,6 +78,31 @@ void ensureNss(const uno::Reference<uno::XComponentContext>& ctx)
     }
 }
 
+// LibreOffice's Certificate Path: the environment override, else the option
+// (Tools > Options > Security > Certificate).
+std::string certificatePath(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    if (const char* env = std::getenv("MOZILLA_CERTIFICATE_FOLDER"); env && *env)
+        return env;
+    try {
+        uno::Reference<lang::XMultiServiceFactory> provider(
+            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
+            uno::UNO_QUERY_THROW);
+        beans::PropertyValue p;
+        p.Name = "nodepath";
+        p.Value <<= OUString("/org.openoffice.Office.Common/Security/Scripting");
+        uno::Reference<container::XNameAccess> a(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                                  seq<uno::Any>({uno::Any(p)})),
+            uno::UNO_QUERY_THROW);
+        OUString dir;
+        a->getByName("CertDir") >>= dir;
+        return fromU(dir);
+    } catch (const uno::Exception&) {
+        return {};
+    }
+}
+
 const char* pdfFilterFor(const uno::Reference<frame::XModel>& model)
 {
     uno::Reference<lang::XServiceInfo> si(model, uno::UNO_QUERY);
@@ -89,6 +128,82 @@ beans::PropertyValue prop(const char* name, const uno::Any& v)
     p.Value = v;
     return p;
 }
+
+// Band top above the page's lower edge (pdf/notice.hpp defaults: 10 + 40 + 4 pt)
+// plus 2 mm, in 1/100 mm as page styles count.
+constexpr sal_Int32 kNoticeRoom = static_cast<sal_Int32>((10 + 40 + 4) / 72.0 * 2540) + 200;
+
+bool isWriterOrCalc(const uno::Reference<frame::XModel>& m)
+{
+    uno::Reference<lang::XServiceInfo> si(m, uno::UNO_QUERY);
+    return si.is() && (si->supportsService("com.sun.star.text.TextDocument") ||
+                       si->supportsService("com.sun.star.sheet.SpreadsheetDocument"));
+}
+
+template <class F>
+void forEachPageStyle(const uno::Reference<frame::XModel>& m, F&& f)
+{
+    uno::Reference<style::XStyleFamiliesSupplier> fam(m, uno::UNO_QUERY);
+    if (!fam.is())
+        return;
+    uno::Reference<container::XNameAccess> styles(fam->getStyleFamilies()->getByName("PageStyles"), uno::UNO_QUERY);
+    if (!styles.is())
+        return;
+    for (const OUString& name : styles->getElementNames()) {
+        uno::Reference<beans::XPropertySet> ps(styles->getByName(name), uno::UNO_QUERY);
+        if (ps.is())
+            f(ps);
+    }
+}
+
+bool needsRoomForNotice(const uno::Reference<frame::XModel>& m)
+{
+    if (!isWriterOrCalc(m))
+        return false;
+    bool needs = false;
+    forEachPageStyle(m, [&](const uno::Reference<beans::XPropertySet>& ps) {
+        sal_Int32 bottom = 0;
+        ps->getPropertyValue("BottomMargin") >>= bottom;
+        needs = needs || bottom < kNoticeRoom;
+    });
+    return needs;
+}
+
+void enlargeBottomMargins(const uno::Reference<frame::XModel>& m)
+{
+    forEachPageStyle(m, [](const uno::Reference<beans::XPropertySet>& ps) {
+        sal_Int32 bottom = 0;
+        ps->getPropertyValue("BottomMargin") >>= bottom;
+        if (bottom < kNoticeRoom)
+            ps->setPropertyValue("BottomMargin", uno::Any(kNoticeRoom));
+    });
+}
+
+// A hidden copy of the document to change freely; closed whatever happens.
+struct WorkingCopy {
+    uno::Reference<frame::XModel> model;
+    void open(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XModel>& original,
+              const std::string& dir)
+    {
+        uno::Reference<lang::XServiceInfo> si(original, uno::UNO_QUERY_THROW);
+        const bool calc = si->supportsService("com.sun.star.sheet.SpreadsheetDocument");
+        const std::string path = dir + (calc ? "/working.ods" : "/working.odt");
+        uno::Reference<frame::XStorable>(original, uno::UNO_QUERY_THROW)
+            ->storeToURL(fileUrl(path), seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(calc ? "calc8" : "writer8")))}));
+        uno::Reference<frame::XComponentLoader> loader(frame::Desktop::create(ctx), uno::UNO_QUERY_THROW);
+        model.set(loader->loadComponentFromURL(fileUrl(path), "_blank", 0,
+                                               seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))})),
+                  uno::UNO_QUERY_THROW);
+    }
+    ~WorkingCopy()
+    {
+        try {
+            if (uno::Reference<util::XCloseable> c{model, uno::UNO_QUERY}; c.is())
+                c->close(true);
+        } catch (const uno::Exception&) {
+        }
+    }
+};
 
 } // namespace
 
@@ -125,6 +240,8 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.contact = fromU(s);
         else if (get(p, "Field", s))
             o.field = fromU(s);
+        else if (get(p, "Notice", b))
+            o.notice = b;
         else if (get(p, "Interactive", b))
             o.interactive = b;
         else
@@ -151,6 +268,7 @@ nss::Store& SignJob::store()
     try {
         if (!s)
             s = nss::Store::attach().release();
+        s->ensureDatabase(certificatePath(ctx_));
         for (const std::string& mod : settings_.pkcs11Modules)
             if (loaded.insert(mod).second)
                 s->loadModule(mod);
@@ -219,6 +337,8 @@ void SignJob::enforceLocks(const JobOptions& o) const
         locked("Signing/DefaultLocation");
     if (!o.outputUrl.isEmpty() && settings_.isLocked("Signing/OutputPattern"))
         locked("Signing/OutputPattern");
+    if (o.notice && settings_.isLocked("Notice/Enabled") && *o.notice != settings_.noticeEnabled)
+        locked("Notice/Enabled");
 }
 
 JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, const JobOptions& o,
@@ -259,8 +379,21 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
         uno::Sequence<beans::PropertyValue> args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(filter))),
                                                  prop("FilterData", uno::Any(filterData)),
                                                  prop("Overwrite", uno::Any(true))});
-        uno::Reference<frame::XStorable> storable(model, uno::UNO_QUERY_THROW);
+        uno::Reference<frame::XModel> source = model;
+        WorkingCopy copy;
+        if (noticeOn(o) && needsRoomForNotice(model)) {
+            // Writer and Calc make room themselves: a hidden working copy with
+            // a larger bottom margin; the person's document stays as it is.
+            if (progress)
+                progress({"Making room for the notice…", "Menyiapkan ruang untuk keterangan…"}, 5);
+            copy.open(ctx_, model, tmp.path);
+            enlargeBottomMargins(copy.model);
+            source = copy.model;
+        }
+        uno::Reference<frame::XStorable> storable(source, uno::UNO_QUERY_THROW);
         storable->storeToURL(fileUrl(exported), args);
+    } catch (const JobFailure&) {
+        throw;
     } catch (const uno::Exception& e) {
         throw JobFailure("ExportFailed",
                          "Exporting the document to PDF failed (" + fromU(e.Message) + "); the document was not changed.",
@@ -327,6 +460,12 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
                 rq.imagePath = logo;
         }
 
+        std::optional<PrivateDir> scratch;
+        if (noticeOn(o)) {
+            scratch.emplace();
+            rq.notice = noticeFor(pdfPath, sourcePath, scratch->path);
+        }
+
         if (o.certificate.empty())
             throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
         for (const nss::CertInfo& c : certificates())
@@ -339,12 +478,19 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
         std::optional<std::string> pin = o.pin;
         auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
         SignOutcome out = bsre::signPdf(rq, *signer);
+        std::vector<std::string> warnings;
         if (pin)
             std::fill(pin->begin(), pin->end(), '\0');
 
         if (progress)
             progress({"Verifying…", "Memverifikasi…"}, 85);
+        for (const std::string& w : out.warnings)
+            if (w.find("already signed") != std::string::npos)
+                warnings.push_back(indonesian_ ? "PDF ini sudah ditandatangani, jadi keterangan tidak ditambahkan lagi "
+                                                 "(tanda tangan sebelumnya akan menjadi tidak sah)."
+                                               : w);
         JobResult r;
+        r.warnings = warnings;
         r.outputUrl = fileUrl(out.output);
         r.signerName = out.signerName;
         r.signingTime = out.signingTime;
@@ -364,6 +510,80 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     } catch (const Error& e) {
         throw fromEngine(e);
     }
+}
+
+} // namespace bsre::ext
+
+namespace bsre::ext {
+
+std::string SignJob::logoPng(const std::string& scratchDir)
+{
+    const std::string& logo = settings_.logoPath;
+    auto endsWith = [](const std::string& s, const char* e) {
+        std::string x = s;
+        for (char& c : x)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return x.size() >= std::strlen(e) && x.compare(x.size() - std::strlen(e), std::string::npos, e) == 0;
+    };
+    if (!logo.empty() && fs::exists(logo)) {
+        if (endsWith(logo, ".png"))
+            return logo;
+        // SVG (or another format LibreOffice reads): rasterised through LibreOffice.
+        try {
+            auto provider = graphic::GraphicProvider::create(ctx_);
+            auto g = provider->queryGraphic(seq<beans::PropertyValue>({prop("URL", uno::Any(fileUrl(logo)))}));
+            const std::string png = scratchDir + "/logo.png";
+            provider->storeGraphic(g, seq<beans::PropertyValue>({prop("URL", uno::Any(fileUrl(png))),
+                                                                 prop("MimeType", uno::Any(OUString("image/png")))}));
+            if (fs::exists(png))
+                return png;
+        } catch (const uno::Exception&) {
+        }
+        throw JobFailure("LogoInvalid", "The logo file " + logo + " could not be read; ask IT to check Notice/LogoPath.",
+                         "Berkas logo " + logo + " tidak dapat dibaca; minta TI memeriksa Notice/LogoPath.");
+    }
+    try {
+        OUString root = deployment::PackageInformationProvider::get(ctx_)->getPackageLocation("id.bsresign.libreoffice");
+        std::string placeholder = systemPath(root + "/icons/placeholder-logo.png");
+        if (!placeholder.empty() && fs::exists(placeholder))
+            return placeholder;
+    } catch (const uno::Exception&) {
+    }
+    return {};
+}
+
+std::optional<NoticeRequest> SignJob::noticeFor(const std::string& pdfPath, const std::string& sourcePath,
+                                               const std::string& scratchDir)
+{
+    NoticeRequest n;
+    const std::string text = settings_.noticePreset == "en"   ? std::string(kEnglishNotice)
+                             : settings_.noticePreset == "id" ? std::string(kDefaultNotice)
+                             : settings_.noticeText.empty()   ? std::string(kDefaultNotice)
+                                                              : settings_.noticeText;
+    n.style.paragraphs.push_back(text);
+    if (settings_.noticeSecondLine)
+        n.style.paragraphs.push_back(settings_.noticeSecondLineText.empty() ? std::string(kUuIteLine)
+                                                                            : settings_.noticeSecondLineText);
+    n.style.logoPath = logoPng(scratchDir);
+    if (!settings_.qrUrlTemplate.empty()) {
+        std::string url = settings_.qrUrlTemplate;
+        const std::string file = fs::path(sourcePath).filename().string();
+        for (size_t at; (at = url.find("{file}")) != std::string::npos;)
+            url.replace(at, 6, file);
+        if (url.find("{sha256}") != std::string::npos) {
+            std::ifstream in(pdfPath, std::ios::binary);
+            std::string bytes((std::istreambuf_iterator<char>(in)), {});
+            const std::string hex = nss::hexUpper(nss::hash(nss::HashAlg::Sha256, bytes));
+            for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
+                url.replace(at, 8, hex);
+        }
+        n.style.qrText = url;
+    }
+    n.pages = settings_.noticePages == "first"  ? pdf::NoticePages::First
+              : settings_.noticePages == "last" ? pdf::NoticePages::Last
+                                                : pdf::NoticePages::All;
+    n.allowScaling = settings_.allowScaling;
+    return n;
 }
 
 } // namespace bsre::ext

@@ -6,6 +6,7 @@
 #include "uno_util.hpp"
 
 #include "nss/store.hpp"
+#include "core/sign.hpp"
 #include "pdf/model.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -29,6 +30,7 @@ struct JobOptions {
     std::optional<pdf::Rect> rect;     // x1,y1,x2,y2 in points
     std::optional<std::string> reason, location, contact;
     std::string field;
+    std::optional<bool> notice;        // default: the Notice/Enabled setting
     bool interactive = true;
 };
 
@@ -73,6 +75,10 @@ private:
     JobResult signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                        const ProgressFn& progress);
     void enforceLocks(const JobOptions& o) const;
+    bool noticeOn(const JobOptions& o) const { return o.notice.value_or(settings_.noticeEnabled); }
+    std::optional<NoticeRequest> noticeFor(const std::string& pdfPath, const std::string& sourcePath,
+                                           const std::string& scratchDir);
+    std::string logoPng(const std::string& scratchDir);
     nss::Store& store();
 
     css::uno::Reference<css::uno::XComponentContext> ctx_;

@@ -25,8 +25,35 @@ OUString fileUrl(const std::string& path)
     return url;
 }
 
+namespace {
+OUString readString(const uno::Reference<uno::XComponentContext>& ctx, const char* node, const char* key)
+{
+    uno::Reference<lang::XMultiServiceFactory> provider(
+        ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
+        uno::UNO_QUERY_THROW);
+    beans::PropertyValue path;
+    path.Name = "nodepath";
+    path.Value <<= OUString::createFromAscii(node);
+    uno::Reference<container::XNameAccess> access(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                              seq<uno::Any>({uno::Any(path)})),
+        uno::UNO_QUERY_THROW);
+    OUString v;
+    access->getByName(OUString::createFromAscii(key)) >>= v;
+    return v;
+}
+} // namespace
+
 bool uiIndonesian(const uno::Reference<uno::XComponentContext>& ctx)
 {
+    // The language the person chose (Tools > Options > Languages), else the
+    // installation's UI language.
+    try {
+        OUString chosen = readString(ctx, "/org.openoffice.Office.Linguistic/General", "UILocale");
+        if (!chosen.isEmpty())
+            return chosen.startsWith("id");
+    } catch (const uno::Exception&) {
+    }
     try {
         uno::Reference<lang::XMultiServiceFactory> provider(
             ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),

@@ -1,0 +1,768 @@
+// Integration tests against a real headless LibreOffice with the built .oxt
+// installed by unopkg into a throw-away profile (tests/uno/office.hpp).
+//
+//  harness/   the harness itself, without our extension: start, connect,
+//             load, export, the NSS database reaching LibreOffice.
+//  extension/ id.bsresign.Signer and the UI integration: every signed output
+//             passes pdfsig, mutool, qpdf and openssl cms; the source
+//             document is unchanged (modified flag, file bytes, undo stack).
+//
+// The extension suite shares one office (started on first use, terminated
+// after the last test); the harness suite starts its own.
+#define BOOST_TEST_MODULE office_integration
+#include "../support.hpp"
+#include "office.hpp"
+
+#include <boost/test/unit_test_monitor.hpp>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/drawing/XDrawPage.hpp>
+#include <com/sun/star/drawing/XDrawPagesSupplier.hpp>
+#include <com/sun/star/drawing/XShape.hpp>
+#include <com/sun/star/drawing/XShapes.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/reflection/theCoreReflection.hpp>
+#include <com/sun/star/security/XCertificate.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextDocument.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/xml/crypto/SEInitializer.hpp>
+#include <com/sun/star/xml/crypto/XSecurityEnvironment.hpp>
+#include <com/sun/star/xml/crypto/XXMLSecurityContext.hpp>
+#include <id/bsresign/CertificateInfo.hpp>
+#include <id/bsresign/SignResult.hpp>
+#include <id/bsresign/SigningException.hpp>
+#include <id/bsresign/XSigner.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <regex>
+#include <set>
+
+using namespace bsretest;
+using testing::pdfs;
+using testing::pki;
+using testing::q;
+using testing::Run;
+using testing::run;
+using testing::slurp;
+using css::beans::PropertyValue;
+
+namespace {
+
+const std::string kSign = "vnd.bsresign:sign";
+
+// ------------------------------------------------------------------ helpers
+
+std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
+
+// SHA-256 of a PEM certificate, upper-case hex without separators (the
+// form CertificateInfo.Fingerprint and the Certificate option use).
+std::string fingerprint(const std::string& pem)
+{
+    Run r = run("openssl x509 -in " + q(pem) + " -noout -fingerprint -sha256");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    std::string fp;
+    for (char c : r.output.substr(r.output.find('=') + 1))
+        if (std::isxdigit(static_cast<unsigned char>(c)))
+            fp += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    BOOST_TEST_REQUIRE(fp.size() == 64u, r.output);
+    return fp;
+}
+
+css::uno::Sequence<PropertyValue> seq(const std::vector<PropertyValue>& v)
+{
+    return css::uno::Sequence<PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
+}
+
+// The usual non-interactive options: a soft-token certificate from the
+// profile's NSS database, output at `out`.
+std::vector<PropertyValue> options(const fs::path& out, const std::string& cert = {})
+{
+    return {prop("Certificate", ustr(cert.empty() ? fingerprint(pki("officer-rsa.pem")) : cert)),
+            prop("OutputUrl", fileUrl(out)), prop("Interactive", false), prop("Reason", OUString("Persetujuan")),
+            prop("Location", OUString("Jakarta"))};
+}
+
+// A signed PDF made from a document (no input PDF exists): the validators of
+// testing::checkSignedOutput without its input-prefix rule (an empty input is
+// a prefix of everything).
+void checkSignedExport(const fs::path& out, size_t signatures = 1)
+{
+    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
+    BOOST_TEST(slurp(out.string()).rfind("%PDF-", 0) == 0u, out << " is not a PDF");
+    Run info = run("pdfinfo " + q(out.string()));
+    BOOST_TEST(info.status == 0, info.output);
+    testing::checkSignedOutput("/dev/null", out.string(), signatures);
+}
+
+// Everything "unchanged" means for an open document.
+struct DocState {
+    std::string bytes;
+    bool modified = false;
+    size_t undo = 0;
+};
+DocState stateOf(const Reference<css::frame::XModel>& model, const fs::path& file)
+{
+    return {slurp(file.string()), Office::isModified(model), Office::undoDepth(model)};
+}
+void checkUnchanged(const DocState& before, const Reference<css::frame::XModel>& model, const fs::path& file)
+{
+    DocState after = stateOf(model, file);
+    BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
+    BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
+    BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
+}
+
+std::set<std::string> listing(const fs::path& dir)
+{
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir))
+        names.insert(e.path().filename().string());
+    return names;
+}
+
+// Runs `f`, which must raise SigningException; returns its Code.
+std::string signingFailure(const std::function<void()>& f, const std::string& what = "the call")
+{
+    try {
+        f();
+    } catch (const id::bsresign::SigningException& e) {
+        BOOST_TEST_MESSAGE("SigningException " << str(e.Code) << ": " << str(e.Message));
+        BOOST_TEST(!e.Message.isEmpty(), "a SigningException needs a sentence for the user");
+        return str(e.Code);
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL(what << ": expected a SigningException, got a UNO exception: " << describe(e));
+    }
+    BOOST_FAIL(what << ": expected a SigningException, it succeeded");
+    return {};
+}
+
+// A document closed at the end of the scope.
+struct Doc {
+    Office& office;
+    Reference<css::frame::XModel> model;
+    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
+    ~Doc() { office.close(model); }
+    Doc(const Doc&) = delete;
+};
+
+// ------------------------------------------------------------------ shared office
+
+std::unique_ptr<Office>& sharedSlot()
+{
+    static std::unique_ptr<Office> office;
+    return office;
+}
+
+Office& office()
+{
+    static std::string failure;
+    auto& slot = sharedSlot();
+    if (slot && !slot->alive()) {
+        // A crash fails the test it happened in; the next ones get a new office.
+        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
+        slot.reset();
+    }
+    if (!slot && failure.empty()) {
+        try {
+            OfficeOptions o;
+            o.softhsmToken = true; // a token registered in the profile's NSS database, as officers have
+            slot = std::make_unique<Office>(o);
+            const auto& t = slot->timings();
+            BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start "
+                                                                    << t.startSeconds << " s, connect "
+                                                                    << t.connectSeconds << " s; NSS: "
+                                                                    << slot->nssSetting());
+        } catch (const css::uno::Exception& e) {
+            failure = describe(e);
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+    }
+    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
+    return *slot;
+}
+
+// Boost.Test reports exceptions outside std::exception as "unknown type";
+// UNO exceptions get their type and message instead.
+struct SharedOfficeTeardown {
+    SharedOfficeTeardown()
+    {
+        boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
+            [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
+        boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
+            [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
+    }
+    ~SharedOfficeTeardown() { sharedSlot().reset(); }
+};
+
+// Source documents, made once per office from tests/data/letter.fodt and
+// through the API, stored as real files and reloaded from them.
+fs::path writerSource(Office& o, const std::string& ext, const std::string& filter)
+{
+    fs::path target = o.path("docs/letter." + ext);
+    if (!fs::exists(target)) {
+        fs::path fodt = o.copyIn(source("tests/data/letter.fodt"), "docs/letter.fodt");
+        Doc d(o, o.loadDocument(fodt));
+        o.storeToUrl(d.model, target, filter);
+        o.handOver(target);
+    }
+    return target;
+}
+
+fs::path calcSource(Office& o)
+{
+    fs::path target = o.path("docs/sheet.ods");
+    if (!fs::exists(target)) {
+        o.makeDir("docs");
+        Doc d(o, o.newDocument("private:factory/scalc"));
+        Reference<css::sheet::XSpreadsheetDocument> sd(d.model, css::uno::UNO_QUERY_THROW);
+        Reference<css::container::XIndexAccess> sheets(sd->getSheets(), css::uno::UNO_QUERY_THROW);
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(0), css::uno::UNO_QUERY_THROW);
+        const char* labels[] = {"Uraian", "Alat tulis", "Perjalanan dinas", "Jumlah"};
+        for (int r = 0; r < 4; ++r)
+            sheet->getCellByPosition(0, r)->setFormula(OUString::createFromAscii(labels[r]));
+        sheet->getCellByPosition(1, 0)->setFormula("Rp");
+        sheet->getCellByPosition(1, 1)->setValue(1250000);
+        sheet->getCellByPosition(1, 2)->setValue(4300000);
+        sheet->getCellByPosition(1, 3)->setFormula("=SUM(B2:B3)");
+        o.storeToUrl(d.model, target, "calc8");
+        o.handOver(target);
+    }
+    return target;
+}
+
+fs::path impressSource(Office& o)
+{
+    fs::path target = o.path("docs/deck.odp");
+    if (!fs::exists(target)) {
+        o.makeDir("docs");
+        Doc d(o, o.newDocument("private:factory/simpress"));
+        Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
+        Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
+        Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
+        Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
+                                              css::uno::UNO_QUERY_THROW);
+        shape->setPosition(css::awt::Point(2000, 2000));
+        shape->setSize(css::awt::Size(20000, 4000));
+        Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
+        Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
+            ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
+        o.storeToUrl(d.model, target, "impress8");
+        o.handOver(target);
+    }
+    return target;
+}
+
+// signDocument on `file` (loaded hidden), checked end to end.
+id::bsresign::SignResult signDocumentAndCheck(Office& o, const fs::path& file, const std::string& outName)
+{
+    Doc d(o, o.loadDocument(file));
+    DocState before = stateOf(d.model, file);
+    fs::path out = o.makeDir("out") / outName;
+    fs::remove(out);
+    auto t0 = std::chrono::steady_clock::now();
+    id::bsresign::SignResult result;
+    try {
+        result = o.signer()->signDocument(d.model, seq(options(out)));
+    } catch (const id::bsresign::SigningException& e) {
+        BOOST_FAIL("signDocument(" << file << "): " << describe(e));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument(" << file << "): " << describe(e));
+    }
+    BOOST_TEST_MESSAGE("signDocument " << file.filename() << ": "
+                                       << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+                                       << " s, level " << str(result.Level));
+    BOOST_TEST(str(result.OutputUrl) == str(fileUrl(out)));
+    BOOST_TEST(str(result.SignerName).find("Budi Santoso") != std::string::npos, str(result.SignerName));
+    BOOST_TEST(!result.SigningTime.isEmpty());
+    BOOST_TEST(!result.Level.isEmpty());
+    checkSignedExport(out);
+    checkUnchanged(before, d.model, file);
+    return result;
+}
+
+// The command in a module's frame: dispatch, menu bar and Standard toolbar.
+void checkModuleUi(Office& o, const Reference<css::frame::XModel>& model)
+{
+    std::string module = o.moduleOf(model);
+    BOOST_TEST_CONTEXT(module)
+    {
+        BOOST_TEST(o.dispatchResolves(model, kSign), kSign << " does not resolve in " << module);
+        Office::UiPresence menu = o.menuHasCommand(model, kSign);
+        BOOST_TEST(menu.registered, menu.detail);
+        BOOST_TEST(menu.shown, menu.detail);
+        BOOST_TEST_MESSAGE(menu.detail);
+        Office::UiPresence bar = o.toolbarHasCommand(model, kSign);
+        BOOST_TEST(bar.registered, bar.detail);
+        BOOST_TEST(bar.shown, bar.detail);
+        BOOST_TEST_MESSAGE(bar.detail);
+    }
+}
+
+} // namespace
+
+BOOST_TEST_GLOBAL_FIXTURE(SharedOfficeTeardown);
+
+// ====================================================================== harness
+
+BOOST_AUTO_TEST_SUITE(harness)
+
+// Everything except our component: a profile without the extension, the
+// connection, a hidden document, LibreOffice's own PDF export, and the test
+// NSS database as LibreOffice sees it.
+BOOST_AUTO_TEST_CASE(office_starts_exports_and_sees_the_test_certificates)
+{
+    OfficeOptions opts;
+    opts.installExtension = false;
+    std::unique_ptr<Office> o;
+    try {
+        o = std::make_unique<Office>(opts);
+    } catch (const std::exception& e) {
+        BOOST_FAIL("office start: " << e.what());
+    }
+    BOOST_TEST_MESSAGE("plain office: start " << o->timings().startSeconds << " s (connect "
+                                              << o->timings().connectSeconds << " s); NSS: " << o->nssSetting());
+
+    // The profile's NSS database, as LibreOffice's own security environment
+    // sees it. First: a PDF export before this initialises NSS without any
+    // database (see the_certificates_survive_an_earlier_pdf_export).
+    Reference<css::xml::crypto::XSecurityEnvironment> env =
+        css::xml::crypto::SEInitializer::create(o->context())->createSecurityContext("")->getSecurityEnvironment();
+    std::string subjects;
+    for (const auto& c : env->getPersonalCertificates())
+        subjects += str(c->getSubjectName()) + "\n";
+    BOOST_TEST(subjects.find("CN=Budi Santoso") != std::string::npos, subjects);
+    BOOST_TEST(subjects.find("CN=Siti Rahayu") != std::string::npos, subjects);
+
+    fs::path letter = o->copyIn(source("tests/data/letter.fodt"), "letter.fodt");
+    Doc d(*o, o->loadDocument(letter));
+    BOOST_TEST(o->moduleOf(d.model) == "com.sun.star.text.TextDocument");
+    DocState before = stateOf(d.model, letter);
+    BOOST_TEST(!before.modified);
+    BOOST_TEST(before.undo == 0u);
+
+    fs::path pdf = o->makeDir("out") / "letter.pdf";
+    auto t0 = std::chrono::steady_clock::now();
+    o->storeToUrl(d.model, pdf, "writer_pdf_Export");
+    BOOST_TEST_MESSAGE("one PDF export: " << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+                                          << " s");
+    BOOST_TEST_REQUIRE(fs::exists(pdf));
+    Run info = run("pdfinfo " + q(pdf.string()));
+    BOOST_TEST(info.status == 0, info.output);
+    BOOST_TEST(std::regex_search(info.output, std::regex("Pages:\\s+1\\n")), info.output);
+    checkUnchanged(before, d.model, letter);
+
+    // The validator chain the extension suite uses, on this export signed by
+    // the command-line tool (no component involved).
+    fs::path signedPdf = o->path("out/letter-cli.pdf");
+    Run cli = testing::sign(pdf.string(), signedPdf.string(), "--cert officer-rsa");
+    BOOST_TEST_REQUIRE(cli.status == 0, cli.output);
+    checkSignedExport(signedPdf);
+}
+
+// The same database handed over through MOZILLA_CERTIFICATE_FOLDER instead
+// of the Certificate Path option.
+BOOST_AUTO_TEST_CASE(the_nss_database_can_also_come_from_the_environment)
+{
+    OfficeOptions opts;
+    opts.installExtension = false;
+    opts.nssViaEnvironment = true;
+    Office o(opts);
+    Reference<css::xml::crypto::XSecurityEnvironment> env =
+        css::xml::crypto::SEInitializer::create(o.context())->createSecurityContext("")->getSecurityEnvironment();
+    std::string subjects;
+    for (const auto& c : env->getPersonalCertificates())
+        subjects += str(c->getSubjectName()) + "\n";
+    BOOST_TEST(subjects.find("CN=Budi Santoso") != std::string::npos, subjects);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ====================================================================== extension
+
+BOOST_AUTO_TEST_SUITE(extension)
+
+BOOST_AUTO_TEST_CASE(the_client_knows_the_extension_types)
+{
+    // The client's own type library includes bsresign.rdb ($BSRE_RDB).
+    BOOST_TEST_REQUIRE(fs::exists(testing::env("BSRE_RDB")), "no type library at $BSRE_RDB");
+    auto refl = css::reflection::theCoreReflection::get(localContext());
+    BOOST_TEST(refl->forName("id.bsresign.XSigner").is());
+    BOOST_TEST(refl->forName("id.bsresign.SigningException").is());
+}
+
+BOOST_AUTO_TEST_CASE(the_service_lists_certificates_with_their_problems)
+{
+    Office& o = office();
+    css::uno::Sequence<id::bsresign::CertificateInfo> certs;
+    try {
+        certs = o.signer()->listCertificates();
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("listCertificates: " << describe(e));
+    }
+    auto find = [&](const std::string& pem) -> const id::bsresign::CertificateInfo* {
+        std::string fp = fingerprint(pki(pem));
+        for (const auto& c : certs)
+            if (str(c.Fingerprint) == fp)
+                return &c;
+        return nullptr;
+    };
+    const auto* rsa = find("officer-rsa.pem");
+    BOOST_TEST_REQUIRE(rsa != nullptr, "officer-rsa is not listed");
+    BOOST_TEST(rsa->Usable);
+    BOOST_TEST(str(rsa->CommonName) == "Budi Santoso");
+    BOOST_TEST(str(rsa->Organisation) == "Kementerian Contoh");
+    BOOST_TEST(str(rsa->Issuer).find("BSrE Test Issuing CA") != std::string::npos, str(rsa->Issuer));
+    BOOST_TEST(rsa->Problem.isEmpty());
+
+    const auto* expired = find("expired.pem");
+    BOOST_TEST_REQUIRE(expired != nullptr, "the expired certificate is not listed");
+    BOOST_TEST(!expired->Usable);
+    BOOST_TEST(str(expired->ProblemCode) == "CertificateExpired");
+    BOOST_TEST(!expired->Problem.isEmpty());
+
+    const auto* wrongku = find("wrongku.pem");
+    BOOST_TEST_REQUIRE(wrongku != nullptr, "the encryption-only certificate is not listed");
+    BOOST_TEST(!wrongku->Usable);
+
+    const auto* token = find("token-officer.pem");
+    BOOST_TEST_REQUIRE(token != nullptr, "the SoftHSM2 token's certificate is not listed");
+    BOOST_TEST(str(token->Token) == "bsre-test");
+}
+
+// In a fresh soffice, a plain PDF export (any hashing, in fact) initialises
+// NSS without a database before LibreOffice's security environment does; from
+// then on LibreOffice's own certificate list is empty (observed in 7.4, with
+// the Certificate Path option and with MOZILLA_CERTIFICATE_FOLDER). Our
+// signer must still find the profile's certificates, and sign.
+BOOST_AUTO_TEST_CASE(the_certificates_survive_an_earlier_pdf_export)
+{
+    Office o; // its own: the shared office's NSS may already be initialised
+    fs::path letter = o.copyIn(source("tests/data/letter.fodt"), "docs/letter.fodt");
+    Doc d(o, o.loadDocument(letter));
+    o.storeToUrl(d.model, o.makeDir("out") / "plain.pdf", "writer_pdf_Export");
+
+    std::string fp = fingerprint(pki("officer-rsa.pem"));
+    bool listed = false;
+    for (const auto& c : o.signer()->listCertificates())
+        listed = listed || (str(c.Fingerprint) == fp && c.Usable);
+    BOOST_TEST(listed, "officer-rsa is not listed as usable after a plain PDF export");
+
+    fs::path out = o.path("out/after-export.pdf");
+    try {
+        o.signer()->signDocument(d.model, seq(options(out)));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument after a plain PDF export: " << describe(e));
+    }
+    checkSignedExport(out);
+}
+
+// ---- signing each kind of document ----------------------------------------
+
+BOOST_AUTO_TEST_CASE(sign_a_writer_odt)
+{
+    Office& o = office();
+    signDocumentAndCheck(o, writerSource(o, "odt", "writer8"), "letter-odt.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(sign_a_writer_docx)
+{
+    Office& o = office();
+    signDocumentAndCheck(o, writerSource(o, "docx", "MS Word 2007 XML"), "letter-docx.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(sign_a_calc_sheet)
+{
+    Office& o = office();
+    signDocumentAndCheck(o, calcSource(o), "sheet.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(sign_an_impress_deck)
+{
+    Office& o = office();
+    signDocumentAndCheck(o, impressSource(o), "deck.pdf");
+}
+
+BOOST_AUTO_TEST_CASE(sign_a_pdf)
+{
+    Office& o = office();
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/letter.pdf");
+    std::string inBytes = slurp(in.string());
+    fs::path out = o.makeDir("out") / "letter-pdf.pdf";
+    fs::remove(out);
+    std::vector<PropertyValue> opts = options(out);
+    opts.push_back(prop("Visible", true));
+    opts.push_back(prop("Page", sal_Int32(1)));
+    css::uno::Sequence<double> rect(4);
+    rect[0] = 340;
+    rect[1] = 90;
+    rect[2] = 200;
+    rect[3] = 60;
+    opts.push_back(prop("Rect", rect));
+    try {
+        auto result = o.signer()->signPdf(fileUrl(in), seq(opts));
+        BOOST_TEST(str(result.OutputUrl) == str(fileUrl(out)));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signPdf: " << describe(e));
+    }
+    testing::checkSignedOutput(in.string(), out.string(), 1);
+    BOOST_TEST((slurp(in.string()) == inBytes), "the input PDF changed");
+}
+
+// A PDF opened in Draw is signed as the original file, not re-exported.
+BOOST_AUTO_TEST_CASE(sign_a_pdf_opened_in_draw)
+{
+    Office& o = office();
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/draw-letter.pdf");
+    Doc d(o, o.loadDocument(in));
+    BOOST_TEST(o.moduleOf(d.model) == "com.sun.star.drawing.DrawingDocument");
+    DocState before = stateOf(d.model, in);
+    fs::path out = o.makeDir("out") / "draw-letter-signed.pdf";
+    fs::remove(out);
+    try {
+        o.signer()->signDocument(d.model, seq(options(out)));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument on a PDF in Draw: " << describe(e));
+    }
+    testing::checkSignedOutput(in.string(), out.string(), 1); // the original is a prefix
+    checkUnchanged(before, d.model, in);
+}
+
+// Unsaved edits: the export shows them, the document keeps its modified
+// flag and its undo stack.
+BOOST_AUTO_TEST_CASE(a_modified_document_stays_modified_with_its_undo_stack)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    Reference<css::text::XTextDocument> td(d.model, css::uno::UNO_QUERY_THROW);
+    Reference<css::text::XText> text = td->getText();
+    text->insertString(text->getEnd(), "Tambahan yang belum disimpan.", false);
+    DocState before = stateOf(d.model, file);
+    BOOST_TEST_REQUIRE(before.modified);
+    BOOST_TEST_REQUIRE(before.undo > 0u);
+    fs::path out = o.makeDir("out") / "modified.pdf";
+    fs::remove(out);
+    try {
+        o.signer()->signDocument(d.model, seq(options(out)));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument: " << describe(e));
+    }
+    checkSignedExport(out);
+    checkUnchanged(before, d.model, file);
+    // pdftotext breaks lines where the layout does: compare with whitespace collapsed.
+    Run pdfText = run("pdftotext " + q(out.string()) + " -");
+    std::string flat = std::regex_replace(pdfText.output, std::regex("\\s+"), " ");
+    BOOST_TEST(flat.find("Tambahan yang belum disimpan.") != std::string::npos,
+               "the export must show the unsaved edit: " << flat);
+}
+
+// Without OutputUrl the output goes beside the document as <name>_signed.pdf.
+BOOST_AUTO_TEST_CASE(the_default_output_is_beside_the_document)
+{
+    Office& o = office();
+    fs::path file = o.copyIn(writerSource(o, "odt", "writer8"), "beside/letter.odt");
+    fs::path expected = o.path("beside/letter_signed.pdf");
+    fs::remove(expected);
+    Doc d(o, o.loadDocument(file));
+    std::vector<PropertyValue> opts = {prop("Certificate", ustr(fingerprint(pki("officer-rsa.pem")))),
+                                       prop("Interactive", false)};
+    try {
+        auto result = o.signer()->signDocument(d.model, seq(opts));
+        BOOST_TEST(str(result.OutputUrl) == str(fileUrl(expected)));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument: " << describe(e));
+    }
+    checkSignedExport(expected);
+}
+
+BOOST_AUTO_TEST_CASE(an_ec_certificate_signs_too)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    fs::path out = o.makeDir("out") / "letter-ec.pdf";
+    fs::remove(out);
+    try {
+        auto result = o.signer()->signDocument(d.model, seq(options(out, fingerprint(pki("officer-ec.pem")))));
+        BOOST_TEST(str(result.SignerName).find("Siti Rahayu") != std::string::npos, str(result.SignerName));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument: " << describe(e));
+    }
+    checkSignedExport(out);
+}
+
+// ---- tokens ------------------------------------------------------------------
+
+// A wrong PIN fails, with nothing written, on a token not yet logged in and
+// again right after a successful signature (the slot is then logged in: the
+// PIN must still be checked).
+BOOST_AUTO_TEST_CASE(a_wrong_token_pin_is_refused_and_nothing_is_written)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    DocState before = stateOf(d.model, file);
+    fs::path dir = o.makeDir("out-badpin");
+    fs::path out = dir / "never.pdf";
+    auto withPin = [&](const fs::path& target, const char* pin) {
+        std::vector<PropertyValue> opts = options(target, fingerprint(pki("token-officer.pem")));
+        opts.push_back(prop("Pin", OUString::createFromAscii(pin)));
+        return seq(opts);
+    };
+
+    auto filesBefore = listing(dir);
+    BOOST_TEST(signingFailure([&] { o.signer()->signDocument(d.model, withPin(out, "9999")); },
+                              "a wrong PIN on a token not logged in") == "BadPin");
+    BOOST_TEST(!fs::exists(out));
+    BOOST_TEST((listing(dir) == filesBefore), "no temporary file may stay behind");
+    checkUnchanged(before, d.model, file);
+
+    fs::path good = o.makeDir("out") / "letter-token-first.pdf";
+    fs::remove(good);
+    try {
+        o.signer()->signDocument(d.model, withPin(good, "1234"));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument with the right PIN: " << describe(e));
+    }
+    checkSignedExport(good);
+
+    filesBefore = listing(dir);
+    BOOST_TEST(signingFailure([&] { o.signer()->signDocument(d.model, withPin(out, "9999")); },
+                              "a wrong PIN right after a successful signature with the right one") == "BadPin");
+    BOOST_TEST(!fs::exists(out));
+    BOOST_TEST((listing(dir) == filesBefore), "no temporary file may stay behind");
+    checkUnchanged(before, d.model, file);
+}
+
+BOOST_AUTO_TEST_CASE(a_token_certificate_signs_with_the_pin_option)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    DocState before = stateOf(d.model, file);
+    fs::path out = o.makeDir("out") / "letter-token.pdf";
+    fs::remove(out);
+    std::vector<PropertyValue> opts = options(out, fingerprint(pki("token-officer.pem")));
+    opts.push_back(prop("Pin", OUString("1234")));
+    try {
+        auto result = o.signer()->signDocument(d.model, seq(opts));
+        BOOST_TEST(str(result.SignerName).find("Agus Token") != std::string::npos, str(result.SignerName));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument with the token: " << describe(e));
+    }
+    checkSignedExport(out);
+    checkUnchanged(before, d.model, file);
+}
+
+// ---- refusals ------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(an_unknown_certificate_is_refused_and_nothing_is_written)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    DocState before = stateOf(d.model, file);
+    fs::path dir = o.makeDir("out-unknown");
+    auto filesBefore = listing(dir);
+    fs::path out = dir / "never.pdf";
+    std::string code = signingFailure(
+        [&] { o.signer()->signDocument(d.model, seq(options(out, std::string(64, 'A')))); });
+    BOOST_TEST(code == "CertificateNotFound");
+    BOOST_TEST(!fs::exists(out));
+    BOOST_TEST((listing(dir) == filesBefore), "no temporary file may stay behind");
+    checkUnchanged(before, d.model, file);
+
+    // signPdf refuses the same way and leaves the input alone.
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/unknown-cert.pdf");
+    std::string inBytes = slurp(in.string());
+    code = signingFailure([&] { o.signer()->signPdf(fileUrl(in), seq(options(out, std::string(64, 'A')))); });
+    BOOST_TEST(code == "CertificateNotFound");
+    BOOST_TEST(!fs::exists(out));
+    BOOST_TEST((slurp(in.string()) == inBytes));
+}
+
+BOOST_AUTO_TEST_CASE(an_existing_output_is_kept_unless_overwrite_is_given)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    DocState before = stateOf(d.model, file);
+    fs::path dir = o.makeDir("out-exists");
+    fs::path out = dir / "exists.pdf";
+    testing::spit(out.string(), "not to be replaced");
+    o.handOver(out);
+    auto filesBefore = listing(dir);
+
+    std::string code = signingFailure([&] { o.signer()->signDocument(d.model, seq(options(out))); });
+    BOOST_TEST(code == "OutputExists");
+    BOOST_TEST(slurp(out.string()) == "not to be replaced");
+    BOOST_TEST((listing(dir) == filesBefore), "no temporary file may stay behind");
+    checkUnchanged(before, d.model, file);
+
+    std::vector<PropertyValue> opts = options(out);
+    opts.push_back(prop("Overwrite", true));
+    try {
+        o.signer()->signDocument(d.model, seq(opts));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signDocument with Overwrite: " << describe(e));
+    }
+    checkSignedExport(out);
+    checkUnchanged(before, d.model, file);
+}
+
+BOOST_AUTO_TEST_CASE(an_expired_certificate_is_refused)
+{
+    Office& o = office();
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    fs::path out = o.makeDir("out") / "expired.pdf";
+    fs::remove(out);
+    std::string code =
+        signingFailure([&] { o.signer()->signDocument(d.model, seq(options(out, fingerprint(pki("expired.pem"))))); });
+    BOOST_TEST(code == "CertificateExpired");
+    BOOST_TEST(!fs::exists(out));
+}
+
+// ---- the command in each module's UI -----------------------------------------
+
+// Hidden documents: the harness asks the layout manager for the menu bar and
+// toolbar (a visible Calc window crashes headless soffice 7.4).
+BOOST_AUTO_TEST_CASE(writer_shows_and_resolves_the_command)
+{
+    Office& o = office();
+    Doc d(o, o.loadDocument(writerSource(o, "odt", "writer8")));
+    checkModuleUi(o, d.model);
+}
+
+BOOST_AUTO_TEST_CASE(calc_shows_and_resolves_the_command)
+{
+    Office& o = office();
+    Doc d(o, o.newDocument("private:factory/scalc"));
+    checkModuleUi(o, d.model);
+}
+
+BOOST_AUTO_TEST_CASE(impress_shows_and_resolves_the_command)
+{
+    Office& o = office();
+    Doc d(o, o.newDocument("private:factory/simpress"));
+    checkModuleUi(o, d.model);
+}
+
+BOOST_AUTO_TEST_CASE(draw_shows_and_resolves_the_command)
+{
+    Office& o = office();
+    Doc d(o, o.newDocument("private:factory/sdraw"));
+    checkModuleUi(o, d.model);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
