@@ -68,5 +68,5 @@ fi
 envs=(HOME="$work/home" TMPDIR="$work/tmp" LANG=C.UTF-8 "$@")
 "${as_user[@]}" env "${envs[@]}" unopkg add -s "-env:UserInstallation=file://$prof" "$work/bsre-sign.oxt" >"$work/unopkg.log" 2>&1 ||
   { cat "$work/unopkg.log" >&2; exit 1; }
-"${as_user[@]}" env "${envs[@]}" ${BSRE_OFFICE_ENV:-} timeout -k 10 300 soffice ${BSRE_OFFICE_MODE:---headless} --norestore --nologo \
+"${as_user[@]}" env "${envs[@]}" ${BSRE_OFFICE_ENV:-} timeout -k 10 ${BSRE_OFFICE_TIMEOUT:-180} soffice ${BSRE_OFFICE_MODE:---headless} --norestore --nologo \
   "-env:UserInstallation=file://$prof" "macro:///Standard.Module1.$macro" >"$work/soffice.log" 2>&1 || true

@@ -205,6 +205,19 @@ struct WorkingCopy {
     }
 };
 
+// Basic passes Array(...) as sequence<any>; accept numbers of any kind.
+bool anyNumbers(const uno::Any& v, uno::Sequence<double>& out)
+{
+    uno::Sequence<uno::Any> items;
+    if (!(v >>= items))
+        return false;
+    out.realloc(items.getLength());
+    for (sal_Int32 i = 0; i < items.getLength(); ++i)
+        if (!(items[i] >>= out.getArray()[i]))
+            return false;
+    return true;
+}
+
 } // namespace
 
 JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
@@ -227,7 +240,7 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.visible = b;
         else if (get(p, "Page", n))
             o.page = n;
-        else if (get(p, "Rect", r)) {
+        else if (p.Name == "Rect" && ((p.Value >>= r) || anyNumbers(p.Value, r))) {
             if (r.getLength() != 4 || r[2] <= 0 || r[3] <= 0)
                 throw JobFailure("BadOption", "Rect must be four numbers: x, y, width, height in points.",
                                  "Rect harus empat angka: x, y, lebar, tinggi dalam poin.");
@@ -418,6 +431,7 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
                             const ProgressFn& progress)
 {
     try {
+        PrivateDir scratch; // a rasterised SVG logo, removed afterwards
         SignRequest rq;
         rq.input = pdfPath;
         rq.output = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : defaultOutput(sourcePath);
@@ -443,7 +457,7 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
             rq.placement.page = o.page;
             if (o.rect) {
                 rq.placement.rect = *o.rect;
-            } else { // bottom right, 220 x 70 pt, half an inch from the edges
+            } else { // 220 x 70 pt, half an inch from the right edge
                 auto reader = pdf::Reader::open(pdfPath);
                 const auto& pages = reader->model().pages;
                 if (o.page < 1 || o.page > static_cast<int>(pages.size()))
@@ -453,18 +467,15 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
                                 "Halaman " + std::to_string(o.page) + " tidak ada; PDF ini memiliki " +
                                     std::to_string(pages.size()) + " halaman.");
                 const pdf::Rect& b = pages[o.page - 1].cropBox;
-                rq.placement.rect = {b.x2 - 36 - 220, b.y1 + 36, b.x2 - 36, b.y1 + 36 + 70};
+                // Bottom right, above the notice band when there is one.
+                const double y = b.y1 + (noticeOn(o) ? 60 : 36);
+                rq.placement.rect = {b.x2 - 36 - 220, y, b.x2 - 36, y + 70};
             }
-            const std::string logo = settings_.logoPath;
-            if (!logo.empty() && fs::exists(logo) && logo.size() > 4 && logo.substr(logo.size() - 4) == ".png")
-                rq.imagePath = logo;
+            rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
         }
 
-        std::optional<PrivateDir> scratch;
-        if (noticeOn(o)) {
-            scratch.emplace();
-            rq.notice = noticeFor(pdfPath, sourcePath, scratch->path);
-        }
+        if (noticeOn(o))
+            rq.notice = noticeFor(pdfPath, sourcePath, scratch.path);
 
         if (o.certificate.empty())
             throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
