@@ -7,4 +7,4 @@ work=build/bench
 tests/fixtures/make-pki.sh "$work/pki" >/dev/null || exit 0
 tests/fixtures/make-pdfs.sh "$work/pdfs" >/dev/null || exit 0
 qpdf --empty --pages $(for _ in $(seq 10); do printf '%s ' "$work/pdfs/letter.pdf"; done) -- "$work/pdfs/letter-10.pdf"
-build/bench-sign "$work/pki" build "$work/pdfs/letter.pdf" "$work/pdfs/letter-10.pdf" "$work/pdfs/letter-100.pdf" || true
+BENCH_DIR=build build/bench-sign "$work/pki" build "$work/pdfs/letter.pdf" "$work/pdfs/letter-10.pdf" "$work/pdfs/letter-100.pdf" || true

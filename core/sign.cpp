@@ -221,9 +221,12 @@ void stampNotice(const NoticeRequest& nr, const pdf::Reader& reader, pdf::NewObj
                    pdf::num(box.y2 * (1 - p.scale)) + " cm\n";
             outcome.scaledPages.push_back(p.index + 1);
         }
-        const int preNum = objs.add(pdf::streamObject("", pre, false));
-        const int postNum = objs.add(pdf::streamObject(
-            "", "\nQ\nq 1 0 0 1 " + pdf::num(p.band.x1) + " " + pdf::num(p.band.y1) + " cm /BsreNotice Do Q\n", false));
+        const std::string post =
+            "\nQ\nq 1 0 0 1 " + pdf::num(p.band.x1) + " " + pdf::num(p.band.y1) + " cm /BsreNotice Do Q\n";
+        // Pages of one size share these two small streams.
+        const int preNum = objs.memo("pre:" + pre, [&] { return objs.add(pdf::streamObject("", pre, false)); });
+        const int postNum = objs.memo("post:" + post + std::to_string(form),
+                                      [&] { return objs.add(pdf::streamObject("", post, false)); });
 
         const ObjRef pageRef = m.pages[p.index].ref;
         DictSnapshot& page = editPage(pageRef);

@@ -80,16 +80,18 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
         }
     }
 
-    std::optional<RasterImage> image;
+    int imageObj = 0;
     double imgW = 0, imgH = 0, imgX = pad;
     if (!style.imagePath.empty()) {
-        image = loadPng(style.imagePath);
+        // Shared with the notice band when it shows the same logo.
+        int pw = 0, ph = 0;
+        imageObj = emitPngFile(style.imagePath, kLogoPixels, objs, &pw, &ph);
         double maxW = hasText ? w * kImageShare - pad : w - 2 * pad;
         double maxH = h - 2 * pad;
-        double scale = std::min(maxW / image->width, maxH / image->height);
+        double scale = std::min(maxW / pw, maxH / ph);
         if (scale > 0) {
-            imgW = image->width * scale;
-            imgH = image->height * scale;
+            imgW = pw * scale;
+            imgH = ph * scale;
             if (!hasText)
                 imgX = (w - imgW) / 2;
         }
@@ -103,8 +105,7 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
             + rect(kBorderWidth / 2, kBorderWidth / 2, w - kBorderWidth, h - kBorderWidth) + " S Q\n";
     }
 
-    if (image && imgW > 0 && imgH > 0) {
-        int imageObj = emitImage(*image, objs);
+    if (imageObj && imgW > 0 && imgH > 0) {
         content += "q " + num(imgW) + " 0 0 " + num(imgH) + ' ' + num(imgX) + ' ' + num((h - imgH) / 2)
             + " cm /Im1 Do Q\n";
         imageResource = " /XObject << /Im1 " + ref(imageObj) + " >>";

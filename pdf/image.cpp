@@ -1,5 +1,7 @@
 #include "pdf/image.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
 
 #include <png.h>
@@ -155,6 +157,62 @@ int emitImage(const RasterImage& image, NewObjects& objs)
     }
     return objs.add(streamObject(imageDict(image, "/DeviceRGB", 3) + smask,
                                  predict(image.rgb, image.width, image.height, 3), true));
+}
+
+RasterImage fitWithin(const RasterImage& image, int maxSide)
+{
+    const int w = image.width, h = image.height;
+    if (maxSide <= 0 || (w <= maxSide && h <= maxSide))
+        return image;
+    const double k = static_cast<double>(std::max(w, h)) / maxSide;
+    RasterImage out;
+    out.width = std::max(1, static_cast<int>(w / k + 0.5));
+    out.height = std::max(1, static_cast<int>(h / k + 0.5));
+    const bool alpha = !image.alpha.empty();
+    out.rgb.resize(static_cast<size_t>(out.width) * out.height * 3);
+    if (alpha)
+        out.alpha.resize(static_cast<size_t>(out.width) * out.height);
+    for (int oy = 0; oy < out.height; ++oy) {
+        const int y0 = oy * h / out.height, y1 = std::max(y0 + 1, (oy + 1) * h / out.height);
+        for (int ox = 0; ox < out.width; ++ox) {
+            const int x0 = ox * w / out.width, x1 = std::max(x0 + 1, (ox + 1) * w / out.width);
+            double sum[3] = {0, 0, 0}, weight = 0, a = 0;
+            for (int y = y0; y < y1; ++y)
+                for (int x = x0; x < x1; ++x) {
+                    const size_t i = static_cast<size_t>(y) * w + x;
+                    const double wa = alpha ? static_cast<unsigned char>(image.alpha[i]) / 255.0 : 1.0;
+                    for (int c = 0; c < 3; ++c)
+                        sum[c] += wa * static_cast<unsigned char>(image.rgb[3 * i + c]);
+                    weight += wa;
+                    a += wa;
+                }
+            const size_t o = static_cast<size_t>(oy) * out.width + ox;
+            const int n = (x1 - x0) * (y1 - y0);
+            for (int c = 0; c < 3; ++c)
+                out.rgb[3 * o + c] = static_cast<char>(weight > 0 ? static_cast<int>(sum[c] / weight + 0.5) : 255);
+            if (alpha)
+                out.alpha[o] = static_cast<char>(static_cast<int>(a / n * 255 + 0.5));
+        }
+    }
+    return out;
+}
+
+int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width, int* height)
+{
+    int w = 0, h = 0;
+    const int obj = objs.memo("png:" + std::to_string(maxSide) + ":" + path, [&] {
+        RasterImage img = fitWithin(loadPng(path), maxSide);
+        w = img.width;
+        h = img.height;
+        objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [&] { return w * 100000 + h; });
+        return emitImage(img, objs);
+    });
+    const int packed = objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [] { return 0; });
+    if (width)
+        *width = packed / 100000;
+    if (height)
+        *height = packed % 100000;
+    return obj;
 }
 
 } // namespace bsre::pdf

@@ -26,4 +26,14 @@ RasterImage loadPng(const std::string& path);
 // Throws Error(Code::ImageInvalid) if the buffers do not match the size.
 int emitImage(const RasterImage& image, NewObjects& objs);
 
+// Scaled down (area average, colour weighted by alpha) so neither side
+// exceeds maxSide pixels; unchanged when already small enough. A logo drawn
+// half an inch high needs no more than ~150 px.
+RasterImage fitWithin(const RasterImage& image, int maxSide);
+
+// loadPng + fitWithin + emitImage, one object per (path, size) in an update.
+int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width = nullptr, int* height = nullptr);
+
+constexpr int kLogoPixels = 160;
+
 } // namespace bsre::pdf

@@ -96,10 +96,10 @@ int renderNotice(const NoticeStyle& style, double w, double h, NewObjects& objs)
 
     double textX = pad;
     if (!style.logoPath.empty()) {
-        RasterImage img = loadPng(style.logoPath);
-        double s = std::min((h - 2 * pad) / img.height, (h - 2 * pad) / img.width);
-        double iw = img.width * s, ih = img.height * s;
-        int obj = emitImage(img, objs);
+        int pw = 0, ph = 0;
+        const int obj = emitPngFile(style.logoPath, kLogoPixels, objs, &pw, &ph);
+        double s = std::min((h - 2 * pad) / ph, (h - 2 * pad) / pw);
+        double iw = pw * s, ih = ph * s;
         content += "q " + num(iw) + " 0 0 " + num(ih) + ' ' + num(pad) + ' ' + num((h - ih) / 2) + " cm /Logo Do Q\n";
         resources += " /XObject << /Logo " + ref(obj) + " >>";
         textX = pad + iw + 6;

@@ -429,6 +429,12 @@ namespace {
 // media box corner). A fill or image covering most of the page is a
 // background (Impress and Draw export one), not content the band must avoid.
 class ContentBoxDev : public OutputDev {
+    static bool isBlank(Unicode c)
+    {
+        return c == 0x20 || c == 0x09 || c == 0x0a || c == 0x0d || c == 0xa0 || (c >= 0x2000 && c <= 0x200b) ||
+               c == 0x202f || c == 0x205f || c == 0x3000;
+    }
+
 public:
     explicit ContentBoxDev(double pageArea) : pageArea_(pageArea) {}
     bool upsideDown() override { return false; } // Poppler: false gives y growing upwards
@@ -439,16 +445,29 @@ public:
     void fill(GfxState* s) override { addPath(s, 0, true); }
     void eoFill(GfxState* s) override { addPath(s, 0, true); }
 
-    void drawChar(GfxState* s, double x, double y, double dx, double dy, double, double, CharCode, int, const Unicode*,
-                  int) override
+    void drawChar(GfxState* s, double x, double y, double dx, double dy, double, double, CharCode, int,
+                  const Unicode* u, int uLen) override
     {
+        // Glyphs that draw nothing are not content: invisible text (render
+        // mode 3) and white space (Impress exports a space for each empty
+        // footer, date and slide-number field of the master, near the lower
+        // edge of every slide).
+        if (s->getRender() == 3 || (uLen > 0 && std::all_of(u, u + uLen, isBlank)))
+            return;
         // Baseline run from (x, y) to (x+dx, y+dy) in user space, widened by
-        // the font size for ascenders and descenders.
+        // the font's ascent and descent as Poppler's text boxes are
+        // (TextOutputDev, pdftotext -bbox): LibreOffice writes /Descent 0, for
+        // which Poppler takes 0.35 of the font size.
         double x0, y0, x1, y1;
         s->transform(x, y, &x0, &y0);
         s->transform(x + dx, y + dy, &x1, &y1);
         const double fs = s->getTransformedFontSize();
-        add(std::min(x0, x1), std::min(y0, y1) - 0.25 * fs, std::max(x0, x1), std::max(y0, y1) + 0.95 * fs);
+        double ascent = 0.95, descent = -0.35;
+        if (const auto& font = s->getFont()) {
+            ascent = font->getAscent();
+            descent = font->getDescent();
+        }
+        add(std::min(x0, x1), std::min(y0, y1) + descent * fs, std::max(x0, x1), std::max(y0, y1) + ascent * fs);
     }
     void drawImageMask(GfxState* s, Object* ref, Stream* str, int w, int h, bool inv, bool interp, bool inl) override
     {

@@ -150,7 +150,7 @@ std::string deflate(std::string_view data)
     uLongf cap = compressBound(static_cast<uLong>(data.size()));
     std::string out(cap, '\0');
     int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &cap,
-                       reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()), 9);
+                       reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()), 6);
     if (rc != Z_OK)
         fail(Code::Internal, "Compression failed (zlib error " + std::to_string(rc) + ").",
              "Kompresi gagal (galat zlib " + std::to_string(rc) + ").");

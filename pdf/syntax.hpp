@@ -44,12 +44,25 @@ public:
         set(n, std::move(body));
         return n;
     }
+    // One object for identical content (a logo in both the notice and the
+    // appearance, the same band stream on every page).
+    template <class Build>
+    int memo(const std::string& key, Build&& build)
+    {
+        auto it = memo_.find(key);
+        if (it != memo_.end())
+            return it->second;
+        int n = build();
+        memo_[key] = n;
+        return n;
+    }
     int nextFree() const { return next_; }
     const std::map<int, std::string>& bodies() const { return bodies_; }
 
 private:
     int next_;
     std::map<int, std::string> bodies_;
+    std::map<std::string, int> memo_;
 };
 
 } // namespace bsre::pdf

@@ -42,7 +42,7 @@ const Text introPdf{"This PDF is signed as it is; the original file is not chang
 const Text certificate{"Certificate:", "Sertifikat:"};
 const Text pin{"PIN:", "PIN:"};
 const Text pinHint{"Leave empty when the certificate database has no password.",
-                   "Kosongkan bila basis data sertifikat tidak berkata sandi."};
+                   "Kosongkan bila basis data sertifikat tidak memakai kata sandi."};
 const Text reason{"Reason:", "Alasan:"};
 const Text location{"Location:", "Lokasi:"};
 const Text visible{"Visible signature on page", "Tanda tangan terlihat di halaman"};
@@ -76,21 +76,31 @@ const Text replace{"Replace", "Timpa"};
 
 std::string shortDate(const std::string& iso) { return iso.substr(0, 10); }
 
+// "2026-11-26T01:43:49+07:00" -> "26-11-2026 01:43:49 +07:00", as on the appearance.
+std::string displayTime(const std::string& iso)
+{
+    if (iso.size() < 19)
+        return iso;
+    return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4) + " " + iso.substr(11, 8) + " " +
+           iso.substr(19);
+}
+
+// One short line per certificate; the token and the reason go in the
+// details below the list.
 OUString certLine(const nss::CertInfo& c, bool ind)
 {
+    if (!c.usable)
+        return toU("✗ " + c.commonName + " — " + (ind ? T::notUsable.id : T::notUsable.en));
     std::string s = c.commonName;
     if (!c.organisation.empty())
         s += " — " + c.organisation;
-    s += " — " + std::string(ind ? T::validUntil.id : T::validUntil.en) + " " + shortDate(c.notAfter);
-    s += " — " + c.token;
-    if (!c.usable)
-        s = "✗ " + s + " (" + (ind ? T::notUsable.id : T::notUsable.en) + ")";
-    return toU(s);
+    return toU(s + " — " + (ind ? T::validUntil.id : T::validUntil.en) + " " + shortDate(c.notAfter));
 }
 
 OUString certDetails(const nss::CertInfo& c, bool ind)
 {
-    std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer;
+    std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer + "\n" +
+                    (ind ? T::token.id : T::token.en) + " " + c.token;
     if (!c.usable)
         s += "\n" + (ind ? c.problemId : c.problemEn);
     return toU(s);
@@ -177,29 +187,35 @@ awt::FontDescriptor bold()
 void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                 const JobResult& r, const Settings& settings, bool ind)
 {
-    DialogBuilder b(ctx, tr(T::resultTitle, ind), 280, 130);
+    DialogBuilder b(ctx, tr(T::resultTitle, ind), 300, 150);
     b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
     b.add("FixedText", "head", 48, 8, 226, 12, {p("Label", tr(T::resultTitle, ind)), p("FontDescriptor", bold())});
     int y = 26;
     auto row = [&](const Text& label, const OUString& value, int lines = 1) {
-        b.add("FixedText", (std::string("l") + std::to_string(y)).c_str(), 48, y, 64, 10, {p("Label", tr(label, ind))});
-        b.add("FixedText", (std::string("v") + std::to_string(y)).c_str(), 114, y, 160, 10 * lines,
-              {p("Label", value), p("MultiLine", true)});
+        b.add("FixedText", (std::string("l") + std::to_string(y)).c_str(), 48, y, 84, 10, {p("Label", tr(label, ind))});
+        // NoLabel: a value is not a mnemonic label for the next control.
+        b.add("FixedText", (std::string("v") + std::to_string(y)).c_str(), 134, y, 160, 10 * lines,
+              {p("Label", value), p("MultiLine", true), p("NoLabel", true)});
         y += 10 * lines + 2;
     };
-    row(T::file, toU(systemPath(r.outputUrl)), 2);
+    const std::string file = systemPath(r.outputUrl);
+    row(T::file, toU(file), file.size() > 46 ? 2 : 1);
     row(T::signer, toU(r.signerName));
-    row(T::time, toU(r.signingTime));
+    row(T::time, toU(displayTime(r.signingTime)));
     row(T::level, toU("PAdES " + r.level));
     std::string v = r.verified ? (ind ? T::valid.id : T::valid.en) : "";
     for (const std::string& w : r.warnings)
         v += (v.empty() ? "" : "\n") + w;
-    row(T::validity, toU(v), 3);
-    b.add("Button", "open", 150, 110, 60, 14,
+    row(T::validity, toU(v), static_cast<int>(1 + 2 * r.warnings.size()));
+    y += 4;
+    b.add("Button", "open", 170, y, 60, 14,
           {p("Label", tr(T::openPdf, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
-    b.add("Button", "close", 214, 110, 60, 14,
+    b.add("Button", "close", 234, y, 60, 14,
           {p("Label", tr(T::close, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
     auto dlg = b.create(parentOf(frame));
+    uno::Reference<beans::XPropertySet>(uno::Reference<awt::XControl>(dlg, uno::UNO_QUERY_THROW)->getModel(),
+                                        uno::UNO_QUERY_THROW)
+        ->setPropertyValue("Height", uno::Any(sal_Int32(y + 20)));
     if (dlg->execute() == 1) {
         try {
             auto shell = system::SystemShellExecute::create(ctx);
@@ -262,7 +278,7 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         return;
     }
 
-    DialogBuilder b(ctx, tr(T::title, ind), 300, 236);
+    DialogBuilder b(ctx, tr(T::title, ind), 300, 252);
     b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
     b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind)), p("FontDescriptor", bold())});
     b.add("FixedText", "intro", 48, 22, 246, 20, {p("Label", tr(pdfInput ? T::introPdf : T::intro, ind)), p("MultiLine", true)});
@@ -276,35 +292,35 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
     }
     b.add("ListBox", "certs", 6, 56, 288, 50,
           {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable, 0)}))});
-    b.add("FixedText", "certinfo", 6, 108, 288, 18,
+    b.add("FixedText", "certinfo", 6, 108, 288, 26,
           {p("Label", certDetails(certs[std::max<sal_Int16>(firstUsable, 0)], ind)), p("MultiLine", true)});
-    b.add("FixedText", "lpin", 6, 130, 60, 10, {p("Label", tr(T::pin, ind))});
-    b.add("Edit", "pin", 70, 128, 80, 12, {p("EchoChar", sal_Int16('*'))});
-    b.add("FixedText", "pinhint", 156, 128, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
+    b.add("FixedText", "lpin", 6, 146, 60, 10, {p("Label", tr(T::pin, ind))});
+    b.add("Edit", "pin", 70, 144, 80, 12, {p("EchoChar", sal_Int16('*'))});
+    b.add("FixedText", "pinhint", 156, 144, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
     const bool lockReason = settings.isLocked("Signing/DefaultReason");
     const bool lockLocation = settings.isLocked("Signing/DefaultLocation");
     const bool lockVisible = settings.isLocked("Signing/Visible");
     const bool lockOutput = settings.isLocked("Signing/OutputPattern");
-    b.add("FixedText", "lreason", 6, 148, 60, 10, {p("Label", tr(T::reason, ind))});
-    b.add("Edit", "reason", 70, 146, 224, 12, {p("Text", toU(settings.defaultReason)), p("ReadOnly", lockReason)});
-    b.add("FixedText", "llocation", 6, 164, 60, 10, {p("Label", tr(T::location, ind))});
-    b.add("Edit", "location", 70, 162, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
-    b.add("CheckBox", "visible", 6, 180, 150, 10,
+    b.add("FixedText", "lreason", 6, 164, 60, 10, {p("Label", tr(T::reason, ind))});
+    b.add("Edit", "reason", 70, 162, 224, 12, {p("Text", toU(settings.defaultReason)), p("ReadOnly", lockReason)});
+    b.add("FixedText", "llocation", 6, 180, 60, 10, {p("Label", tr(T::location, ind))});
+    b.add("Edit", "location", 70, 178, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
+    b.add("CheckBox", "visible", 6, 196, 150, 10,
           {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
     const bool lockNotice = settings.isLocked("Notice/Enabled");
-    b.add("CheckBox", "notice", 200, 180, 94, 10,
+    b.add("CheckBox", "notice", 200, 196, 94, 10,
           {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled ? 1 : 0)), p("Enabled", !lockNotice)});
-    b.add("NumericField", "page", 160, 178, 30, 12,
+    b.add("NumericField", "page", 160, 194, 30, 12,
           {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
     const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
-    b.add("FixedText", "loutput", 6, 198, 60, 10, {p("Label", tr(T::output, ind))});
-    b.add("Edit", "output", 70, 196, 206, 12,
+    b.add("FixedText", "loutput", 6, 214, 60, 10, {p("Label", tr(T::output, ind))});
+    b.add("Edit", "output", 70, 212, 206, 12,
           {p("Text", toU(source.empty() ? std::string() : job.defaultOutput(source))), p("ReadOnly", lockOutput)});
-    b.add("Button", "browse", 280, 196, 14, 12, {p("Label", OUString("…")), p("Enabled", !lockOutput)});
-    b.add("FixedText", "error", 6, 212, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
-    b.add("Button", "sign", 170, 216, 60, 14,
+    b.add("Button", "browse", 280, 212, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
+    b.add("FixedText", "error", 6, 228, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
+    b.add("Button", "sign", 170, 232, 60, 14,
           {p("Label", tr(T::sign, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
-    b.add("Button", "cancel", 234, 216, 60, 14,
+    b.add("Button", "cancel", 234, 232, 60, 14,
           {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
 
     auto dlg = b.create(parentOf(frame));

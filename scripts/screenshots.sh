@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Screenshots of the extension's dialogs in English and Indonesian, taken in a
+# real LibreOffice Writer under Xvfb:
+#   docs/screenshots/file-menu-{en,id}.png       File menu with "Sign with BSrE…"
+#   docs/screenshots/sign-dialog-{en,id}.png     the Sign with BSrE dialog, filled in
+#   docs/screenshots/sign-dialog-unusable-{en,id}.png  the same with the expired certificate selected
+#   docs/screenshots/result-dialog-{en,id}.png   the result after signing
+#
+#   scripts/screenshots.sh [BUILD_DIR]
+# Without BUILD_DIR it builds into build-shots/; with it, it uses
+# BUILD_DIR/bsre-sign.oxt as it is. Run as root on Debian 12: it installs what it
+# needs (xvfb, xdotool, imagemagick, and a private GUI LibreOffice of the
+# installed version, see scripts/screenshots/lo-gui.sh, cached in
+# $BSRE_SHOTS_CACHE, default /var/cache/bsre-shots).
+# For each language it opens tests/data/letter.fodt in a visible Writer with
+# the .oxt installed in a throw-away profile (scripts/office-run.sh), opens the
+# File menu, dispatches vnd.bsresign:sign, types a reason and a location,
+# presses Enter (Sign), photographs the result and closes it with Escape.
+# BSRE_SHOTS_KEEP=1 keeps the work directory (logs, profiles, signed PDFs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+t_start=$(date +%s)
+log() { echo "screenshots: $*" >&2; }
+die() { log "$*"; exit 1; }
+[[ $(id -u) -eq 0 ]] || die "run as root (installs packages, runs LibreOffice as the user bsretest)"
+
+# --- packages -----------------------------------------------------------------
+scripts/install-deps.sh
+need=(xvfb xauth xdotool imagemagick)
+missing=()
+for p in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+fi
+program=$(scripts/screenshots/lo-gui.sh "${BSRE_SHOTS_CACHE:-/var/cache/bsre-shots}")
+
+# --- build --------------------------------------------------------------------
+if [[ $# -ge 1 ]]; then
+  build=$1
+else
+  build=build-shots
+  cmake -S . -B "$build" >/dev/null
+  cmake --build "$build" -j2 >/dev/null
+fi
+oxt=$(cd "$build" && pwd)/bsre-sign.oxt
+[[ -f $oxt ]] || die "no $oxt"
+
+# --- work directory, cleanup ---------------------------------------------------
+# A fixed, short path: it shows in the dialogs (output file). One run at a time.
+work=/tmp/bsre-shots
+exec 9>"$work.lock"
+flock -w 900 9 || die "another screenshots.sh holds $work.lock"
+rm -rf "$work"
+mkdir -m 0755 "$work"
+export HOME=$work/home
+mkdir -p "$HOME"
+xvfb_pid= office_pid=
+descendants() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do descendants "$c"; echo "$c"; done; }
+stop_office() {
+  [[ -n $office_pid ]] || return 0
+  local pids
+  pids=$(descendants "$office_pid"; echo "$office_pid")
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 20); do kill -0 $pids 2>/dev/null || break; sleep 0.25; done
+  kill -9 $pids 2>/dev/null || true
+  wait "$office_pid" 2>/dev/null || true
+  office_pid=
+}
+cleanup() {
+  stop_office
+  if [[ -n $xvfb_pid ]]; then kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; fi
+  if [[ ${BSRE_SHOTS_KEEP:-0} == 1 ]]; then log "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+tests/fixtures/make-pki.sh "$work/pki" >/dev/null
+mkdir -p "$work/bin"
+ln -s "$program/soffice" "$work/bin/soffice"
+ln -s "$program/unopkg" "$work/bin/unopkg"
+
+# --- X server -----------------------------------------------------------------
+for n in $(seq 99 140); do
+  [[ -e /tmp/.X$n-lock || -e /tmp/.X11-unix/X$n ]] && continue
+  Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp -noreset >"$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  for _ in $(seq 40); do
+    DISPLAY=:$n xdotool getdisplaygeometry >/dev/null 2>&1 && break 2
+    kill -0 "$xvfb_pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  kill "$xvfb_pid" 2>/dev/null || true
+  wait "$xvfb_pid" 2>/dev/null || true
+  xvfb_pid=
+done
+[[ -n $xvfb_pid ]] || die "could not start Xvfb"
+export DISPLAY=:$n
+log "Xvfb on $DISPLAY"
+
+# --- helpers ------------------------------------------------------------------
+out=$repo/docs/screenshots
+mkdir -p "$out"
+# wait_window SECONDS REGEX: prints the id of the first window whose name matches.
+wait_window() {
+  local w
+  w=$(timeout "$1" xdotool search --sync --name "$2" 2>/dev/null | head -n1) || true
+  [[ -n $w ]] && echo "$w"
+}
+# wait_status SECONDS WORD: waits until the macro wrote WORD to its status file.
+wait_status() {
+  local i
+  for ((i = 0; i < $1 * 4; i++)); do
+    grep -qx "$2" "$run/status" 2>/dev/null && return 0
+    grep -q '^error' "$run/status" 2>/dev/null && break
+    kill -0 "$office_pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  return 1
+}
+fail() {
+  import -window root "$work/failed-$lang.png" 2>/dev/null || true
+  log "$lang: $*"
+  cat "$run/status" "$run/soffice.log" >&2 2>/dev/null || true
+  BSRE_SHOTS_KEEP=1
+  exit 1
+}
+park_pointer() { xdotool mousemove 1279 899; }
+# The open menu: the largest visible window smaller than the screen.
+menu_bottom_right() {
+  local w best=0 r=0 b=0 X Y WIDTH HEIGHT WINDOW SCREEN
+  for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$w" 2>/dev/null)" || continue
+    ((WIDTH < 1280 && HEIGHT < 900 && WIDTH * HEIGHT > best)) || continue
+    best=$((WIDTH * HEIGHT)) r=$((X + WIDTH)) b=$((Y + HEIGHT))
+  done
+  echo "$r $b"
+}
+
+# --- per language -------------------------------------------------------------
+declare -A title=([en]="Sign with BSrE" [id]="Tandatangani dengan BSrE")
+declare -A result=([en]="Signed with BSrE" [id]="Ditandatangani dengan BSrE")
+declare -A reason=([en]="Approval" [id]="Persetujuan")
+declare -A locale=([en]="en-US" [id]="id")
+declare -A folder=([en]="Documents" [id]="Dokumen")
+for lang in en id; do
+  t_lang=$(date +%s)
+  run=$work/$lang
+  letter=$run/${folder[$lang]}/nota-dinas.fodt
+  mkdir -p "$(dirname "$letter")"
+  cp tests/data/letter.fodt "$letter"
+  # $work/bin first in PATH: unopkg and soffice of the GUI LibreOffice (PATH is
+  # also given to soffice explicitly, in case office-run.sh clears the environment).
+  PATH=$work/bin:$PATH BSRE_UI_LOCALE=${locale[$lang]} BSRE_OFFICE_MODE="--nodefault --nolockcheck" \
+    BSRE_OFFICE_ENV="PATH=$work/bin:/usr/local/bin:/usr/bin:/bin DISPLAY=$DISPLAY SAL_USE_VCLPLUGIN=gen" \
+    BSRE_OFFICE_TIMEOUT=240 \
+    scripts/office-run.sh "$oxt" "$work/pki/nssdb" "$run" scripts/screenshots/show-dialogs.bas ShowDialogs \
+    "SHOTS_LETTER=$letter" "SHOTS_GO=$run/go" "SHOTS_STATUS=$run/status" TZ=Asia/Jakarta \
+    >"$work/office-run-$lang.log" 2>&1 &
+  office_pid=$!
+
+  wait_status 120 loaded || fail "Writer did not open the letter"
+  writer=$(wait_window 30 'nota-dinas.*LibreOffice') || fail "no Writer window"
+  sleep 2   # let the document finish painting
+
+  # File menu: click the first menu bar entry (works whatever the UI language).
+  eval "$(xdotool getwindowgeometry --shell "$writer")"
+  xdotool mousemove $((X + 14)) $((Y + 9)) click 1
+  sleep 1.5
+  park_pointer
+  sleep 0.5
+  read -r mr mb < <(menu_bottom_right)
+  ((mr > 0)) || { mr=200; mb=520; }
+  import -window root -crop "$((mr + 420))x$((mb + 12))+0+0" +repage "$out/file-menu-$lang.png"
+  xdotool key Escape
+  sleep 0.5
+
+  # Sign with BSrE…
+  touch "$run/go"
+  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear"
+  sleep 1.5
+  timeout 10 xdotool windowfocus --sync "$dlg" || true
+  park_pointer
+  # Focus starts on the certificate list. The third entry is the expired
+  # certificate: its line and the reason it cannot sign.
+  xdotool key Down Down
+  sleep 0.7
+  import -window "$dlg" "$out/sign-dialog-unusable-$lang.png"
+  # Back to the first (usable) one; Tab: PIN (left empty), reason, location.
+  xdotool key Home
+  xdotool key Tab ctrl+a BackSpace Tab ctrl+a
+  xdotool type --delay 15 "${reason[$lang]}"
+  xdotool key Tab ctrl+a
+  xdotool type --delay 15 "Jakarta"
+  park_pointer
+  sleep 0.7
+  import -window "$dlg" "$out/sign-dialog-$lang.png"
+  xdotool key Return
+  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear"
+  sleep 1.5
+  import -window "$res" "$out/result-dialog-$lang.png"
+  timeout 10 xdotool windowfocus --sync "$res" || true
+  xdotool key Escape
+  wait_status 30 dispatched || fail "the macro did not finish"
+  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
+  stop_office
+  log "$lang: done in $(($(date +%s) - t_lang)) s"
+done
+
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog}-{en,id}.png; do
+  echo "$f $(identify -format '%wx%h' "$f")"
+done
+log "all screenshots in $(($(date +%s) - t_start)) s"

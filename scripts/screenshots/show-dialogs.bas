@@ -1,0 +1,37 @@
+' Used by scripts/screenshots.sh: opens the sample letter in a visible Writer
+' window, waits until the screenshot script says "go" (it may photograph the
+' File menu first), then runs File > Sign with BSrE… through the dispatcher.
+' The dialogs are modal, so the dispatch returns only after the script has
+' photographed them and closed them; then the office is terminated.
+Sub Note(text As String)
+    Dim f As Integer
+    f = FreeFile
+    Open Environ("SHOTS_STATUS") For Append As #f
+    Print #f, text
+    Close #f
+End Sub
+
+Sub ShowDialogs
+    On Error GoTo Failed
+    Dim args(0) As New com.sun.star.beans.PropertyValue
+    args(0).Name = "Hidden" : args(0).Value = False
+    Dim doc As Object
+    doc = StarDesktop.loadComponentFromURL(ConvertToURL(Environ("SHOTS_LETTER")), "_blank", 0, args())
+    Note("loaded")
+    Dim i As Integer
+    Do While Not FileExists(ConvertToURL(Environ("SHOTS_GO"))) And i < 1200
+        Wait 100
+        i = i + 1
+    Loop
+    Note("dispatching")
+    Dim dispatcher As Object
+    dispatcher = CreateUnoService("com.sun.star.frame.DispatchHelper")
+    dispatcher.executeDispatch(doc.CurrentController.Frame, "vnd.bsresign:sign", "", 0, Array())
+    Note("dispatched")
+    doc.close(True)
+    GoTo Done
+Failed:
+    Note("error " & Error$)
+Done:
+    StarDesktop.terminate()
+End Sub
