@@ -47,6 +47,10 @@ const Text reason{"Reason:", "Alasan:"};
 const Text location{"Location:", "Lokasi:"};
 const Text visible{"Visible signature on page", "Tanda tangan terlihat di halaman"};
 const Text notice{"BSrE notice band", "Pita keterangan BSrE"};
+const Text position{"Position:", "Posisi:"};
+const Text corners[4] = {{"bottom right", "kanan bawah"}, {"bottom left", "kiri bawah"},
+                         {"top right", "kanan atas"}, {"top left", "kiri atas"}};
+const char* cornerIds[4] = {"BottomRight", "BottomLeft", "TopRight", "TopLeft"};
 const Text output{"Output file:", "Berkas keluaran:"};
 const Text sign{"Sign", "Tandatangani"};
 const Text cancel{"Cancel", "Batal"};
@@ -278,7 +282,7 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         return;
     }
 
-    DialogBuilder b(ctx, tr(T::title, ind), 300, 252);
+    DialogBuilder b(ctx, tr(T::title, ind), 300, 268);
     b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
     b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind)), p("FontDescriptor", bold())});
     b.add("FixedText", "intro", 48, 22, 246, 20, {p("Label", tr(pdfInput ? T::introPdf : T::intro, ind)), p("MultiLine", true)});
@@ -308,19 +312,25 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
     b.add("CheckBox", "visible", 6, 196, 150, 10,
           {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
     const bool lockNotice = settings.isLocked("Notice/Enabled");
+    uno::Sequence<OUString> cornerNames(4);
+    for (int i = 0; i < 4; ++i)
+        cornerNames.getArray()[i] = tr(T::corners[i], ind);
+    b.add("FixedText", "lposition", 6, 212, 60, 10, {p("Label", tr(T::position, ind))});
+    b.add("ListBox", "position", 70, 210, 80, 12,
+          {p("StringItemList", cornerNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0}))});
     b.add("CheckBox", "notice", 200, 196, 94, 10,
           {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled ? 1 : 0)), p("Enabled", !lockNotice)});
     b.add("NumericField", "page", 160, 194, 30, 12,
           {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
     const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
-    b.add("FixedText", "loutput", 6, 214, 60, 10, {p("Label", tr(T::output, ind))});
-    b.add("Edit", "output", 70, 212, 206, 12,
+    b.add("FixedText", "loutput", 6, 230, 60, 10, {p("Label", tr(T::output, ind))});
+    b.add("Edit", "output", 70, 228, 206, 12,
           {p("Text", toU(source.empty() ? std::string() : job.defaultOutput(source))), p("ReadOnly", lockOutput)});
-    b.add("Button", "browse", 280, 212, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
-    b.add("FixedText", "error", 6, 228, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
-    b.add("Button", "sign", 170, 232, 60, 14,
+    b.add("Button", "browse", 280, 228, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
+    b.add("FixedText", "error", 6, 244, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
+    b.add("Button", "sign", 170, 248, 60, 14,
           {p("Label", tr(T::sign, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
-    b.add("Button", "cancel", 234, 232, 60, 14,
+    b.add("Button", "cancel", 234, 248, 60, 14,
           {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
 
     auto dlg = b.create(parentOf(frame));
@@ -363,6 +373,8 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         double page = 1;
         pageModel->getPropertyValue("Value") >>= page;
         o.page = static_cast<int>(page);
+        sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
+        o.position = T::cornerIds[corner >= 0 && corner < 4 ? corner : 0];
         if (!lockOutput) {
             std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
             if (!out.empty())

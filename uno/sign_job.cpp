@@ -19,9 +19,11 @@
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/graphic/GraphicProvider.hpp>
 #include <com/sun/star/graphic/XGraphicProvider.hpp>
+#include <com/sun/star/style/XStyle.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -156,17 +158,42 @@ void forEachPageStyle(const uno::Reference<frame::XModel>& m, F&& f)
     }
 }
 
+// Only the page styles the document uses (and the styles that follow them)
+// are read: reading a property of a page style Writer has not created yet
+// (an unused built-in one, e.g. "First Page") creates it in the document and
+// can set the document's modified flag. The person's document must not change.
 bool needsRoomForNotice(const uno::Reference<frame::XModel>& m)
 {
     if (!isWriterOrCalc(m))
         return false;
-    bool needs = false;
-    forEachPageStyle(m, [&](const uno::Reference<beans::XPropertySet>& ps) {
+    uno::Reference<style::XStyleFamiliesSupplier> fam(m, uno::UNO_QUERY);
+    if (!fam.is())
+        return false;
+    uno::Reference<container::XNameAccess> styles(fam->getStyleFamilies()->getByName("PageStyles"), uno::UNO_QUERY);
+    if (!styles.is())
+        return false;
+    std::vector<OUString> used;
+    for (const OUString& name : styles->getElementNames()) {
+        uno::Reference<style::XStyle> st(styles->getByName(name), uno::UNO_QUERY);
+        if (st.is() && st->isInUse())
+            used.push_back(name);
+    }
+    for (size_t i = 0; i < used.size(); ++i) {
+        uno::Reference<beans::XPropertySet> ps(styles->getByName(used[i]), uno::UNO_QUERY);
+        if (!ps.is())
+            continue;
         sal_Int32 bottom = 0;
         ps->getPropertyValue("BottomMargin") >>= bottom;
-        needs = needs || bottom < kNoticeRoom;
-    });
-    return needs;
+        if (bottom < kNoticeRoom)
+            return true;
+        OUString follow; // Writer: the style of the pages after this one
+        if (ps->getPropertySetInfo()->hasPropertyByName("FollowStyle"))
+            ps->getPropertyValue("FollowStyle") >>= follow;
+        if (!follow.isEmpty() && styles->hasByName(follow) &&
+            std::find(used.begin(), used.end(), follow) == used.end())
+            used.push_back(follow);
+    }
+    return false;
 }
 
 void enlargeBottomMargins(const uno::Reference<frame::XModel>& m)
@@ -240,6 +267,13 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.visible = b;
         else if (get(p, "Page", n))
             o.page = n;
+        else if (get(p, "Position", s)) {
+            o.position = fromU(s);
+            if (o.position != "BottomRight" && o.position != "BottomLeft" && o.position != "TopRight" &&
+                o.position != "TopLeft")
+                throw JobFailure("BadOption", "Position must be BottomRight, BottomLeft, TopRight or TopLeft.",
+                                 "Position harus BottomRight, BottomLeft, TopRight atau TopLeft.");
+        }
         else if (p.Name == "Rect" && ((p.Value >>= r) || anyNumbers(p.Value, r))) {
             if (r.getLength() != 4 || r[2] <= 0 || r[3] <= 0)
                 throw JobFailure("BadOption", "Rect must be four numbers: x, y, width, height in points.",
@@ -467,9 +501,12 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
                                 "Halaman " + std::to_string(o.page) + " tidak ada; PDF ini memiliki " +
                                     std::to_string(pages.size()) + " halaman.");
                 const pdf::Rect& b = pages[o.page - 1].cropBox;
-                // Bottom right, above the notice band when there is one.
-                const double y = b.y1 + (noticeOn(o) ? 60 : 36);
-                rq.placement.rect = {b.x2 - 36 - 220, y, b.x2 - 36, y + 70};
+                // In the chosen corner, above the notice band when there is one.
+                const bool top = o.position.rfind("Top", 0) == 0;
+                const bool left = o.position.find("Left") != std::string::npos;
+                const double y = top ? b.y2 - 36 - 70 : b.y1 + (noticeOn(o) ? 60 : 36);
+                const double x = left ? b.x1 + 36 : b.x2 - 36 - 220;
+                rq.placement.rect = {x, y, x + 220, y + 70};
             }
             rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
         }

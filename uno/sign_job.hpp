@@ -28,6 +28,7 @@ struct JobOptions {
     std::optional<bool> visible;
     int page = 1;
     std::optional<pdf::Rect> rect;     // x1,y1,x2,y2 in points
+    std::string position = "BottomRight"; // without Rect: BottomRight, BottomLeft, TopRight, TopLeft
     std::optional<std::string> reason, location, contact;
     std::string field;
     std::optional<bool> notice;        // default: the Notice/Enabled setting
