@@ -13,6 +13,7 @@ enum Exit : int {
     Credentials = 4,   // certificate, key, PIN or token problem
     IoError = 5,       // cannot read/write, disk full, output exists
     Internal = 6,      // anything else (font, image, too large signature)
+    Network = 7,       // timestamp server unreachable, refused, or its answer failed the checks
 };
 
 inline int exitFor(Code c)
@@ -37,6 +38,9 @@ inline int exitFor(Code c)
     case Code::TokenLocked:
     case Code::TokenError: return Credentials;
     case Code::Io: return IoError;
+    case Code::TsaUnreachable:
+    case Code::TsaRefused:
+    case Code::TsaBadToken: return Network;
     default: return Internal;
     }
 }

@@ -33,6 +33,7 @@ usage:
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
                    [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
+                   [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]] [--level B-B|B-T]
                    [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
@@ -227,7 +228,8 @@ int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
-                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"});
+                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
+                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level"});
     if (a.positional.size() != 1)
         usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
     if (!a.has("output"))
@@ -270,6 +272,28 @@ int cmdSign(const Args& a)
     for (const char* k : {"notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"})
         if (a.has(k) && !a.has("notice"))
             usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
+    const std::string level = a.has("level") ? a.get("level") : (a.has("tsa") ? "B-T" : "B-B");
+    if (level == "B-LT" || level == "B-LTA")
+        usage("Level " + level + " (revocation data, archive timestamp) is not available in this version yet.",
+              "Level " + level + " (data pencabutan, stempel waktu arsip) belum tersedia di versi ini.");
+    if (level != "B-B" && level != "B-T")
+        usage("--level must be B-B or B-T.", "--level harus B-B atau B-T.");
+    if (level == "B-T" && !a.has("tsa"))
+        usage("Level B-T needs a timestamp server: --tsa URL.", "Level B-T memerlukan server stempel waktu: --tsa URL.");
+    if (a.has("tsa") && level == "B-T") {
+        nss::TsaConfig t;
+        t.url = a.get("tsa");
+        if (a.has("tsa-user")) {
+            if (!a.has("tsa-password-file"))
+                usage("--tsa-user needs --tsa-password-file.", "--tsa-user memerlukan --tsa-password-file.");
+            t.user = a.get("tsa-user");
+            t.password = trimNewline(readFile(a.get("tsa-password-file")));
+        }
+        if (a.has("tsa-timeout"))
+            t.timeout = std::chrono::seconds(std::max(1, std::atoi(a.get("tsa-timeout").c_str())));
+        rq.tsa = t;
+    }
+
     auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
     if (a.has("notice")) {
         NoticeRequest n;
@@ -310,7 +334,10 @@ int cmdSign(const Args& a)
               << "  signer / penanda tangan: " << out.signerName << "\n"
               << "  time / waktu:            " << out.signingTime << "\n"
               << "  field / kolom:           " << out.fieldName << "\n"
+              << "  level / level:           PAdES " << out.level << "\n"
               << "  bytes added:             " << out.bytesAdded << "\n";
+    if (!out.timestampTime.empty())
+        std::cout << "  timestamp / stempel:     " << out.timestampTime << " (" << out.tsaName << ")\n";
     if (!out.stampedPages.empty())
         std::cout << "  notice / keterangan:     " << out.stampedPages.size() << " page(s) / halaman"
                   << (out.scaledPages.empty() ? "" : ", " + std::to_string(out.scaledPages.size()) +

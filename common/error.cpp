@@ -24,6 +24,9 @@ const char* codeName(Code c) noexcept
     case Code::TokenLocked: return "TokenLocked";
     case Code::TokenError: return "TokenError";
     case Code::SignatureTooLarge: return "SignatureTooLarge";
+    case Code::TsaUnreachable: return "TsaUnreachable";
+    case Code::TsaRefused: return "TsaRefused";
+    case Code::TsaBadToken: return "TsaBadToken";
     case Code::FontMissing: return "FontMissing";
     case Code::ImageInvalid: return "ImageInvalid";
     case Code::Io: return "Io";

@@ -28,6 +28,9 @@ enum class Code {
     TokenLocked,
     TokenError,       // other PKCS#11 / NSS failure
     SignatureTooLarge,
+    TsaUnreachable,   // no answer (connection refused, timeout)
+    TsaRefused,       // the TSA answered with an error status
+    TsaBadToken,      // wrong imprint or nonce, bad signature, untrusted TSA
     FontMissing,
     ImageInvalid,
     Io,               // output not writable, disk full, ...

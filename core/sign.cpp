@@ -345,7 +345,9 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     }
 
     // The signature dictionary, sized by a dry run of the CMS.
-    const size_t capacity = nss::estimateSignedDataSize(signer, 0) + 32;
+    // A token with the TSA's chain is a few KB; 16 KB leaves room for long chains.
+    const size_t tsaAllowance = rq.tsa ? 16000 : 0;
+    const size_t capacity = nss::estimateSignedDataSize(signer, tsaAllowance) + 32;
     const int sigNum = objs.reserve();
     SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity);
     objs.set(sigNum, sig.body);
@@ -461,6 +463,14 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     digest.update(std::string_view(out).substr(cEnd));
     nss::CmsRequest cmsRequest;
     cmsRequest.contentDigest = digest.finish();
+    if (rq.tsa)
+        cmsRequest.timestamper = [&](const nss::Bytes& signatureValue) -> std::optional<nss::Bytes> {
+            nss::TimestampToken t = nss::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
+            outcome.level = "B-T";
+            outcome.timestampTime = t.genTime;
+            outcome.tsaName = t.tsaName;
+            return t.der;
+        };
     const int opsBefore = signer.operations();
     nss::Bytes cms = nss::buildSignedData(signer, cmsRequest);
     if (cms.size() > capacity)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "nss/signer.hpp"
+#include "nss/tsa.hpp"
 #include "pdf/model.hpp"
 #include "pdf/notice.hpp"
 
@@ -37,6 +38,9 @@ struct SignRequest {
     std::string imagePath;      // optional PNG in the visible appearance
     std::string fontFamily = "Liberation Sans";
     std::optional<NoticeRequest> notice;
+    // B-T: an RFC 3161 token over the signature value, as an unsigned attribute.
+    std::optional<nss::TsaConfig> tsa;
+    nss::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
     // Injected clock and zone so tests and golden files are reproducible.
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
     std::optional<int> utcOffsetMinutes; // default: the local zone
@@ -50,6 +54,8 @@ struct SignOutcome {
     unsigned long long bytesAdded = 0;
     size_t contentsReserved = 0, contentsUsed = 0;
     int privateKeyOperations = 0;
+    std::string level = "B-B";
+    std::string timestampTime, tsaName;
     std::vector<int> stampedPages;   // 1-based pages that got the notice
     std::vector<int> scaledPages;    // 1-based pages whose content was scaled down
     std::vector<std::string> warnings; // English; the callers translate known ones

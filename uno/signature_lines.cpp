@@ -189,7 +189,7 @@ void walkHeadersFooters(const Reference<frame::XModel>& model, WriterWalk& w)
         fam->getStyleFamilies()->getByName("PageStyles") >>= styles;
     if (!styles.is())
         return;
-    std::set<uno::XInterface*> texts;
+    std::map<uno::XInterface*, Reference<uno::XInterface>> texts; // kept alive: no address reuse
     for (const OUString& name : styles->getElementNames()) {
         Reference<beans::XPropertySet> ps(styles->getByName(name), UNO_QUERY);
         Reference<style::XStyle> st(ps, UNO_QUERY);
@@ -201,7 +201,7 @@ void walkHeadersFooters(const Reference<frame::XModel>& model, WriterWalk& w)
             for (const char* which : {"Text", "TextLeft", "TextFirst"}) {
                 Reference<text::XText> t = value<Reference<text::XText>>(ps, (std::string(part) + which).c_str());
                 Reference<uno::XInterface> norm(t, UNO_QUERY);
-                if (norm.is() && texts.insert(norm.get()).second)
+                if (norm.is() && texts.emplace(norm.get(), norm).second)
                     w.text(t, true);
             }
         }

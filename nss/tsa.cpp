@@ -1,0 +1,284 @@
+#include "nss/tsa.hpp"
+
+#include "common/error.hpp"
+#include "nss/der.hpp"
+#include "nss/digest.hpp"
+#include "nss/handles.hpp"
+
+#include <cms.h>
+#include <curl/curl.h>
+#include <pk11pub.h>
+#include <prerror.h>
+#include <secerr.h>
+
+#include <memory>
+
+namespace bsre::nss {
+
+namespace {
+
+constexpr const char* kTstInfoOid = "1.2.840.113549.1.9.16.1.4";
+constexpr const char* kTimeStampingEku = "1.3.6.1.5.5.7.3.8";
+
+[[noreturn]] void badToken(const std::string& en, const std::string& id)
+{
+    fail(Code::TsaBadToken, "The timestamp server's answer failed a check: " + en + "; nothing was written.",
+         "Jawaban server stempel waktu gagal diperiksa: " + id + "; tidak ada yang ditulis.");
+}
+
+size_t collect(char* data, size_t size, size_t n, void* out)
+{
+    static_cast<std::string*>(out)->append(data, size * n);
+    return size * n;
+}
+
+struct CurlFree {
+    void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
+};
+struct SlistFree {
+    void operator()(curl_slist* l) const noexcept { curl_slist_free_all(l); }
+};
+
+// Positive INTEGER from big-endian bytes (a leading zero when the top bit is set).
+der::Bytes positiveInteger(const Bytes& be)
+{
+    Bytes c = be;
+    if (c.empty() || (static_cast<unsigned char>(c[0]) & 0x80))
+        c.insert(c.begin(), '\0');
+    return der::tlv(0x02, c);
+}
+
+std::string generalizedToIso(std::string_view g)
+{
+    // YYYYMMDDHHMMSS[.fff]Z
+    if (g.size() < 15)
+        return std::string(g);
+    return std::string(g.substr(0, 4)) + "-" + std::string(g.substr(4, 2)) + "-" + std::string(g.substr(6, 2)) + "T" +
+           std::string(g.substr(8, 2)) + ":" + std::string(g.substr(10, 2)) + ":" + std::string(g.substr(12, 2)) + "Z";
+}
+
+struct TstInfo {
+    Bytes imprint;
+    std::string hashOid;
+    std::optional<Bytes> nonce; // INTEGER content
+    std::string genTime;
+    std::string_view der;       // the TSTInfo encoding (what the token signs)
+};
+
+std::string oidText(std::string_view oidContent)
+{
+    std::string out;
+    unsigned long v = 0;
+    bool first = true;
+    for (unsigned char c : oidContent) {
+        v = (v << 7) | (c & 0x7f);
+        if (c & 0x80)
+            continue;
+        if (first) {
+            out = std::to_string(v < 80 ? v / 40 : 2) + "." + std::to_string(v < 80 ? v % 40 : v - 80);
+            first = false;
+        } else {
+            out += "." + std::to_string(v);
+        }
+        v = 0;
+    }
+    return out;
+}
+
+// ContentInfo -> SignedData -> encapContentInfo -> TSTInfo fields.
+TstInfo parseToken(const Bytes& token)
+{
+    der::Tlv ci, sd;
+    if (!der::readTlv(token, ci))
+        badToken("the token is not DER", "token bukan DER");
+    auto ciParts = der::children(ci.content);
+    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
+        badToken("the token is not a CMS SignedData", "token bukan CMS SignedData");
+    auto sdParts = der::children(sd.content);
+    if (sdParts.size() < 3)
+        badToken("the token's SignedData is incomplete", "SignedData token tidak lengkap");
+    auto encap = der::children(sdParts[2].content);
+    if (encap.size() < 2 || oidText(encap[0].content) != kTstInfoOid)
+        badToken("the token does not carry a TSTInfo", "token tidak memuat TSTInfo");
+    der::Tlv octets, tst;
+    if (!der::readTlv(encap[1].content, octets) || !der::readTlv(octets.content, tst))
+        badToken("the TSTInfo cannot be read", "TSTInfo tidak dapat dibaca");
+    TstInfo info;
+    info.der = tst.whole;
+    auto f = der::children(tst.content);
+    if (f.size() < 5)
+        badToken("the TSTInfo is incomplete", "TSTInfo tidak lengkap");
+    auto mi = der::children(f[2].content);
+    if (mi.size() < 2)
+        badToken("the message imprint cannot be read", "message imprint tidak dapat dibaca");
+    auto alg = der::children(mi[0].content);
+    info.hashOid = alg.empty() ? "" : oidText(alg[0].content);
+    info.imprint = Bytes(mi[1].content);
+    info.genTime = generalizedToIso(f[4].content);
+    for (size_t i = 5; i < f.size(); ++i)
+        if (f[i].tag == 0x02)
+            info.nonce = Bytes(f[i].content);
+    return info;
+}
+
+std::string stripZeros(const Bytes& b)
+{
+    size_t i = 0;
+    while (i + 1 < b.size() && b[i] == '\0')
+        ++i;
+    return b.substr(i);
+}
+
+} // namespace
+
+std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requestDer)
+{
+    static const bool init = curl_global_init(CURL_GLOBAL_DEFAULT) == 0;
+    (void)init;
+    std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
+    if (!curl)
+        fail(Code::Internal, "The HTTP client could not start.", "Klien HTTP tidak dapat dijalankan.");
+    std::unique_ptr<curl_slist, SlistFree> headers(
+        curl_slist_append(nullptr, "Content-Type: application/timestamp-query"));
+    std::string body;
+    char err[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl.get(), CURLOPT_URL, cfg.url.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_POST, 1L);
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, requestDer.data());
+    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(requestDer.size()));
+    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, static_cast<long>(cfg.timeout.count()));
+    curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, static_cast<long>(cfg.timeout.count()));
+    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
+    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, err);
+    curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+    if (!cfg.user.empty()) {
+        curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        curl_easy_setopt(curl.get(), CURLOPT_USERNAME, cfg.user.c_str());
+        curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, cfg.password.c_str());
+    }
+    CURLcode rc = curl_easy_perform(curl.get());
+    if (rc != CURLE_OK) {
+        std::string why = err[0] ? err : curl_easy_strerror(rc);
+        fail(Code::TsaUnreachable, "The timestamp server " + cfg.url + " did not answer (" + why + ").",
+             "Server stempel waktu " + cfg.url + " tidak menjawab (" + why + ").");
+    }
+    long status = 0;
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    if (status != 200)
+        fail(Code::TsaRefused, "The timestamp server " + cfg.url + " answered HTTP " + std::to_string(status) + ".",
+             "Server stempel waktu " + cfg.url + " menjawab HTTP " + std::to_string(status) + ".");
+    return body;
+}
+
+TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, HashAlg alg,
+                          const std::optional<Bytes>& expectedNonce, bool checkTrust)
+{
+    TstInfo info = parseToken(tokenDer);
+    if (info.hashOid != hashOid(alg) || info.imprint != expectedDigest)
+        badToken("its message imprint does not match what was sent", "message imprint tidak cocok dengan yang dikirim");
+    if (expectedNonce && (!info.nonce || stripZeros(*info.nonce) != stripZeros(*expectedNonce)))
+        badToken("its nonce does not match the request", "nonce tidak cocok dengan permintaan");
+
+    // The token's own signature, over the TSTInfo, by a timeStamping certificate.
+    SECItem item{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(tokenDer.data())),
+                 static_cast<unsigned>(tokenDer.size())};
+    struct MsgFree {
+        void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
+    };
+    std::unique_ptr<NSSCMSMessage, MsgFree> msg(
+        NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
+    if (!msg)
+        badToken("the token cannot be decoded", "token tidak dapat didekode");
+    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
+    NSSCMSSignerInfo* si = sd ? NSS_CMSSignedData_GetSignerInfo(sd, 0) : nullptr;
+    if (!si)
+        badToken("the token has no signer", "token tidak memiliki penanda tangan");
+    NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageAnyCA, PR_FALSE);
+    CERTCertificate* tsaCert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB());
+    if (!tsaCert)
+        badToken("the TSA certificate is missing from the token", "sertifikat TSA tidak ada di token");
+    SECAlgorithmID** dalgs = NSS_CMSSignedData_GetDigestAlgs(sd);
+    HashAlg signerHash = HashAlg::Sha256;
+    switch (dalgs && dalgs[0] ? SECOID_GetAlgorithmTag(dalgs[0]) : SEC_OID_SHA256) {
+    case SEC_OID_SHA384: signerHash = HashAlg::Sha384; break;
+    case SEC_OID_SHA512: signerHash = HashAlg::Sha512; break;
+    default: break;
+    }
+    Bytes contentDigest = hash(signerHash, info.der);
+    SECItem digestItem{siBuffer, reinterpret_cast<unsigned char*>(contentDigest.data()),
+                       static_cast<unsigned>(contentDigest.size())};
+    if (NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr) != SECSuccess ||
+        NSS_CMSSignerInfo_GetVerificationStatus(si) != NSSCMSVS_GoodSignature)
+        badToken("its signature does not verify", "tanda tangannya tidak valid");
+
+    // RFC 3161 2.3: the TSA certificate carries the timeStamping EKU.
+    bool eku = false;
+    SECItem ext{siBuffer, nullptr, 0};
+    if (CERT_FindCertExtension(tsaCert, SEC_OID_X509_EXT_KEY_USAGE, &ext) == SECSuccess) {
+        CERTOidSequence* seq = CERT_DecodeOidSequence(&ext);
+        if (seq) {
+            for (SECItem** o = seq->oids; o && *o; ++o)
+                eku = eku || SECOID_FindOIDTag(*o) == SEC_OID_EXT_KEY_USAGE_TIME_STAMP;
+            CERT_DestroyOidSequence(seq);
+        }
+        SECITEM_FreeItem(&ext, PR_FALSE);
+    }
+    if (!eku)
+        badToken("the TSA certificate is not for timestamping", "sertifikat TSA bukan untuk stempel waktu");
+    if (checkTrust) {
+        SECCertificateUsage usages = 0;
+        if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), tsaCert, PR_TRUE, certificateUsageEmailSigner, PR_Now(),
+                                   nullptr, nullptr, &usages) != SECSuccess) {
+            PRErrorCode e = PORT_GetError();
+            if (e != SEC_ERROR_INADEQUATE_CERT_TYPE && e != SEC_ERROR_INADEQUATE_KEY_USAGE) {
+                const char* n = PR_ErrorToName(e);
+                badToken(std::string("the TSA certificate is not trusted (") + (n ? n : "?") + ")",
+                         std::string("sertifikat TSA tidak dipercaya (") + (n ? n : "?") + ")");
+            }
+        }
+    }
+    TimestampToken t;
+    t.der = tokenDer;
+    t.genTime = info.genTime;
+    if (char* cn = CERT_GetCommonName(&tsaCert->subject)) {
+        t.tsaName = cn;
+        PORT_Free(cn);
+    }
+    (void)kTimeStampingEku;
+    return t;
+}
+
+TimestampToken requestTimestamp(const TsaConfig& cfg, std::string_view data, const TsaTransport& transport)
+{
+    const Bytes digest = hash(cfg.hash, data);
+    Bytes nonce(8, '\0');
+    if (PK11_GenerateRandom(reinterpret_cast<unsigned char*>(nonce.data()), static_cast<int>(nonce.size())) !=
+        SECSuccess)
+        fail(Code::Internal, "No random numbers for the timestamp nonce.", "Tidak ada bilangan acak untuk nonce.");
+    const der::Bytes request = der::sequence(
+        der::integer(1) +
+        der::sequence(der::sequence(der::oid(hashOid(cfg.hash)) + der::null()) + der::octetString(digest)) +
+        positiveInteger(nonce) + Bytes("\x01\x01\xff", 3)); // certReq TRUE
+    const std::string body = transport ? transport(cfg, request) : httpPostTimestampQuery(cfg, request);
+
+    der::Tlv resp;
+    if (!der::readTlv(body, resp) || resp.tag != 0x30)
+        badToken("it is not a timestamp response", "jawaban bukan respons stempel waktu");
+    auto parts = der::children(resp.content);
+    auto status = parts.empty() ? std::vector<der::Tlv>{} : der::children(parts[0].content);
+    if (status.empty() || status[0].tag != 0x02)
+        badToken("its status cannot be read", "statusnya tidak dapat dibaca");
+    const int code = status[0].content.empty() ? -1 : static_cast<unsigned char>(status[0].content.back());
+    if (code != 0 && code != 1) // granted, grantedWithMods
+        fail(Code::TsaRefused,
+             "The timestamp server " + cfg.url + " refused the request (status " + std::to_string(code) + ").",
+             "Server stempel waktu " + cfg.url + " menolak permintaan (status " + std::to_string(code) + ").");
+    if (parts.size() < 2)
+        badToken("it carries no token", "tidak memuat token");
+    return checkToken(Bytes(parts[1].whole), digest, cfg.hash, positiveInteger(nonce).substr(2), true);
+}
+
+} // namespace bsre::nss
