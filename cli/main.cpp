@@ -34,7 +34,7 @@ usage:
                    [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
                    [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]] [--level B-B|B-T]
-                   [--overwrite] IN.pdf -o OUT.pdf
+                   [--certify] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
 The PIN is read from --pin-file, from file descriptor --pin-fd, or asked on the
@@ -58,7 +58,7 @@ struct Args {
 
 Args parse(int argc, char** argv)
 {
-    static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice",
+    static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice", "certify",
                                                    "notice-second-line", "no-notice-scaling"};
     Args a;
     if (argc < 2)
@@ -229,7 +229,7 @@ int cmdSign(const Args& a)
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
                      "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
-                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level"});
+                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify"});
     if (a.positional.size() != 1)
         usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
     if (!a.has("output"))
@@ -243,6 +243,7 @@ int cmdSign(const Args& a)
         usage("The output must not be the input file: the input is never changed.",
               "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
     rq.overwrite = a.has("overwrite");
+    rq.certify = a.has("certify");
     int modes = a.has("field") + (a.has("page") || a.has("rect")) + a.has("invisible");
     if (modes > 1)
         usage("Choose one of --field, --page/--rect or --invisible.",

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <functional>
+#include <algorithm>
 #include <map>
 #include <ctime>
 
@@ -72,18 +73,6 @@ std::string displayDate(std::chrono::system_clock::time_point t, int off)
     return std::string(buf) + z;
 }
 
-// Insert an item before the closing bracket of an inline array's syntax.
-std::string appendToArray(const std::string& arraySyntax, const std::string& item)
-{
-    size_t close = arraySyntax.rfind(']');
-    if (close == std::string::npos)
-        return "[" + item + "]";
-    std::string head = arraySyntax.substr(0, close);
-    if (!head.empty() && head.back() != '[')
-        head += ' ';
-    return head + item + arraySyntax.substr(close);
-}
-
 // "12 0 R" -> ref, anything else -> invalid.
 ObjRef parseRef(const std::string& s)
 {
@@ -92,6 +81,24 @@ ObjRef parseRef(const std::string& s)
     if (std::sscanf(s.c_str(), "%d %d %c", &n, &g, &r) == 3 && r == 'R')
         return {n, g};
     return {};
+}
+
+// "[1 0 R 5 0 R]" -> {"1 0 R", "5 0 R"} (field arrays hold references only).
+std::vector<std::string> splitRefs(const std::string& arraySyntax)
+{
+    std::vector<std::string> out;
+    const char* p = arraySyntax.c_str();
+    while (*p) {
+        int n = 0, g = 0, used = 0;
+        char r = 0;
+        if (std::sscanf(p, " %d %d %c%n", &n, &g, &r, &used) == 3 && r == 'R') {
+            out.push_back(std::to_string(n) + " " + std::to_string(g) + " R");
+            p += used;
+        } else {
+            ++p;
+        }
+    }
+    return out;
 }
 
 std::string rectSyntax(const pdf::Rect& r)
@@ -122,7 +129,7 @@ struct SigDictLayout {
     size_t contentsLen = 0;  // including '<' and '>'
 };
 
-SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDate, size_t capacity)
+SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDate, size_t capacity, bool certify)
 {
     SigDictLayout l;
     std::string& b = l.body;
@@ -142,6 +149,9 @@ SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDat
         b += " /Location " + pdf::textString(rq.location);
     if (!rq.contact.empty())
         b += " /ContactInfo " + pdf::textString(rq.contact);
+    if (certify) // ISO 32000-1 12.8.2.2: P 2 = form filling and signing stay allowed
+        b += " /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 "
+             "/V /1.2 >> >>]";
     b += " >>";
     return l;
 }
@@ -324,12 +334,78 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     case Placement::Kind::Invisible: break;
     }
 
+    // Signature Lines: the export's markers become fields (issue 5).
+    struct LineSpot {
+        std::string id;
+        int page;
+        pdf::Rect rect;
+    };
+    std::vector<LineSpot> lineSpots; // in page order, first occurrence of each id
+    std::vector<pdf::MarkerAnnot> markers;
+    std::string newFieldName, lineTitle;
+    auto lineInfo = [&](const std::string& id) -> const LineFields::Line* {
+        for (const auto& l : rq.lineFields->lines)
+            if (l.id == id)
+                return &l;
+        return nullptr;
+    };
+    if (rq.lineFields) {
+        const std::string& prefix = rq.lineFields->markerPrefix;
+        markers = reader->markers(prefix);
+        std::map<std::string, int> pagesOf;
+        for (const auto& mk : markers) {
+            const std::string id = mk.name.substr(prefix.size());
+            if (pagesOf[id]++ == 0)
+                lineSpots.push_back({id, mk.page, mk.rect});
+        }
+        for (const auto& [id, n] : pagesOf)
+            if (n > 1)
+                for (const auto& spot : lineSpots)
+                    if (spot.id == id)
+                        outcome.warnings.push_back("The signature line \"" + id + "\" repeats on " + std::to_string(n) +
+                                                   " pages (header or footer); it became one field, on page " +
+                                                   std::to_string(spot.page + 1) + ".");
+        for (size_t i = 0; i < lineSpots.size(); ++i)
+            for (size_t j = i + 1; j < lineSpots.size(); ++j) {
+                const auto &a = lineSpots[i], &b = lineSpots[j];
+                if (a.page == b.page && std::fabs(a.rect.x1 - b.rect.x1) < 1 && std::fabs(a.rect.y1 - b.rect.y1) < 1 &&
+                    std::fabs(a.rect.x2 - b.rect.x2) < 1 && std::fabs(a.rect.y2 - b.rect.y2) < 1)
+                    outcome.warnings.push_back("The signature lines \"" + a.id + "\" and \"" + b.id +
+                                               "\" are at the same position on page " + std::to_string(a.page + 1) +
+                                               "; their fields overlap.");
+            }
+        if (!rq.lineFields->sign.empty()) {
+            auto it = std::find_if(lineSpots.begin(), lineSpots.end(),
+                                   [&](const LineSpot& l) { return l.id == rq.lineFields->sign; });
+            if (it == lineSpots.end()) {
+                std::string names;
+                for (const auto& l : lineSpots)
+                    names += (names.empty() ? "" : ", ") + l.id;
+                if (names.empty())
+                    names = "none";
+                fail(Code::FieldNotFound,
+                     "The document has no signature line \"" + rq.lineFields->sign + "\" (lines: " + names + ").",
+                     "Dokumen tidak memiliki baris tanda tangan \"" + rq.lineFields->sign + "\" (baris: " +
+                         (names == "none" ? std::string("tidak ada") : names) + ").");
+            }
+            existing = nullptr;
+            pageIndex = it->page;
+            rect = it->rect;
+            visible = true;
+            newFieldName = it->id;
+            if (const auto* l = lineInfo(it->id))
+                lineTitle = l->suggestedTitle;
+        }
+    }
+
     // The appearance: shaped text with an embedded subset font.
     const std::string signerName = signer.commonName();
     int apNum;
     if (visible) {
         pdf::AppearanceStyle style;
         style.lines.push_back(signerName);
+        if (!lineTitle.empty())
+            style.lines.push_back(lineTitle);
         style.lines.push_back("Ditandatangani secara elektronik");
         style.lines.push_back("Waktu: " + displayDate(rq.now, off));
         if (!rq.reason.empty())
@@ -349,7 +425,10 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     const size_t tsaAllowance = rq.tsa ? 16000 : 0;
     const size_t capacity = nss::estimateSignedDataSize(signer, tsaAllowance) + 32;
     const int sigNum = objs.reserve();
-    SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity);
+    const bool certify = rq.certify && m.signatureCount == 0;
+    if (rq.certify && !certify)
+        outcome.warnings.push_back("The PDF is already signed, so it was not certified (only the first signature can be).");
+    SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity, certify);
     objs.set(sigNum, sig.body);
 
     // Pages changed in this update are edited once and written once.
@@ -372,6 +451,54 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     std::string fieldName;
     bool acroIndirect = false;
     std::optional<DictSnapshot> acro = reader->dictValue(m.root, "AcroForm", acroIndirect);
+    if (!acro)
+        acro = DictSnapshot{};
+
+    // Annotation lists of the pages and the form's field list, edited here
+    // and written once below (inline, or the indirect array rewritten).
+    struct ItemList {
+        ObjRef owner;
+        ObjRef arrayRef;
+        std::vector<std::string> items;
+    };
+    std::map<int, ItemList> annotLists;
+    auto annotsOf = [&](ObjRef page) -> ItemList& {
+        auto it = annotLists.find(page.num);
+        if (it == annotLists.end()) {
+            ItemList l;
+            l.owner = page;
+            l.items = reader->arrayValue(page, "Annots", l.arrayRef);
+            it = annotLists.emplace(page.num, std::move(l)).first;
+        }
+        return it->second;
+    };
+    ItemList fields;
+    if (const std::string* f = acro->get("Fields")) {
+        if (ObjRef r = parseRef(*f); r.valid()) {
+            fields.arrayRef = r;
+            fields.items = reader->arrayItems(r);
+        } else {
+            fields.items = splitRefs(*f);
+        }
+    }
+    auto addField = [&](ObjRef page, int fieldNum) {
+        annotsOf(page).items.push_back(pdf::ref(fieldNum));
+        fields.items.push_back(pdf::ref(fieldNum));
+    };
+
+    // The markers leave: a Link marker from the page, a Calc widget marker
+    // from the page and the form.
+    bool widgetMarkers = false;
+    for (const auto& mk : markers) {
+        auto& items = annotsOf(m.pages[mk.page].ref).items;
+        std::erase(items, mk.annot.syntax());
+        if (mk.widget) {
+            std::erase(fields.items, mk.annot.syntax());
+            widgetMarkers = true;
+        }
+    }
+    if (widgetMarkers)
+        acro->erase("NeedAppearances");
 
     if (existing) {
         fieldName = existing->name;
@@ -387,57 +514,72 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
             update.rewrite(widget.ref, widget.serialize());
         }
     } else {
-        fieldName = uniqueFieldName(m);
+        fieldName = newFieldName.empty() ? uniqueFieldName(m) : newFieldName;
         const int fieldNum = objs.reserve();
-        std::string widget = "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) +
-                             " /V " + pdf::ref(sigNum) + " /F 132 /P " + pageRef.syntax() + " /Rect " +
-                             (visible ? rectSyntax(rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
-                             pdf::ref(apNum) + " >> >>";
-        objs.set(fieldNum, widget);
-        const std::string fieldRef = pdf::ref(fieldNum);
-
-        // The page lists the widget among its annotations.
-        DictSnapshot& page = editPage(pageRef);
-        const std::string* annots = page.get("Annots");
-        ObjRef annotsRef = annots ? parseRef(*annots) : ObjRef{};
-        if (annotsRef.valid()) {
-            auto items = reader->arrayItems(annotsRef);
-            std::string arr = "[";
-            for (auto& i : items)
-                arr += i + " ";
-            update.rewrite(annotsRef, arr + fieldRef + "]");
-        } else {
-            page.set("Annots", annots ? appendToArray(*annots, fieldRef) : "[" + fieldRef + "]");
-        }
-
-        // The form lists the field.
-        if (!acro)
-            acro = DictSnapshot{};
-        const std::string* fields = acro->get("Fields");
-        ObjRef fieldsRef = fields ? parseRef(*fields) : ObjRef{};
-        if (fieldsRef.valid()) {
-            auto items = reader->arrayItems(fieldsRef);
-            std::string arr = "[";
-            for (auto& i : items)
-                arr += i + " ";
-            update.rewrite(fieldsRef, arr + fieldRef + "]");
-        } else {
-            acro->set("Fields", fields ? appendToArray(*fields, fieldRef) : "[" + fieldRef + "]");
-        }
+        objs.set(fieldNum, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) + " /V " +
+                               pdf::ref(sigNum) + " /F 132 /P " + pageRef.syntax() + " /Rect " +
+                               (visible ? rectSyntax(rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
+                               pdf::ref(apNum) + " >> >>");
+        addField(pageRef, fieldNum);
     }
-    if (!acro)
-        acro = DictSnapshot{};
+
+    // The other lines stay empty fields for later signers, showing whom they wait for.
+    for (const auto& spot : lineSpots) {
+        if (spot.id == newFieldName)
+            continue;
+        pdf::AppearanceStyle waiting;
+        waiting.lines.push_back("Belum ditandatangani / Not yet signed");
+        if (const auto* l = lineInfo(spot.id)) {
+            if (!l->suggestedName.empty())
+                waiting.lines.push_back(l->suggestedName);
+            if (!l->suggestedTitle.empty())
+                waiting.lines.push_back(l->suggestedTitle);
+        }
+        waiting.fontFamily = rq.fontFamily;
+        const int ap = pdf::renderAppearance(waiting, spot.rect.width(), spot.rect.height(), objs);
+        const ObjRef p = m.pages[spot.page].ref;
+        const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(spot.id) +
+                                 " /F 4 /P " + p.syntax() + " /Rect " + rectSyntax(spot.rect) + " /AP << /N " +
+                                 pdf::ref(ap) + " >> >>");
+        addField(p, num);
+        outcome.emptyFields.push_back(spot.id);
+    }
+
+    auto arraySyntax = [](const std::vector<std::string>& items) {
+        std::string a = "[";
+        for (size_t i = 0; i < items.size(); ++i)
+            a += (i ? " " : "") + items[i];
+        return a + "]";
+    };
+    for (auto& [num, list] : annotLists) {
+        if (list.arrayRef.valid())
+            update.rewrite(list.arrayRef, arraySyntax(list.items));
+        else
+            editPage(list.owner).set("Annots", arraySyntax(list.items));
+    }
+    if (fields.arrayRef.valid())
+        update.rewrite(fields.arrayRef, arraySyntax(fields.items));
+    else
+        acro->set("Fields", arraySyntax(fields.items));
+
     // ISO 32000-1 12.7.2: SignaturesExist | AppendOnly.
     acro->set("SigFlags", "3");
+    std::optional<DictSnapshot> catalog;
     if (acroIndirect) {
         update.rewrite(acro->ref, acro->serialize());
     } else {
         // An inline or missing AcroForm moves into an object of its own.
         int acroNum = objs.add(acro->serialize());
-        DictSnapshot catalog = update.isRewritten(m.root) ? reader->dict(m.root) : reader->dict(m.root);
-        catalog.set("AcroForm", pdf::ref(acroNum));
-        update.rewrite(m.root, catalog.serialize());
+        catalog = reader->dict(m.root);
+        catalog->set("AcroForm", pdf::ref(acroNum));
     }
+    if (certify) {
+        if (!catalog)
+            catalog = reader->dict(m.root);
+        catalog->set("Perms", "<< /DocMDP " + pdf::ref(sigNum) + " >>");
+    }
+    if (catalog)
+        update.rewrite(m.root, catalog->serialize());
 
     for (auto& [num, page] : pageEdits)
         update.rewrite(page.ref, page.serialize());

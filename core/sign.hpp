@@ -29,6 +29,23 @@ struct NoticeRequest {
     double maxShrink = 0.10;   // content may be scaled down by at most 10%
 };
 
+// Signature Lines turned into signature fields (issue 5). The extension marks
+// each line before export (uno/signature_lines.hpp); the engine finds the
+// markers (a /Link with /URI, or a Calc widget with /T, starting with
+// `markerPrefix` + line id), removes them, and adds one field per line in the
+// same update: the line being signed gets the signature, the others stay
+// empty fields for later signers. A line repeated on every page (header or
+// footer) becomes one field, on the first page where it appears.
+struct LineFields {
+    struct Line {
+        std::string id; // the field name
+        std::string suggestedName, suggestedTitle;
+    };
+    std::string markerPrefix = "bsre-sigline:";
+    std::vector<Line> lines; // what the document declared (names and titles for appearances)
+    std::string sign;        // id of the line signed now; empty: the signature goes per Placement
+};
+
 struct SignRequest {
     std::string input;
     std::string output;
@@ -38,6 +55,10 @@ struct SignRequest {
     std::string imagePath;      // optional PNG in the visible appearance
     std::string fontFamily = "Liberation Sans";
     std::optional<NoticeRequest> notice;
+    std::optional<LineFields> lineFields;
+    // Certify (DocMDP, ISO 32000-1 12.8.2.2) with P=2: later form filling and
+    // signatures in existing fields stay allowed. Only on a PDF not yet signed.
+    bool certify = false;
     // B-T: an RFC 3161 token over the signature value, as an unsigned attribute.
     std::optional<nss::TsaConfig> tsa;
     nss::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
@@ -59,6 +80,7 @@ struct SignOutcome {
     std::vector<int> stampedPages;   // 1-based pages that got the notice
     std::vector<int> scaledPages;    // 1-based pages whose content was scaled down
     std::vector<std::string> warnings; // English; the callers translate known ones
+    std::vector<std::string> emptyFields; // Signature Line fields left for later signers
 };
 
 // Reads `input`, appends a signature, writes `output` atomically.

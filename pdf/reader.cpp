@@ -551,6 +551,58 @@ std::optional<Rect> Reader::contentBox(int pageIndex) const
     return Rect{b->x1 + mb->x1, b->y1 + mb->y1, b->x2 + mb->x1, b->y2 + mb->y1};
 }
 
+std::vector<MarkerAnnot> Reader::markers(const std::string& prefix) const
+{
+    std::vector<MarkerAnnot> out;
+    XRef* xref = impl_->doc->getXRef();
+    for (size_t i = 0; i < impl_->model.pages.size(); ++i) {
+        const ObjRef pr = impl_->model.pages[i].ref;
+        Object page = xref->fetch(pr.num, pr.gen);
+        if (!page.isDict())
+            continue;
+        Object annots = page.dictLookup("Annots");
+        if (!annots.isArray())
+            continue;
+        for (int k = 0; k < annots.arrayGetLength(); ++k) {
+            const Object& r = annots.arrayGetNF(k);
+            if (!r.isRef())
+                continue;
+            Object a = xref->fetch(r.getRef());
+            if (!a.isDict())
+                continue;
+            Object sub = a.dictLookup("Subtype");
+            std::string name;
+            bool widget = false;
+            if (sub.isName("Link")) {
+                Object action = a.dictLookup("A");
+                if (action.isDict())
+                    name = stringOf(action.dictLookup("URI"));
+            } else if (sub.isName("Widget")) {
+                name = textToUtf8(stringOf(a.dictLookup("T")));
+                widget = true;
+            }
+            if (name.rfind(prefix, 0) != 0)
+                continue;
+            MarkerAnnot m;
+            m.page = static_cast<int>(i);
+            m.annot = {r.getRefNum(), r.getRefGen()};
+            m.name = name;
+            m.widget = widget;
+            Object rect = a.dictLookup("Rect");
+            if (rect.isArray() && rect.arrayGetLength() == 4) {
+                double v[4];
+                for (int j = 0; j < 4; ++j) {
+                    Object n = rect.arrayGet(j);
+                    v[j] = n.isNum() ? n.getNum() : 0;
+                }
+                m.rect = {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+            }
+            out.push_back(m);
+        }
+    }
+    return out;
+}
+
 DictSnapshot Reader::pageResources(int pageIndex) const
 {
     Page* page = impl_->doc->getCatalog()->getPage(pageIndex + 1);

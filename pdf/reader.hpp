@@ -19,6 +19,15 @@ struct SignatureRecord {
     std::string reason, location;
 };
 
+// An annotation the export left as a marker (a /Link's /URI or a widget's /T).
+struct MarkerAnnot {
+    int page = 0;       // 0-based
+    ObjRef annot;
+    Rect rect;
+    std::string name;   // the /URI or /T
+    bool widget = false;
+};
+
 class Reader {
 public:
     // Throws bsre::Error: NotPdf, MalformedPdf (damaged, truncated,
@@ -35,6 +44,8 @@ public:
     // The array under `key` of `owner`; `where` is set when it is indirect.
     std::vector<std::string> arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const;
     std::vector<SignatureRecord> signatures() const;
+    // Every /Link whose /URI, and every widget whose /T, starts with prefix, in page order.
+    std::vector<MarkerAnnot> markers(const std::string& prefix) const;
     // Union of what the page draws (text, vector paths, images) in default
     // user space; nullopt for a blank page.
     std::optional<Rect> contentBox(int pageIndex) const;

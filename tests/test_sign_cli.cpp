@@ -97,6 +97,21 @@ BOOST_AUTO_TEST_CASE(a_second_signature_keeps_the_first_valid)
     BOOST_TEST(v.output.find("the whole document") != std::string::npos, v.output);
 }
 
+BOOST_AUTO_TEST_CASE(a_certified_first_signature_allows_a_second_in_the_empty_field)
+{
+    Scratch s;
+    Run r = sign(pdfs("empty-field.pdf"), s("one.pdf"), "--cert officer-rsa --certify");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    checkSignedOutput(pdfs("empty-field.pdf"), s("one.pdf"), 1);
+    std::string one = slurp(s("one.pdf"));
+    BOOST_TEST(one.find("/TransformMethod /DocMDP") != std::string::npos);
+    BOOST_TEST(one.find("/Perms << /DocMDP") != std::string::npos);
+    Run second = sign(s("one.pdf"), s("two.pdf"), "--cert officer-ec --field Penandatangan --certify");
+    BOOST_TEST_REQUIRE(second.status == 0, second.output);
+    BOOST_TEST(second.output.find("not certified") != std::string::npos, "only the first signature certifies");
+    checkSignedOutput(s("one.pdf"), s("two.pdf"), 2);
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_signature_field_is_filled)
 {
     Scratch s;
