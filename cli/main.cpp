@@ -371,6 +371,8 @@ int cmdVerify(const Args& a)
                       << ",\"coversWholeFile\":" << (s.coversWholeFile ? "true" : "false")
                       << ",\"revision\":" << s.revision << ",\"signedBytes\":" << s.signedBytes
                       << ",\"trust\":" << (s.trustChecked ? (s.trusted ? "\"trusted\"" : "\"untrusted\"") : "\"not checked\"")
+                      << ",\"level\":" << json(s.level) << ",\"timestamp\":" << json(s.timestampTime)
+                      << ",\"tsa\":" << json(s.tsaName)
                       << ",\"valid\":" << (s.valid() ? "true" : "false") << ",\"problem\":" << json(s.problem) << "}";
         }
         std::cout << "\n]}\n";
@@ -383,6 +385,9 @@ int cmdVerify(const Args& a)
                       << "   signer / penanda tangan: " << s.signer << "\n"
                       << "   signing time / waktu:    " << s.signingTime << "\n"
                       << "   SubFilter:               " << s.subFilter << "\n"
+                      << "   level / level:           PAdES " << s.level
+                      << (s.hasTimestamp ? ", timestamp / stempel waktu " + s.timestampTime + " (" + s.tsaName + ")" : "")
+                      << "\n"
                       << "   integrity / integritas:  " << (s.integrity ? "intact / utuh" : "BROKEN / RUSAK") << "\n"
                       << "   covers / mencakup:       "
                       << (s.coversWholeFile ? "the whole document / seluruh dokumen"

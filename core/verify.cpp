@@ -76,6 +76,14 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
             std::string_view all(bytes);
             auto v = nss::verifyDetached(rec.contents, {all.substr(0, br[1]), all.substr(br[2], br[3])}, checkTrust);
             s.signer = v.signerName;
+            s.hasTimestamp = v.hasTimestamp && v.timestampValid;
+            s.timestampTime = v.timestampTime;
+            s.tsaName = v.tsaName;
+            if (s.hasTimestamp)
+                s.level = "B-T";
+            s.timestampBroken = v.hasTimestamp && !v.timestampValid;
+            if (s.timestampBroken)
+                s.problem = "its timestamp does not verify (" + v.timestampProblem + ")";
             s.integrity = v.integrity;
             s.trustChecked = v.trustChecked;
             s.trusted = v.trusted;

@@ -18,7 +18,11 @@ struct SignatureReport {
     bool trustChecked = false;
     bool trusted = false;
     std::string problem;         // empty when valid
-    bool valid() const { return integrity && byteRangeOk && (!trustChecked || trusted); }
+    std::string level = "B-B";   // PAdES level this signature reaches
+    bool hasTimestamp = false;
+    std::string timestampTime, tsaName;
+    bool timestampBroken = false;
+    bool valid() const { return integrity && byteRangeOk && (!trustChecked || trusted) && !timestampBroken; }
 };
 
 struct VerifyReport {

@@ -1,8 +1,11 @@
 #include "nss/verify.hpp"
 
 #include "common/atomic_file.hpp"
+#include "nss/digest.hpp"
 #include "common/error.hpp"
+#include "nss/der.hpp"
 #include "nss/handles.hpp"
+#include "nss/tsa.hpp"
 
 #include <cms.h>
 #include <nss.h>
@@ -121,6 +124,46 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         v.problem = NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_DigestMismatch
                         ? "the document was changed after signing (digest mismatch)"
                         : "the signature value does not verify (" + nssError() + ")";
+    // The timestamp token over the signature value (ETSI EN 319 142-1 B-T).
+    {
+        der::Tlv ci, content, sdSeq;
+        std::string_view whole(reinterpret_cast<const char*>(item.data), item.len);
+        if (der::readTlv(whole, ci)) {
+            auto ciParts = der::children(ci.content);
+            if (ciParts.size() >= 2 && der::readTlv(ciParts[1].content, sdSeq)) {
+                auto sdParts = der::children(sdSeq.content);
+                if (!sdParts.empty() && sdParts.back().tag == 0x31) {
+                    auto infos = der::children(sdParts.back().content);
+                    if (!infos.empty()) {
+                        auto f = der::children(infos[0].content);
+                        std::string_view signature;
+                        for (const auto& t : f)
+                            if (t.tag == 0x04)
+                                signature = t.content;
+                        if (!f.empty() && f.back().tag == 0xA1)
+                            for (const auto& attr : der::children(f.back().content)) {
+                                auto parts = der::children(attr.content);
+                                if (parts.size() < 2 || parts[0].whole != der::oid("1.2.840.113549.1.9.16.2.14"))
+                                    continue;
+                                auto values = der::children(parts[1].content);
+                                if (values.empty())
+                                    continue;
+                                v.hasTimestamp = true;
+                                try {
+                                    auto t = checkToken(Bytes(values[0].whole), hash(HashAlg::Sha256, signature),
+                                                        HashAlg::Sha256, std::nullopt, checkTrust);
+                                    v.timestampValid = true;
+                                    v.timestampTime = t.genTime;
+                                    v.tsaName = t.tsaName;
+                                } catch (const Error& e) {
+                                    v.timestampProblem = e.english();
+                                }
+                            }
+                    }
+                }
+            }
+        }
+    }
     if (checkTrust) {
         v.trustChecked = true;
         SECCertificateUsage usages = 0;

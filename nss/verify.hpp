@@ -19,6 +19,10 @@ struct CmsVerdict {
     bool trusted = false;
     std::string trustProblem;
     std::string problem;         // why integrity failed
+    // RFC 3161 signature timestamp (unsigned attribute), when present.
+    bool hasTimestamp = false;
+    bool timestampValid = false;
+    std::string timestampTime, tsaName, timestampProblem;
 };
 
 // NSS must be initialised; trust is judged against its database when
