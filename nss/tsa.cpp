@@ -5,6 +5,7 @@
 #include "nss/digest.hpp"
 #include "nss/handles.hpp"
 
+#include <certdb.h>
 #include <cms.h>
 #include <curl/curl.h>
 #include <pk11pub.h>
@@ -229,15 +230,36 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
     if (!eku)
         badToken("the TSA certificate is not for timestamping", "sertifikat TSA bukan untuk stempel waktu");
     if (checkTrust) {
-        SECCertificateUsage usages = 0;
-        if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), tsaCert, PR_TRUE, certificateUsageEmailSigner, PR_Now(),
-                                   nullptr, nullptr, &usages) != SECSuccess) {
-            PRErrorCode e = PORT_GetError();
-            if (e != SEC_ERROR_INADEQUATE_CERT_TYPE && e != SEC_ERROR_INADEQUATE_KEY_USAGE) {
-                const char* n = PR_ErrorToName(e);
-                badToken(std::string("the TSA certificate is not trusted (") + (n ? n : "?") + ")",
-                         std::string("sertifikat TSA tidak dipercaya (") + (n ? n : "?") + ")");
+        // NSS has no timestamping usage, and an EKU of timeStamping alone
+        // makes every usage check fail before trust is even looked at. So the
+        // chain is walked here: the TSA certificate's issuer must verify it and
+        // must itself chain to a trusted CA.
+        auto trustedCa = [](CERTCertificate* c) {
+            CERTCertTrust t{};
+            return CERT_GetCertTrust(c, &t) == SECSuccess &&
+                   ((t.sslFlags | t.emailFlags | t.objectSigningFlags) & CERTDB_TRUSTED_CA);
+        };
+        bool ok = false;
+        UniqueCert cur(CERT_DupCertificate(tsaCert));
+        for (int depth = 0; depth < 8 && cur; ++depth) {
+            UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
+            if (!issuer || CERT_VerifySignedData(&cur->signatureWrap, issuer.get(), PR_Now(), nullptr) != SECSuccess ||
+                CERT_CheckCertValidTimes(issuer.get(), PR_Now(), PR_FALSE) != secCertTimeValid)
+                break;
+            if (trustedCa(issuer.get())) {
+                ok = true;
+                break;
             }
+            if (issuer->isRoot) // a self-signed CA nobody trusts here
+                break;
+            cur = std::move(issuer);
+        }
+        if (ok && CERT_CheckCertValidTimes(tsaCert, PR_Now(), PR_FALSE) != secCertTimeValid)
+            ok = false;
+        if (!ok) {
+            const char* n = PR_ErrorToName(PORT_GetError());
+            badToken(std::string("the TSA certificate is not trusted (") + (n ? n : "unknown issuer") + ")",
+                     std::string("sertifikat TSA tidak dipercaya (") + (n ? n : "penerbit tidak dikenal") + ")");
         }
     }
     TimestampToken t;

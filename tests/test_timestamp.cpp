@@ -1,0 +1,171 @@
+// PAdES B-T: RFC 3161 timestamps from a real TSA on loopback (openssl ts
+// behind tests/fixtures/tsa_server.py), and every way a TSA can fail.
+#define BOOST_TEST_MODULE timestamp
+#include "support.hpp"
+
+#include "core/sign.hpp"
+#include "nss/der.hpp"
+#include "nss/store.hpp"
+
+#include <map>
+
+using namespace testing;
+
+namespace {
+
+std::map<std::string, std::string> ports()
+{
+    std::map<std::string, std::string> out;
+    std::istringstream in(slurp(env("BSRE_LTV_PORTS")));
+    std::string line;
+    while (std::getline(in, line)) {
+        auto eq = line.find('=');
+        if (eq != std::string::npos)
+            out[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    return out;
+}
+std::string ltv(const std::string& rel) { return env("BSRE_LTV") + "/" + rel; }
+std::string tsa(const std::string& path = "") { return ports()["TSA_URL"] + path; }
+
+Run signWithTsa(const std::string& out, const std::string& extra)
+{
+    return run("env -u http_proxy -u https_proxy " + q(tool()) + " sign --nssdb " + q(ltv("ltvdb")) +
+               " --cert ltv-officer " + extra + " " + q(pdfs("letter.pdf")) + " -o " + q(out));
+}
+
+// The SignerInfo's signature value and its timestamp token, from the CMS.
+std::pair<std::string, std::string> signatureAndToken(const std::string& cms)
+{
+    using namespace bsre::der;
+    Tlv ci, sd;
+    BOOST_TEST_REQUIRE(readTlv(cms, ci));
+    auto parts = children(ci.content);
+    BOOST_TEST_REQUIRE(parts.size() >= 2u);
+    BOOST_TEST_REQUIRE(readTlv(parts[1].content, sd));
+    auto sdParts = children(sd.content);
+    auto infos = children(sdParts.back().content);
+    BOOST_TEST_REQUIRE(infos.size() == 1u, "exactly one SignerInfo");
+    std::string sig, token;
+    int values = 0;
+    for (const auto& f : children(infos[0].content)) {
+        if (f.tag == 0x04) {
+            sig = std::string(f.content);
+            ++values;
+        }
+        if (f.tag == 0xA1)
+            for (const auto& attr : children(f.content)) {
+                auto a = children(attr.content);
+                if (a.size() == 2 && a[0].whole == oid("1.2.840.113549.1.9.16.2.14"))
+                    token = std::string(children(a[1].content).at(0).whole);
+            }
+    }
+    BOOST_TEST(values == 1, "exactly one signature value");
+    return {sig, token};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(b_t)
+
+BOOST_AUTO_TEST_CASE(a_timestamped_signature_validates_and_its_token_covers_the_signature_value)
+{
+    Scratch s;
+    Run r = signWithTsa(s("out.pdf"), "--tsa " + q(tsa()));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    BOOST_TEST(r.output.find("PAdES B-T") != std::string::npos, r.output);
+    BOOST_TEST(slurp(s("out.pdf")).compare(0, slurp(pdfs("letter.pdf")).size(), slurp(pdfs("letter.pdf"))) == 0);
+
+    Run ps = run("pdfsig -nssdir sql:" + q(ltv("verifydb-ltv")) + " " + q(s("out.pdf")));
+    BOOST_TEST(ps.output.find("Signature is Valid.") != std::string::npos, ps.output);
+    Run qp = run("qpdf --check " + q(s("out.pdf")));
+    BOOST_TEST(qp.status == 0, qp.output);
+    Run mu = run("mutool sign -v " + q(s("out.pdf")));
+    BOOST_TEST(mu.output.find("The document is unchanged since signing.") != std::string::npos, mu.output);
+
+    std::string bytes = slurp(s("out.pdf"));
+    auto br = byteRanges(bytes).back();
+    std::string cms = derOf(unhex(bytes.substr(br.b + 1, br.c - br.b - 2)));
+    auto [sig, token] = signatureAndToken(cms);
+    BOOST_TEST_REQUIRE(!token.empty(), "the token is an unsigned attribute");
+    spit(s("sig.bin"), sig);
+    spit(s("token.der"), token);
+    spit(s("content.bin"), bytes.substr(br.a, br.b) + bytes.substr(br.c, br.d));
+    spit(s("cms.der"), cms);
+    Run ts = run("openssl ts -verify -data " + q(s("sig.bin")) + " -in " + q(s("token.der")) + " -token_in -CAfile " +
+                 q(ltv("root.pem")) + " -untrusted " + q(ltv("chain.pem")));
+    BOOST_TEST(ts.output.find("Verification: OK") != std::string::npos, ts.output);
+    Run cv = run("openssl cms -verify -binary -inform DER -in " + q(s("cms.der")) + " -content " + q(s("content.bin")) +
+                 " -CAfile " + q(ltv("root.pem")) + " -purpose any -out /dev/null");
+    BOOST_TEST(cv.output.find("Verification successful") != std::string::npos, cv.output);
+
+    Run v = run(q(tool()) + " verify --nssdb " + q(ltv("verifydb-ltv")) + " --json " + q(s("out.pdf")));
+    BOOST_TEST(v.status == 0, v.output);
+    BOOST_TEST(v.output.find("\"level\":\"B-T\"") != std::string::npos, v.output);
+    BOOST_TEST(v.output.find("BSrE LTV Test TSA") != std::string::npos, v.output);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_tsa_verify_names_b_b)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(signWithTsa(s("out.pdf"), "").status == 0);
+    Run v = run(q(tool()) + " verify --json " + q(s("out.pdf")));
+    BOOST_TEST(v.output.find("\"level\":\"B-B\"") != std::string::npos, v.output);
+}
+
+BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation)
+{
+    auto store = bsre::nss::Store::open(ltv("ltvdb"));
+    auto signer = store->signer("ltv-officer", {});
+    bsre::SignRequest rq;
+    rq.input = pdfs("letter.pdf");
+    rq.output = "unused.pdf";
+    bsre::nss::TsaConfig t;
+    t.url = tsa();
+    rq.tsa = t;
+    bsre::SignOutcome o;
+    bsre::signToBytes(rq, *signer, o);
+    BOOST_TEST(o.level == "B-T");
+    BOOST_TEST(o.privateKeyOperations == 1);
+}
+
+BOOST_AUTO_TEST_CASE(basic_authentication_with_a_password_file)
+{
+    Scratch s;
+    spit(s("tsa.pass"), "tsapass\n");
+    Run ok = signWithTsa(s("out.pdf"), "--tsa " + q(tsa("/auth")) + " --tsa-user tsauser --tsa-password-file " + q(s("tsa.pass")));
+    BOOST_TEST(ok.status == 0, ok.output);
+    BOOST_TEST(ok.output.find("tsapass") == std::string::npos);
+    Run no = signWithTsa(s("no.pdf"), "--tsa " + q(tsa("/auth")));
+    BOOST_TEST(no.status == 7, no.output);
+    BOOST_TEST(no.output.find("HTTP 401") != std::string::npos, no.output);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(tsa_failures)
+
+struct Case {
+    std::string extra;
+    std::string says;
+};
+
+void expectRefused(const Case& c)
+{
+    Scratch s;
+    std::string before = slurp(pdfs("letter.pdf"));
+    Run r = signWithTsa(s("out.pdf"), c.extra);
+    BOOST_TEST(r.status == 7, r.output);
+    BOOST_TEST(r.output.find(c.says) != std::string::npos, "expected '" << c.says << "' in " << r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+    BOOST_TEST((slurp(pdfs("letter.pdf")) == before));
+}
+
+BOOST_AUTO_TEST_CASE(unreachable) { expectRefused({"--tsa " + q(ports()["BAD_TSA_URL"]), "did not answer"}); }
+BOOST_AUTO_TEST_CASE(too_slow) { expectRefused({"--tsa-timeout 2 --tsa " + q(tsa("/slow")), "did not answer"}); }
+BOOST_AUTO_TEST_CASE(error_status) { expectRefused({"--tsa " + q(tsa("/error")), "refused the request (status 2)"}); }
+BOOST_AUTO_TEST_CASE(wrong_nonce) { expectRefused({"--tsa " + q(tsa("/badnonce")), "nonce does not match"}); }
+BOOST_AUTO_TEST_CASE(wrong_imprint) { expectRefused({"--tsa " + q(tsa("/badimprint")), "message imprint does not match"}); }
+BOOST_AUTO_TEST_CASE(untrusted_tsa) { expectRefused({"--tsa " + q(tsa("/untrusted")), "TSA certificate is not trusted"}); }
+
+BOOST_AUTO_TEST_SUITE_END()
