@@ -9,6 +9,7 @@
 #include "core/sign.hpp"
 #include "nss/digest.hpp"
 #include "nss/store.hpp"
+#include "nss/tsa.hpp"
 #include "pdf/reader.hpp"
 
 #include <algorithm>
@@ -113,6 +114,32 @@ int main(int argc, char** argv)
                     a, b, b - a, bytesNotice - bytesPlain, (b - a) * 10.0 / static_cast<double>(pages));
     }
     std::printf("(targets: at most +3 ms per 10 pages and +15 KB with the placeholder logo)\n");
+
+    // B-T against the loopback TSA (bench/run.sh starts it): what the token
+    // costs beyond the network round trip, and its bytes.
+    if (const char* tsaUrl = std::getenv("BSRE_BENCH_TSA"); tsaUrl && *tsaUrl) {
+        const char* ltvDb = std::getenv("BSRE_BENCH_LTVDB");
+        signer.reset(); // one NSS database at a time
+        store.reset();
+        auto ltvStore = bsre::nss::Store::open(ltvDb ? ltvDb : (pki + "/nssdb"));
+        auto ltvSigner = ltvStore->signer("ltv-officer", {});
+        bsre::nss::TsaConfig cfg;
+        cfg.url = tsaUrl;
+        bsre::SignRequest bb;
+        bb.input = argv[3];
+        bb.output = (tmp / "t.pdf").string();
+        bsre::SignRequest bt = bb;
+        bt.tsa = cfg;
+        bsre::SignOutcome o;
+        size_t sizeBB = 0, sizeBT = 0;
+        double tBB = timeMs([&] { sizeBB = bsre::signToBytes(bb, *ltvSigner, o).size(); }, reps);
+        double tBT = timeMs([&] { sizeBT = bsre::signToBytes(bt, *ltvSigner, o).size(); }, reps);
+        double trip = timeMs([&] { (void)bsre::nss::requestTimestamp(cfg, "bench"); }, reps);
+        std::printf("\nB-T (%s): B-B %.2f ms, B-T %.2f ms, TSA round trip alone %.2f ms, added beyond the round "
+                    "trip %+.2f ms; bytes %+zd\n",
+                    fs::path(argv[3]).filename().c_str(), tBB, tBT, trip, tBT - tBB - trip,
+                    static_cast<ssize_t>(sizeBT) - static_cast<ssize_t>(sizeBB));
+    }
     fs::remove_all(tmp);
     return 0;
 }

@@ -421,8 +421,9 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     }
 
     // The signature dictionary, sized by a dry run of the CMS.
-    // A token with the TSA's chain is a few KB; 16 KB leaves room for long chains.
-    const size_t tsaAllowance = rq.tsa ? 16000 : 0;
+    // A token with the TSA's chain of three certificates is about 5 KB; 8 KB
+    // leaves room for a longer chain (every reserved byte costs two in the file).
+    const size_t tsaAllowance = rq.tsa ? 8192 : 0;
     const size_t capacity = nss::estimateSignedDataSize(signer, tsaAllowance) + 32;
     const int sigNum = objs.reserve();
     const bool certify = rq.certify && m.signatureCount == 0;
