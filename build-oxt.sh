@@ -57,6 +57,29 @@ mkdir -p "$stage/descriptions" "$stage/icons"
 cp "$src"/descriptions/*.txt "$stage/descriptions/"
 cp "$src"/icons/*.png "$stage/icons/"
 
+# Templates (File > New > Templates, category "BSrE"; Paths.xcu adds the
+# folder): LibreOffice converts the flat XML sources to .ott in a throw-away
+# profile, then each .ott is re-zipped with fixed times (mimetype first,
+# stored) and the session's random Rsid set to a fixed value, so the
+# package stays reproducible.
+tpl=$(mktemp -d)
+trap 'rm -rf "$stage" "$tpl"' EXIT
+soffice=$(command -v soffice || command -v libreoffice) ||
+  { echo "build-oxt.sh: soffice is needed to build the templates" >&2; exit 1; }
+timeout -k 10 180 "$soffice" "-env:UserInstallation=file://$tpl/profile" --headless --norestore --nologo \
+  --convert-to ott:writer8_template --outdir "$tpl/ott" "$src"/extension/templates/src/*.fodt >"$tpl/log" 2>&1 || true
+mkdir -p "$stage/templates/BSrE"
+for f in "$src"/extension/templates/src/*.fodt; do
+  n=$(basename "$f" .fodt)
+  [[ -s $tpl/ott/$n.ott ]] || { cat "$tpl/log" >&2; echo "build-oxt.sh: soffice did not make $n.ott" >&2; exit 1; }
+  mkdir "$tpl/$n" && (cd "$tpl/$n" && unzip -q "$tpl/ott/$n.ott" &&
+    sed -i 's|\(config:name="Rsid" config:type="int">\)[0-9]*<|\11000001<|' settings.xml &&
+    find . -exec env TZ=UTC touch -h -d '1980-01-01 00:00:00' {} + &&
+    TZ=UTC zip -q -X -0 "$stage/templates/BSrE/$n.ott" mimetype &&
+    find . -mindepth 1 ! -name mimetype | sed 's|^\./||' | LC_ALL=C sort |
+      TZ=UTC zip -q -X -9 "$stage/templates/BSrE/$n.ott" -@)
+done
+
 # Consistency: every file the manifest, description.xml, Addons.xcu or the
 # .components file names exists, and every configuration file and type or
 # component library is registered in the manifest.
@@ -72,6 +95,9 @@ while read -r f; do
   grep -q "full-path=\"${f#./}\"" "$manifest" ||
     { echo "build-oxt.sh: not registered in META-INF/manifest.xml: ${f#./}" >&2; fail=1; }
 done < <(cd "$stage" && find . -type f \( -name '*.xcu' -o -name '*.xcs' -o -name '*.rdb' -o -name '*.components' \))
+for d in $(grep -o '%origin%/[^"]*' "$stage/Paths.xcu" | sed 's|%origin%/||'); do
+  [[ -n $(find "$stage/$d" -name '*.ott' 2>/dev/null) ]] || { echo "build-oxt.sh: no templates in $d" >&2; fail=1; }
+done
 [[ $fail == 0 ]] || exit 1
 
 # Reproducible archive.
