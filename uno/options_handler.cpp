@@ -116,29 +116,37 @@ void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
             auto m = modelOf(c, f.name);
             if (!m.is() || isLocked(cfg, f.name))
                 continue; // a finalized key is never written
+            uno::Any value;
             if (f.kind == Field::Bool) {
                 sal_Int16 state = 0;
                 m->getPropertyValue("State") >>= state;
-                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(state == 1));
-                continue;
-            }
-            OUString text;
-            m->getPropertyValue("Text") >>= text;
-            if (f.kind == Field::List) {
-                std::vector<OUString> items;
-                sal_Int32 idx = 0;
-                do {
-                    OUString line = text.getToken(0, '\n', idx).trim();
-                    if (!line.isEmpty())
-                        items.push_back(line);
-                } while (idx >= 0);
-                uno::Sequence<OUString> s(static_cast<sal_Int32>(items.size()));
-                for (size_t i = 0; i < items.size(); ++i)
-                    s.getArray()[i] = items[i];
-                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(s));
+                value <<= state == 1;
             } else {
-                cfg->setPropertyValue(OUString::createFromAscii(f.name), uno::Any(text.trim()));
+                OUString text;
+                m->getPropertyValue("Text") >>= text;
+                if (f.kind == Field::List) {
+                    std::vector<OUString> items;
+                    sal_Int32 idx = 0;
+                    do {
+                        OUString line = text.getToken(0, '\n', idx).trim();
+                        if (!line.isEmpty())
+                            items.push_back(line);
+                    } while (idx >= 0);
+                    uno::Sequence<OUString> s(static_cast<sal_Int32>(items.size()));
+                    for (size_t i = 0; i < items.size(); ++i)
+                        s.getArray()[i] = items[i];
+                    value <<= s;
+                } else {
+                    value <<= text.trim();
+                }
             }
+            // Only what the user changed goes into the user's layer: writing
+            // an unchanged value would pin it there, and a later default of
+            // the organisation (a shared policy without oor:finalized) would
+            // no longer reach this user.
+            const OUString name = OUString::createFromAscii(f.name);
+            if (cfg->getPropertyValue(name) != value)
+                cfg->setPropertyValue(name, value);
         }
         uno::Reference<util::XChangesBatch>(cfg, uno::UNO_QUERY_THROW)->commitChanges();
     }

@@ -12,7 +12,7 @@ namespace bsre::ext {
 
 struct Settings {
     std::string tsaUrl;
-    std::string level = "B-B";
+    std::string level; // "", B-B, B-T, B-LT, B-LTA
     bool pdfA = true;
     bool visible = false;
     std::string defaultReason, defaultLocation;

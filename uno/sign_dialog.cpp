@@ -2,6 +2,7 @@
 
 #include "dialog_util.hpp"
 #include "sign_job.hpp"
+#include "signature_lines.hpp"
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -24,8 +25,10 @@
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
 #include <cppuhelper/implbase1.hxx>
+#include <rtl/ref.hxx>
 
 #include <filesystem>
+#include <optional>
 
 namespace bsre::ext {
 
@@ -52,6 +55,10 @@ const Text corners[4] = {{"bottom right", "kanan bawah"}, {"bottom left", "kiri 
                          {"top right", "kanan atas"}, {"top left", "kiri atas"}};
 const char* cornerIds[4] = {"BottomRight", "BottomLeft", "TopRight", "TopLeft"};
 const Text output{"Output file:", "Berkas keluaran:"};
+const Text field{"Signature field:", "Kolom tanda tangan:"};
+const Text newSignature{"New signature (page/position below)", "Tanda tangan baru (halaman/posisi di bawah)"};
+const Text footerLine{"header/footer", "kepala/kaki halaman"};
+const Text stillEmpty{"Still to sign:", "Belum ditandatangani:"};
 const Text sign{"Sign", "Tandatangani"};
 const Text cancel{"Cancel", "Batal"};
 const Text close{"Close", "Tutup"};
@@ -124,16 +131,94 @@ OUString logoUrl(const uno::Reference<uno::XComponentContext>& ctx, const Settin
     return {};
 }
 
+// The "Signature field" list: the document's Signature Lines (or, for a PDF,
+// its empty signature fields), then "New signature". A line or field makes
+// the page, position and visible controls meaningless: they are disabled.
+class FieldSelection : public cppu::WeakImplHelper1<awt::XItemListener> {
+public:
+    struct Entry {
+        OUString label;
+        std::string id; // line id or field name; empty: a new signature
+    };
+    FieldSelection(std::vector<Entry> entries, std::vector<SignatureLine> lines,
+                   uno::Reference<awt::XControlContainer> controls, bool lockVisible)
+        : entries_(std::move(entries)), lines_(std::move(lines)), controls_(std::move(controls)),
+          lockVisible_(lockVisible)
+    {
+    }
+    // The entry the certificate's holder is asked to sign, if any.
+    std::optional<size_t> matchFor(const nss::CertInfo& cert) const
+    {
+        if (!lines_.empty())
+            return lineForCertificate(lines_, cert);
+        // A PDF's fields carry the line ids: "budi-santoso", "budi-santoso-2".
+        const std::string want = lineSlug(cert.commonName);
+        for (size_t i = 0; !want.empty() && i < entries_.size(); ++i) {
+            const std::string& id = entries_[i].id;
+            if (id == want || (id.rfind(want + "-", 0) == 0 &&
+                               id.find_first_not_of("0123456789", want.size() + 1) == std::string::npos))
+                return i;
+        }
+        return std::nullopt;
+    }
+    void select(size_t i)
+    {
+        list()->selectItemPos(static_cast<sal_Int16>(i), true);
+        apply(i);
+    }
+    void certificateChanged(const nss::CertInfo& cert)
+    {
+        if (auto i = matchFor(cert))
+            select(*i);
+    }
+    void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
+    {
+        if (e.Selected >= 0)
+            apply(static_cast<size_t>(e.Selected));
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    uno::Reference<awt::XListBox> list() const
+    {
+        return uno::Reference<awt::XListBox>(controls_->getControl("field"), uno::UNO_QUERY_THROW);
+    }
+    void enable(const char* name, bool on) const
+    {
+        uno::Reference<awt::XControl> c = controls_->getControl(OUString::createFromAscii(name));
+        if (c.is())
+            uno::Reference<beans::XPropertySet>(c->getModel(), uno::UNO_QUERY_THROW)
+                ->setPropertyValue("Enabled", uno::Any(on));
+    }
+    void apply(size_t i) const
+    {
+        const bool newOne = i >= entries_.size() || entries_[i].id.empty();
+        enable("visible", newOne && !lockVisible_);
+        enable("page", newOne);
+        enable("lposition", newOne);
+        enable("position", newOne);
+    }
+
+    std::vector<Entry> entries_;
+    std::vector<SignatureLine> lines_;
+    uno::Reference<awt::XControlContainer> controls_;
+    bool lockVisible_;
+};
+
 class CertSelection : public cppu::WeakImplHelper1<awt::XItemListener> {
 public:
-    CertSelection(std::vector<nss::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind)
-        : certs_(std::move(certs)), info_(std::move(info)), ind_(ind)
+    CertSelection(std::vector<nss::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind,
+                  rtl::Reference<FieldSelection> fields)
+        : certs_(std::move(certs)), info_(std::move(info)), ind_(ind), fields_(std::move(fields))
     {
     }
     void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
     {
-        if (e.Selected >= 0 && e.Selected < static_cast<sal_Int32>(certs_.size()))
+        if (e.Selected >= 0 && e.Selected < static_cast<sal_Int32>(certs_.size())) {
             info_->setText(certDetails(certs_[e.Selected], ind_));
+            if (fields_.is())
+                fields_->certificateChanged(certs_[e.Selected]);
+        }
     }
     void SAL_CALL disposing(const lang::EventObject&) override {}
 
@@ -141,6 +226,7 @@ private:
     std::vector<nss::CertInfo> certs_;
     uno::Reference<awt::XFixedText> info_;
     bool ind_;
+    rtl::Reference<FieldSelection> fields_;
 };
 
 class BrowseOutput : public cppu::WeakImplHelper1<awt::XActionListener> {
@@ -189,7 +275,7 @@ awt::FontDescriptor bold()
 
 // The result: file, signer, time, validity; "Open PDF" opens it.
 void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-                const JobResult& r, const Settings& settings, bool ind)
+                const JobResult& r, const Settings& settings, bool ind, bool showFields)
 {
     DialogBuilder b(ctx, tr(T::resultTitle, ind), 300, 150);
     b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
@@ -205,12 +291,23 @@ void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Re
     const std::string file = systemPath(r.outputUrl);
     row(T::file, toU(file), file.size() > 46 ? 2 : 1);
     row(T::signer, toU(r.signerName));
+    if (showFields && !r.fieldName.empty())
+        row(T::field, toU(r.fieldName));
+    if (showFields && !r.emptyFields.empty()) {
+        std::string names;
+        for (const std::string& f : r.emptyFields)
+            names += (names.empty() ? "" : ", ") + f;
+        row(T::stillEmpty, toU(names), names.size() > 40 ? 2 : 1);
+    }
     row(T::time, toU(displayTime(r.signingTime)));
     row(T::level, toU("PAdES " + r.level));
     std::string v = r.verified ? (ind ? T::valid.id : T::valid.en) : "";
-    for (const std::string& w : r.warnings)
+    int rows = 1;
+    for (const std::string& w : r.warnings) {
         v += (v.empty() ? "" : "\n") + w;
-    row(T::validity, toU(v), static_cast<int>(1 + 2 * r.warnings.size()));
+        rows += std::max<int>(2, static_cast<int>(w.size() / 44 + 1)); // about 44 characters a row
+    }
+    row(T::validity, toU(v), rows);
     y += 4;
     b.add("Button", "open", 170, y, 60, 14,
           {p("Label", tr(T::openPdf, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
@@ -282,7 +379,35 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         return;
     }
 
-    DialogBuilder b(ctx, tr(T::title, ind), 300, 268);
+    // The document's Signature Lines, or the PDF's empty signature fields.
+    std::vector<SignatureLine> sigLines;
+    std::vector<FieldSelection::Entry> fieldEntries;
+    bool alreadySigned = false; // a PDF with signatures gets no notice (it would break them)
+    try {
+        if (pdfInput) {
+            const PdfSignatureState state = pdfSignatureState(systemPath(model->getURL()));
+            alreadySigned = state.signatures > 0;
+            for (const std::string& f : state.emptyFields)
+                fieldEntries.push_back({toU(f), f});
+        } else if (model.is()) {
+            sigLines = listSignatureLines(model);
+            for (const SignatureLine& l : sigLines) {
+                std::string label = l.suggestedName;
+                if (!l.suggestedTitle.empty())
+                    label += (label.empty() ? "" : " — ") + l.suggestedTitle;
+                if (label.empty())
+                    label = l.id;
+                if (l.inHeaderOrFooter)
+                    label += std::string(" (") + (ind ? T::footerLine.id : T::footerLine.en) + ")";
+                fieldEntries.push_back({toU(label), l.id});
+            }
+        }
+    } catch (const uno::Exception&) {
+        // Unreadable lines: the job reports it when signing.
+    }
+    fieldEntries.push_back({tr(T::newSignature, ind), {}});
+
+    DialogBuilder b(ctx, tr(T::title, ind), 300, 284);
     b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
     b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind)), p("FontDescriptor", bold())});
     b.add("FixedText", "intro", 48, 22, 246, 20, {p("Label", tr(pdfInput ? T::introPdf : T::intro, ind)), p("MultiLine", true)});
@@ -298,44 +423,66 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
           {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable, 0)}))});
     b.add("FixedText", "certinfo", 6, 108, 288, 26,
           {p("Label", certDetails(certs[std::max<sal_Int16>(firstUsable, 0)], ind)), p("MultiLine", true)});
-    b.add("FixedText", "lpin", 6, 146, 60, 10, {p("Label", tr(T::pin, ind))});
+    b.add("FixedText", "lpin", 6, 146, 62, 10, {p("Label", tr(T::pin, ind))});
     b.add("Edit", "pin", 70, 144, 80, 12, {p("EchoChar", sal_Int16('*'))});
     b.add("FixedText", "pinhint", 156, 144, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
     const bool lockReason = settings.isLocked("Signing/DefaultReason");
     const bool lockLocation = settings.isLocked("Signing/DefaultLocation");
     const bool lockVisible = settings.isLocked("Signing/Visible");
     const bool lockOutput = settings.isLocked("Signing/OutputPattern");
-    b.add("FixedText", "lreason", 6, 164, 60, 10, {p("Label", tr(T::reason, ind))});
+    b.add("FixedText", "lreason", 6, 164, 62, 10, {p("Label", tr(T::reason, ind))});
     b.add("Edit", "reason", 70, 162, 224, 12, {p("Text", toU(settings.defaultReason)), p("ReadOnly", lockReason)});
-    b.add("FixedText", "llocation", 6, 180, 60, 10, {p("Label", tr(T::location, ind))});
+    b.add("FixedText", "llocation", 6, 180, 62, 10, {p("Label", tr(T::location, ind))});
     b.add("Edit", "location", 70, 178, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
-    b.add("CheckBox", "visible", 6, 196, 150, 10,
+    // The signature field: a line (or a PDF's empty field), else a new one.
+    uno::Sequence<OUString> fieldNames(static_cast<sal_Int32>(fieldEntries.size()));
+    for (size_t i = 0; i < fieldEntries.size(); ++i)
+        fieldNames.getArray()[i] = fieldEntries[i].label;
+    b.add("FixedText", "lfield", 6, 196, 62, 10, {p("Label", tr(T::field, ind))});
+    b.add("ListBox", "field", 70, 194, 224, 12,
+          {p("StringItemList", fieldNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0})),
+           p("Enabled", fieldEntries.size() > 1)});
+    b.add("CheckBox", "visible", 6, 214, 150, 10,
           {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
     const bool lockNotice = settings.isLocked("Notice/Enabled");
     uno::Sequence<OUString> cornerNames(4);
     for (int i = 0; i < 4; ++i)
         cornerNames.getArray()[i] = tr(T::corners[i], ind);
-    b.add("FixedText", "lposition", 6, 212, 60, 10, {p("Label", tr(T::position, ind))});
-    b.add("ListBox", "position", 70, 210, 80, 12,
+    b.add("FixedText", "lposition", 6, 230, 62, 10, {p("Label", tr(T::position, ind))});
+    b.add("ListBox", "position", 70, 228, 80, 12,
           {p("StringItemList", cornerNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0}))});
-    b.add("CheckBox", "notice", 200, 196, 94, 10,
-          {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled ? 1 : 0)), p("Enabled", !lockNotice)});
-    b.add("NumericField", "page", 160, 194, 30, 12,
+    b.add("CheckBox", "notice", 200, 214, 94, 10,
+          {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled && !alreadySigned ? 1 : 0)),
+           p("Enabled", !lockNotice && !alreadySigned)});
+    b.add("NumericField", "page", 160, 212, 30, 12,
           {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
     const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
-    b.add("FixedText", "loutput", 6, 230, 60, 10, {p("Label", tr(T::output, ind))});
-    b.add("Edit", "output", 70, 228, 206, 12,
+    b.add("FixedText", "loutput", 6, 248, 62, 10, {p("Label", tr(T::output, ind))});
+    b.add("Edit", "output", 70, 246, 206, 12,
           {p("Text", toU(source.empty() ? std::string() : job.defaultOutput(source))), p("ReadOnly", lockOutput)});
-    b.add("Button", "browse", 280, 228, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
-    b.add("FixedText", "error", 6, 244, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
-    b.add("Button", "sign", 170, 248, 60, 14,
+    b.add("Button", "browse", 280, 246, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
+    b.add("FixedText", "error", 6, 262, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
+    b.add("Button", "sign", 170, 266, 60, 14,
           {p("Label", tr(T::sign, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
-    b.add("Button", "cancel", 234, 248, 60, 14,
+    b.add("Button", "cancel", 234, 266, 60, 14,
           {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
 
     auto dlg = b.create(parentOf(frame));
     auto c = b.controls();
-    control<awt::XListBox>(c, "certs")->addItemListener(new CertSelection(certs, control<awt::XFixedText>(c, "certinfo"), ind));
+    rtl::Reference<FieldSelection> fieldChoice(new FieldSelection(fieldEntries, sigLines, c, lockVisible));
+    control<awt::XListBox>(c, "field")->addItemListener(fieldChoice.get());
+    // Pre-selected: the line of the first usable certificate's holder, else
+    // the first line or field (the order signers usually go in).
+    {
+        std::optional<size_t> first;
+        if (fieldEntries.size() > 1)
+            first = 0;
+        if (auto m = fieldChoice->matchFor(certs[std::max<sal_Int16>(firstUsable, 0)]))
+            first = m;
+        fieldChoice->select(first.value_or(0));
+    }
+    control<awt::XListBox>(c, "certs")->addItemListener(
+        new CertSelection(certs, control<awt::XFixedText>(c, "certinfo"), ind, fieldChoice));
     control<awt::XButton>(c, "browse")->addActionListener(
         new BrowseOutput(ctx, control<awt::XTextComponent>(c, "output")));
     auto errorLabel = control<awt::XFixedText>(c, "error");
@@ -366,13 +513,19 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
             uno::Reference<awt::XControl>(c->getControl("notice"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
         sal_Int16 noticeState = 1;
         noticeModel->getPropertyValue("State") >>= noticeState;
-        if (!lockNotice)
+        if (!lockNotice && !alreadySigned)
             o.notice = noticeState == 1;
         uno::Reference<beans::XPropertySet> pageModel(
             uno::Reference<awt::XControl>(c->getControl("page"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
         double page = 1;
         pageModel->getPropertyValue("Value") >>= page;
         o.page = static_cast<int>(page);
+        sal_Int16 chosenField = control<awt::XListBox>(c, "field")->getSelectedItemPos();
+        if (chosenField >= 0 && chosenField < static_cast<sal_Int16>(fieldEntries.size()) &&
+            !fieldEntries[chosenField].id.empty())
+            o.field = fieldEntries[chosenField].id;
+        else
+            o.newSignature = true; // "New signature": the lines (if any) stay empty fields
         sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
         o.position = T::cornerIds[corner >= 0 && corner < 4 ? corner : 0];
         if (!lockOutput) {
@@ -416,7 +569,7 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
     }
     uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
     if (result)
-        showResult(ctx, frame, *result, settings, ind);
+        showResult(ctx, frame, *result, settings, ind, fieldEntries.size() > 1);
 }
 
 } // namespace bsre::ext

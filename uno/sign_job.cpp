@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <regex>
 #include <unistd.h>
 
 namespace bsre::ext {
@@ -206,17 +207,26 @@ void enlargeBottomMargins(const uno::Reference<frame::XModel>& m)
     });
 }
 
-// A hidden copy of the document to change freely; closed whatever happens.
+// A hidden copy of the document to change freely (room for the notice,
+// Signature Lines marked); closed whatever happens.
 struct WorkingCopy {
     uno::Reference<frame::XModel> model;
     void open(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XModel>& original,
               const std::string& dir)
     {
         uno::Reference<lang::XServiceInfo> si(original, uno::UNO_QUERY_THROW);
-        const bool calc = si->supportsService("com.sun.star.sheet.SpreadsheetDocument");
-        const std::string path = dir + (calc ? "/working.ods" : "/working.odt");
+        // Impress first: a presentation is a drawing document too.
+        const char* ext = ".odt";
+        const char* filter = "writer8";
+        if (si->supportsService("com.sun.star.sheet.SpreadsheetDocument"))
+            ext = ".ods", filter = "calc8";
+        else if (si->supportsService("com.sun.star.presentation.PresentationDocument"))
+            ext = ".odp", filter = "impress8";
+        else if (si->supportsService("com.sun.star.drawing.DrawingDocument"))
+            ext = ".odg", filter = "draw8";
+        const std::string path = dir + "/working" + ext;
         uno::Reference<frame::XStorable>(original, uno::UNO_QUERY_THROW)
-            ->storeToURL(fileUrl(path), seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(calc ? "calc8" : "writer8")))}));
+            ->storeToURL(fileUrl(path), seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(filter)))}));
         uno::Reference<frame::XComponentLoader> loader(frame::Desktop::create(ctx), uno::UNO_QUERY_THROW);
         model.set(loader->loadComponentFromURL(fileUrl(path), "_blank", 0,
                                                seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))})),
@@ -231,6 +241,39 @@ struct WorkingCopy {
         }
     }
 };
+
+bool isCalc(const uno::Reference<frame::XModel>& m)
+{
+    uno::Reference<lang::XServiceInfo> si(m, uno::UNO_QUERY);
+    return si.is() && si->supportsService("com.sun.star.sheet.SpreadsheetDocument");
+}
+
+// For matching a suggested signer with a certificate: trimmed, inner runs of
+// white space as one space, ASCII letters lower-case.
+std::string normalised(const std::string& s)
+{
+    std::string out;
+    bool space = false;
+    for (unsigned char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0) {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
+        space = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
+}
+
+std::string joinIds(const std::vector<SignatureLine>& lines)
+{
+    std::string s;
+    for (const auto& l : lines)
+        s += (s.empty() ? "" : ", ") + l.id;
+    return s;
+}
 
 // Basic passes Array(...) as sequence<any>; accept numbers of any kind.
 bool anyNumbers(const uno::Any& v, uno::Sequence<double>& out)
@@ -289,6 +332,8 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.field = fromU(s);
         else if (get(p, "Notice", b))
             o.notice = b;
+        else if (get(p, "Certify", b))
+            o.certify = b;
         else if (get(p, "Interactive", b))
             o.interactive = b;
         else
@@ -386,6 +431,8 @@ void SignJob::enforceLocks(const JobOptions& o) const
         locked("Signing/OutputPattern");
     if (o.notice && settings_.isLocked("Notice/Enabled") && *o.notice != settings_.noticeEnabled)
         locked("Notice/Enabled");
+    if (o.certify && settings_.isLocked("Signing/Certification") && *o.certify != settings_.certification)
+        locked("Signing/Certification");
 }
 
 JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, const JobOptions& o,
@@ -401,6 +448,33 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
         throw JobFailure("UnsupportedDocument", "This kind of document cannot be exported to PDF.",
                          "Jenis dokumen ini tidak dapat diekspor ke PDF.");
     enforceLocks(o);
+
+    // Signature Lines (issue 5): read from the person's document without
+    // changing it; the working copy gets the markers.
+    std::vector<SignatureLine> declared;
+    try {
+        declared = listSignatureLines(model);
+    } catch (const uno::Exception& e) {
+        throw JobFailure("ExportFailed",
+                         "The document's signature lines could not be read (" + fromU(e.Message) +
+                             "); the document was not changed.",
+                         "Baris tanda tangan dokumen tidak dapat dibaca (" + fromU(e.Message) +
+                             "); dokumen tidak diubah.");
+    }
+    if (!o.field.empty() && !o.newSignature) {
+        // A document has no PDF fields yet: the name must be one of its lines.
+        const bool known = std::any_of(declared.begin(), declared.end(),
+                                       [&](const SignatureLine& l) { return l.id == o.field; });
+        if (!known) {
+            const std::string list = declared.empty() ? std::string() : joinIds(declared);
+            throw JobFailure(codeName(Code::FieldNotFound),
+                             "The document has no signature line \"" + o.field + "\" (lines: " +
+                                 (list.empty() ? "none" : list) + "); nothing was written.",
+                             "Dokumen tidak memiliki baris tanda tangan \"" + o.field + "\" (baris: " +
+                                 (list.empty() ? "tidak ada" : list) + "); tidak ada yang ditulis.");
+        }
+    }
+
     PrivateDir tmp;
     const std::string exported = tmp.path + "/export.pdf";
     if (progress)
@@ -412,29 +486,37 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
     if (!o.overwrite && fs::exists(target))
         throw JobFailure("OutputExists", "The output file " + target + " already exists; nothing was written.",
                          "Berkas keluaran " + target + " sudah ada; tidak ada yang ditulis.");
+    std::vector<SignatureLine> marked;
     try {
-        uno::Sequence<beans::PropertyValue> filterData = seq<beans::PropertyValue>({
+        std::vector<beans::PropertyValue> data = {
             // Encryption or a signature of LibreOffice's own would break ours.
             prop("EncryptFile", uno::Any(false)),
             prop("RestrictPermissions", uno::Any(false)),
             prop("SignPDF", uno::Any(false)),
-        });
-        if (settings_.pdfA) { // 2 = PDF/A-2b
-            filterData.realloc(4);
-            filterData.getArray()[3] = prop("SelectPdfVersion", uno::Any(sal_Int32(2)));
-        }
+        };
+        if (settings_.pdfA) // 2 = PDF/A-2b
+            data.push_back(prop("SelectPdfVersion", uno::Any(sal_Int32(2))));
+        if (!declared.empty() && isCalc(model)) // Calc's markers are form fields
+            data.push_back(prop("ExportFormFields", uno::Any(true)));
+        uno::Sequence<beans::PropertyValue> filterData(data.data(), static_cast<sal_Int32>(data.size()));
         uno::Sequence<beans::PropertyValue> args = seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString::createFromAscii(filter))),
                                                  prop("FilterData", uno::Any(filterData)),
                                                  prop("Overwrite", uno::Any(true))});
         uno::Reference<frame::XModel> source = model;
         WorkingCopy copy;
-        if (noticeOn(o) && needsRoomForNotice(model)) {
-            // Writer and Calc make room themselves: a hidden working copy with
-            // a larger bottom margin; the person's document stays as it is.
+        const bool makeRoom = noticeOn(o) && needsRoomForNotice(model);
+        if (makeRoom || !declared.empty()) {
+            // A hidden working copy takes the changes; the person's document
+            // stays as it is.
             if (progress)
-                progress({"Making room for the notice…", "Menyiapkan ruang untuk keterangan…"}, 5);
+                progress(makeRoom ? Text{"Making room for the notice…", "Menyiapkan ruang untuk keterangan…"}
+                                  : Text{"Preparing the signature lines…", "Menyiapkan baris tanda tangan…"},
+                         5);
             copy.open(ctx_, model, tmp.path);
-            enlargeBottomMargins(copy.model);
+            if (makeRoom) // Writer and Calc: a larger bottom margin
+                enlargeBottomMargins(copy.model);
+            if (!declared.empty()) // each line's graphic becomes a marker the export places
+                marked = markSignatureLines(copy.model);
             source = copy.model;
         }
         uno::Reference<frame::XStorable> storable(source, uno::UNO_QUERY_THROW);
@@ -446,9 +528,18 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
                          "Exporting the document to PDF failed (" + fromU(e.Message) + "); the document was not changed.",
                          "Ekspor dokumen ke PDF gagal (" + fromU(e.Message) + "); dokumen tidak diubah.");
     }
+    const bool sameLines = marked.size() == declared.size() &&
+                           std::equal(marked.begin(), marked.end(), declared.begin(),
+                                      [](const SignatureLine& a, const SignatureLine& b) { return a.id == b.id; });
+    if (!sameLines)
+        throw JobFailure("ExportFailed",
+                         "The working copy has " + std::to_string(marked.size()) + " signature line(s), the document " +
+                             std::to_string(declared.size()) + "; nothing was written.",
+                         "Salinan kerja memiliki " + std::to_string(marked.size()) + " baris tanda tangan, dokumennya " +
+                             std::to_string(declared.size()) + "; tidak ada yang ditulis.");
     JobOptions withTarget = o;
     withTarget.outputUrl = fileUrl(target);
-    return signFile(exported, source, withTarget, progress);
+    return signFile(exported, source, withTarget, progress, marked);
 }
 
 JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
@@ -462,7 +553,7 @@ JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const Pr
 }
 
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
-                            const ProgressFn& progress)
+                            const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
     try {
         PrivateDir scratch; // a rasterised SVG logo, removed afterwards
@@ -479,13 +570,58 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
             throw JobFailure("OutputExists", "The output file " + rq.output + " already exists; nothing was written.",
                              "Berkas keluaran " + rq.output + " sudah ada; tidak ada yang ditulis.");
         rq.overwrite = o.overwrite;
+        if (!settings_.tsaUrl.empty() && settings_.level != "B-B") {
+            // B-T: a failing TSA stops signing (the sentence names the cause);
+            // a lower level is never chosen silently.
+            nss::TsaConfig tsa;
+            tsa.url = settings_.tsaUrl;
+            rq.tsa = tsa;
+        }
         rq.reason = o.reason.value_or(settings_.defaultReason);
         rq.location = o.location.value_or(settings_.defaultLocation);
         rq.contact = o.contact.value_or("");
+
+        if (o.certificate.empty())
+            throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
+        std::optional<nss::CertInfo> chosen;
+        for (const nss::CertInfo& c : certificates()) {
+            if (c.fingerprint != o.certificate)
+                continue;
+            chosen = c;
+            if (!c.usable && c.problem && *c.problem == Code::CertUntrusted && !settings_.allowedIssuers.empty())
+                throw JobFailure("IssuerNotAllowed", c.problemEn, c.problemId);
+        }
+
+        // Which line is signed now; the others become empty fields.
+        std::string lineSigned;
+        if (!lines.empty()) {
+            LineFields lf;
+            lf.markerPrefix = kSignatureLineMarker;
+            for (const SignatureLine& l : lines)
+                lf.lines.push_back({l.id, l.suggestedName, l.suggestedTitle});
+            if (!o.newSignature) {
+                if (!o.field.empty())
+                    lineSigned = o.field; // checked against the lines by signDocument
+                else if (auto i = chosen ? lineForCertificate(lines, *chosen) : std::nullopt)
+                    lineSigned = lines[*i].id;
+                else
+                    lineSigned = lines.front().id; // document order: the first signer's line
+            }
+            lf.sign = lineSigned;
+            rq.lineFields = std::move(lf);
+        }
+
         const bool visible = o.visible.value_or(settings_.visible);
-        if (!o.field.empty()) {
+        if (!lineSigned.empty()) {
+            // The engine puts the signature into the line's field, visibly.
+            rq.placement.kind = Placement::Kind::Invisible;
+            rq.imagePath = logoPng(scratch.path);
+        } else if (!o.field.empty() && !o.newSignature) {
+            // An existing empty field (a later signer of a signed PDF): visible
+            // when the field has a rectangle.
             rq.placement.kind = Placement::Kind::ExistingField;
             rq.placement.field = o.field;
+            rq.imagePath = logoPng(scratch.path);
         } else if (visible) {
             rq.placement.kind = Placement::Kind::NewVisible;
             rq.placement.page = o.page;
@@ -511,53 +647,126 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
             rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
         }
 
-        if (noticeOn(o))
-            rq.notice = noticeFor(pdfPath, sourcePath, scratch.path);
+        // Certification and the notice go with the first signature only. Asked
+        // for explicitly they are passed on (the engine says why it did not
+        // add them to a signed PDF); from the settings, a later signer (the
+        // next Signature Line) gets neither and no warning about them.
+        std::optional<bool> alreadySigned;
+        auto signedBefore = [&] {
+            if (!alreadySigned)
+                alreadySigned = pdf::Reader::open(pdfPath)->model().signatureCount > 0;
+            return *alreadySigned;
+        };
+        if (o.certify)
+            rq.certify = *o.certify;
+        else if (settings_.certification)
+            rq.certify = !signedBefore();
 
-        if (o.certificate.empty())
-            throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
-        for (const nss::CertInfo& c : certificates())
-            if (c.fingerprint == o.certificate && !c.usable && c.problem && *c.problem == Code::CertUntrusted &&
-                !settings_.allowedIssuers.empty())
-                throw JobFailure("IssuerNotAllowed", c.problemEn, c.problemId);
+        if (o.notice ? *o.notice : settings_.noticeEnabled && !signedBefore())
+            rq.notice = noticeFor(pdfPath, sourcePath, scratch.path);
 
         if (progress)
             progress({"Signing…", "Menandatangani…"}, 50);
         std::optional<std::string> pin = o.pin;
         auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
         SignOutcome out = bsre::signPdf(rq, *signer);
-        std::vector<std::string> warnings;
         if (pin)
             std::fill(pin->begin(), pin->end(), '\0');
 
         if (progress)
             progress({"Verifying…", "Memverifikasi…"}, 85);
-        for (const std::string& w : out.warnings)
-            if (w.find("already signed") != std::string::npos)
-                warnings.push_back(indonesian_ ? "PDF ini sudah ditandatangani, jadi keterangan tidak ditambahkan lagi "
-                                                 "(tanda tangan sebelumnya akan menjadi tidak sah)."
-                                               : w);
         JobResult r;
-        r.warnings = warnings;
+        for (const std::string& w : out.warnings)
+            r.warnings.push_back(translateWarning(w, indonesian_));
         r.outputUrl = fileUrl(out.output);
         r.signerName = out.signerName;
         r.signingTime = out.signingTime;
+        r.fieldName = out.fieldName;
+        r.emptyFields = out.emptyFields;
         VerifyReport v = verifyPdf(out.output, true);
         r.verified = v.allValid();
         if (!r.verified)
             r.warnings.push_back(indonesian_
                                      ? "Tanda tangan dibuat, tetapi rantai sertifikatnya tidak dipercaya di basis data LibreOffice."
                                      : "The signature was made, but its certificate chain is not trusted in LibreOffice's database.");
-        if (settings_.level != "B-B" || !settings_.tsaUrl.empty())
+        r.level = out.level;
+        if (settings_.level == "B-LT" || settings_.level == "B-LTA")
             r.warnings.push_back(indonesian_
-                                     ? "Stempel waktu dan LTV belum tersedia di versi ini; tanda tangan dibuat pada level B-B."
-                                     : "Timestamps and LTV are not available in this version yet; the signature is at level B-B.");
+                                     ? "Data validasi jangka panjang (LTV) belum tersedia di versi ini; tanda tangan dibuat "
+                                       "pada level " + out.level + "."
+                                     : "Long-term validation data (LTV) is not available in this version yet; the "
+                                       "signature is at level " + out.level + ".");
+        else if (settings_.level == "B-T" && out.level == "B-B")
+            r.warnings.push_back(indonesian_ ? "Tidak ada server stempel waktu (TsaUrl) yang diatur; tanda tangan dibuat "
+                                               "pada level B-B."
+                                             : "No timestamp server (TsaUrl) is configured; the signature is at level B-B.");
         if (progress)
             progress({"Done", "Selesai"}, 100);
         return r;
     } catch (const Error& e) {
         throw fromEngine(e);
     }
+}
+
+std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const nss::CertInfo& cert)
+{
+    const std::string name = normalised(cert.commonName), email = normalised(cert.email);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!name.empty() && normalised(lines[i].suggestedName) == name)
+            return i;
+        if (!email.empty() && normalised(lines[i].suggestedEmail) == email)
+            return i;
+    }
+    return std::nullopt;
+}
+
+PdfSignatureState pdfSignatureState(const std::string& pdfPath)
+{
+    PdfSignatureState out;
+    try {
+        auto reader = pdf::Reader::open(pdfPath);
+        out.signatures = reader->model().signatureCount;
+        for (const pdf::FieldInfo& f : reader->model().fields)
+            if (f.isSignature && !f.isSigned)
+                out.emptyFields.push_back(f.name);
+    } catch (const Error&) {
+    }
+    return out;
+}
+
+namespace {
+
+// The engine's sentences (core/sign.cpp) and their Indonesian twins; $1.. are
+// the captured names and numbers.
+struct KnownWarning {
+    const char* english; // ECMAScript regex, whole sentence
+    const char* indonesian;
+};
+const KnownWarning kWarnings[] = {
+    {R"re(The signature line "(.*)" repeats on (\d+) pages \(header or footer\); it became one field, on page (\d+)\.)re",
+     "Baris tanda tangan \"$1\" muncul di $2 halaman (kepala atau kaki halaman); baris itu menjadi satu kolom, di "
+     "halaman $3."},
+    {R"re(The signature lines "(.*)" and "(.*)" are at the same position on page (\d+); their fields overlap\.)re",
+     "Baris tanda tangan \"$1\" dan \"$2\" berada di posisi yang sama di halaman $3; kolomnya saling bertumpuk."},
+    {R"re(The PDF is already signed, so it was not certified \(only the first signature can be\)\.)re",
+     "PDF ini sudah ditandatangani, jadi tidak disertifikasi (hanya tanda tangan pertama yang dapat disertifikasi)."},
+    {R"re(The PDF is already signed, so the notice was not added again \(it would invalidate the earlier signatures\)\.)re",
+     "PDF ini sudah ditandatangani, jadi keterangan tidak ditambahkan lagi (tanda tangan sebelumnya akan menjadi "
+     "tidak sah)."},
+};
+
+} // namespace
+
+std::string translateWarning(const std::string& english, bool indonesian)
+{
+    if (!indonesian)
+        return english;
+    for (const KnownWarning& k : kWarnings) {
+        const std::regex re(k.english);
+        if (std::regex_match(english, re))
+            return std::regex_replace(english, re, k.indonesian);
+    }
+    return english;
 }
 
 } // namespace bsre::ext

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "settings.hpp"
+#include "signature_lines.hpp"
 #include "uno_util.hpp"
 
 #include "nss/store.hpp"
@@ -30,7 +31,14 @@ struct JobOptions {
     std::optional<pdf::Rect> rect;     // x1,y1,x2,y2 in points
     std::string position = "BottomRight"; // without Rect: BottomRight, BottomLeft, TopRight, TopLeft
     std::optional<std::string> reason, location, contact;
+    // A Signature Line id (documents) or an existing empty signature field
+    // (PDFs). Empty: a document with Signature Lines signs the line whose
+    // suggested signer matches the certificate, else the first line.
     std::string field;
+    // The dialog's "New signature": with Signature Lines present, sign a new
+    // field per page/position instead; every line stays an empty field.
+    bool newSignature = false;
+    std::optional<bool> certify;       // DocMDP P=2; default: the Signing/Certification setting
     std::optional<bool> notice;        // default: the Notice/Enabled setting
     bool interactive = true;
 };
@@ -44,7 +52,27 @@ struct JobResult {
     std::string level = "B-B";
     std::vector<std::string> warnings; // already in the UI language
     bool verified = false;
+    std::string fieldName;                // the field that holds the signature
+    std::vector<std::string> emptyFields; // Signature Line fields left for later signers
 };
+
+// The line a certificate's holder is asked to sign: suggested name equal to
+// the certificate's common name, or suggested email equal to its email
+// (case-insensitive, surrounding and repeated spaces ignored).
+std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const nss::CertInfo& cert);
+
+// What the dialog shows of a PDF opened in Draw: its empty signature fields
+// (fully qualified names, document order) and whether it is signed already
+// (then no notice can be added). Nothing when the PDF cannot be read.
+struct PdfSignatureState {
+    std::vector<std::string> emptyFields;
+    int signatures = 0;
+};
+PdfSignatureState pdfSignatureState(const std::string& pdfPath);
+
+// An engine warning (English, core/sign.hpp) in the UI language: the known
+// sentences have an Indonesian twin, others stay English.
+std::string translateWarning(const std::string& english, bool indonesian);
 
 // A failure with a machine code (SigningException.Code) and a sentence per language.
 struct JobFailure : std::runtime_error {
@@ -74,7 +102,7 @@ public:
 
 private:
     JobResult signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
-                       const ProgressFn& progress);
+                       const ProgressFn& progress, const std::vector<SignatureLine>& lines = {});
     void enforceLocks(const JobOptions& o) const;
     bool noticeOn(const JobOptions& o) const { return o.notice.value_or(settings_.noticeEnabled); }
     std::optional<NoticeRequest> noticeFor(const std::string& pdfPath, const std::string& sourcePath,

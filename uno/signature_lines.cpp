@@ -501,6 +501,8 @@ std::vector<SignatureLine> markSignatureLines(const uno::Reference<frame::XModel
     return lines;
 }
 
+std::string lineSlug(const std::string& text) { return slug(text); }
+
 std::string lineIdFromMarker(const std::string& s)
 {
     const size_t n = std::strlen(kSignatureLineMarker);

@@ -73,6 +73,10 @@ struct LinePlacement {
     double x1, y1, x2, y2;
 };
 
+// The slug an id is made of: "Budi Santoso" -> "budi-santoso" (also how a
+// PDF's line field is matched with a certificate's name in the dialog).
+std::string lineSlug(const std::string& text);
+
 // The line id a marker names ("bsre-sigline:budi-santoso" -> "budi-santoso"),
 // or empty when the string is not a marker.
 std::string lineIdFromMarker(const std::string& uriOrFieldName);

@@ -560,15 +560,31 @@ void Office::installExtension()
     if (oxt.empty() || !fs::exists(oxt))
         fail("the extension " + (oxt.empty() ? std::string("($BSRE_OXT not set)") : oxt.string()) +
              " does not exist; build it first");
-    fs::path copy = copyIn(oxt, oxt.filename().string());
+    std::vector<std::string> files = {copyIn(oxt, oxt.filename().string()).string()};
+    for (const fs::path& more : options_.moreExtensions) {
+        if (!fs::exists(more))
+            fail("the extension " + more.string() + " does not exist");
+        files.push_back(copyIn(more, more.filename().string()).string());
+    }
+    std::vector<std::string> argv = {"unopkg", "add", "--suppress-license"};
+    if (options_.sharedExtension) {
+        // As IT installs: --shared, but into sharedDir(), with a profile of
+        // unopkg's own (the office's profile learns of the extensions at start).
+        const fs::path admin = dir_ / "unopkg-profile";
+        makeDir("shared");
+        makeDir(admin.filename().string());
+        argv.insert(argv.end(), {"--shared", "-env:UNO_SHARED_PACKAGES_CACHE=" + str(fileUrl(sharedDir())),
+                                 "-env:UserInstallation=" + str(fileUrl(admin))});
+    } else {
+        argv.push_back("-env:UserInstallation=" + str(fileUrl(profile_)));
+    }
+    argv.insert(argv.end(), files.begin(), files.end());
     auto t0 = Clock::now();
     fs::path log = dir_ / "unopkg.log";
-    int rc = runAsOfficeUser({"unopkg", "add", "--suppress-license",
-                              "-env:UserInstallation=" + str(fileUrl(profile_)), copy.string()},
-                             log);
+    int rc = runAsOfficeUser(argv, log);
     timings_.unopkgSeconds = seconds(t0);
     if (rc != 0)
-        fail("unopkg add " + copy.string() + " failed (" + std::to_string(rc) + "): " + tail(readFile(log)));
+        fail("unopkg add " + files.front() + " failed (" + std::to_string(rc) + "): " + tail(readFile(log)));
 }
 
 void Office::startOffice()
@@ -598,11 +614,13 @@ void Office::startOfficeOnce()
     port_ = freePort();
     foreignOffice_ = false;
     auto t0 = Clock::now();
-    pid_ = spawn(asOfficeUser({"soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-                               "--nolockcheck", "-env:UserInstallation=" + str(fileUrl(profile_)),
-                               "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) +
-                                   ";urp;StarOffice.ComponentContext"}),
-                 logFile_);
+    std::vector<std::string> argv = {"soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+                                     "--nolockcheck", "-env:UserInstallation=" + str(fileUrl(profile_)),
+                                     "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) +
+                                         ";urp;StarOffice.ComponentContext"};
+    if (options_.sharedExtension)
+        argv.push_back("-env:UNO_SHARED_PACKAGES_CACHE=" + str(fileUrl(sharedDir())));
+    pid_ = spawn(asOfficeUser(argv), logFile_);
     guardianPid_ = startGuardian(pid_, std::getenv("BSRE_KEEP_OFFICE") ? std::string() : dir_.string(), &guardianFd_);
     auto deadline = t0 + options_.startTimeout;
     for (;;) {
@@ -634,6 +652,22 @@ void Office::startOfficeOnce()
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
     timings_.startSeconds = seconds(t0);
+}
+
+void Office::restart(const std::string& userSettings)
+{
+    terminate(); // the office writes registrymodifications.xcu when it ends
+    if (!userSettings.empty()) {
+        const fs::path file = profile_ / "user" / "registrymodifications.xcu";
+        std::string xcu = readFile(file);
+        size_t end = xcu.rfind("</oor:items>");
+        if (end == std::string::npos)
+            fail("no </oor:items> in " + file.string());
+        xcu.insert(end, userSettings);
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << xcu;
+        handOver(file);
+    }
+    startOffice();
 }
 
 bool Office::tryConnect()

@@ -76,6 +76,18 @@ struct OfficeOptions {
     bool nssViaEnvironment = false;
     // Extra environment for soffice ("NAME=value").
     std::vector<std::string> environment;
+    // How the extension is installed: false (default) into the profile
+    // (`unopkg add`, one user); true for all users as IT does
+    // (`unopkg add --shared`, docs/CONFIGURATION.md), but into a private
+    // shared area, sharedDir(), given to unopkg and soffice as
+    // -env:UNO_SHARED_PACKAGES_CACHE, so the machine's own shared extensions
+    // (/var/spool/libreoffice/uno_packages) stay untouched. unopkg runs with a
+    // profile of its own; soffice takes the shared extensions over into its
+    // profile when it starts, as it does for every user.
+    bool sharedExtension = false;
+    // Further .oxt files installed after $BSRE_OXT in the same unopkg call
+    // (e.g. a policy extension that sets and locks keys).
+    std::vector<fs::path> moreExtensions;
     std::chrono::seconds startTimeout{60};
 };
 
@@ -102,6 +114,17 @@ public:
     fs::path makeDir(const std::string& name);
     // Hands a file or folder the test created in dir() to the office's user.
     void handOver(const fs::path& p) const;
+
+    // The private shared extension area (OfficeOptions::sharedExtension).
+    fs::path sharedDir() const { return dir_ / "shared"; }
+
+    // Terminates the office and starts it again on the same profile, after
+    // adding `userSettings` (<item> elements) to the profile's
+    // registrymodifications.xcu, the user's own settings (the last
+    // configuration layer). A first start drops the items of components it
+    // does not know yet: the extension's keys need a start that already
+    // knows the extension (shared extensions become known during the first).
+    void restart(const std::string& userSettings = {});
 
     // The folder LibreOffice uses as its NSS database (the profile's copy).
     const fs::path& nssDir() const { return nssDir_; }
