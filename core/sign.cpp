@@ -281,6 +281,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
 
     // Where the signature goes.
     const pdf::FieldInfo* existing = nullptr;
+    std::string lineTitle; // a Signature Line's suggested title, shown under the name
     int pageIndex = 0;
     pdf::Rect rect{};
     bool visible = false;
@@ -306,6 +307,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
                  "Kolom tanda tangan \"" + existing->name + "\" sudah ditandatangani.");
         pageIndex = existing->page >= 0 ? existing->page : 0;
         rect = existing->rect;
+        lineTitle = existing->alternateName;
         visible = rect.width() > 0 && rect.height() > 0;
         break;
     }
@@ -342,7 +344,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     };
     std::vector<LineSpot> lineSpots; // in page order, first occurrence of each id
     std::vector<pdf::MarkerAnnot> markers;
-    std::string newFieldName, lineTitle;
+    std::string newFieldName;
     auto lineInfo = [&](const std::string& id) -> const LineFields::Line* {
         for (const auto& l : rq.lineFields->lines)
             if (l.id == id)
@@ -539,7 +541,10 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         waiting.fontFamily = rq.fontFamily;
         const int ap = pdf::renderAppearance(waiting, spot.rect.width(), spot.rect.height(), objs);
         const ObjRef p = m.pages[spot.page].ref;
-        const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(spot.id) +
+        const auto* info = lineInfo(spot.id);
+        // /TU keeps the suggested title for the signer who fills this field later.
+        const std::string tu = info && !info->suggestedTitle.empty() ? " /TU " + pdf::textString(info->suggestedTitle) : "";
+        const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(spot.id) + tu +
                                  " /F 4 /P " + p.syntax() + " /Rect " + rectSyntax(spot.rect) + " /AP << /N " +
                                  pdf::ref(ap) + " >> >>");
         addField(p, num);

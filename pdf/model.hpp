@@ -43,6 +43,7 @@ struct PageInfo {
 
 struct FieldInfo {
     std::string name;        // fully qualified (/T parts joined with '.')
+    std::string alternateName; // /TU: for a Signature Line's field, the suggested title
     ObjRef field;
     bool isSignature = false;
     bool isSigned = false;   // /V present

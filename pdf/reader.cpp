@@ -219,6 +219,7 @@ struct Reader::Impl {
         info.name = full;
         info.field = {fieldRef.getRefNum(), fieldRef.getRefGen()};
         info.isSignature = type == "Sig";
+        info.alternateName = textToUtf8(stringOf(d->lookup("TU")));
         info.isSigned = d->lookup("V").isDict();
         info.widget = info.field;
         if (kids.isArray() && kids.arrayGetLength() > 0 && kids.arrayGetNF(0).isRef())

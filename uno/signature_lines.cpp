@@ -433,6 +433,9 @@ void markWriter(const Reference<frame::XModel>& model, const Found& f, const Sig
         // character, which goes with the shape below.
         Reference<text::XTextRange> at = Reference<text::XTextContent>(f.shape, UNO_QUERY_THROW)->getAnchor();
         at->getText()->insertTextContent(at, content, false);
+        // Insertion may reset the orientation of a frame set up while
+        // detached (seen now and then for paragraph anchors): set it again.
+        copyPlacement(f.shape, frame);
     }
     Reference<drawing::XShape>(frame, UNO_QUERY_THROW)->setSize(size);
 

@@ -10,11 +10,14 @@
 // "Persetujuan" and Notice/Text = a text of its own. The user's own settings
 // (registrymodifications.xcu, the last layer) try to change all three and set
 // the unlocked Signing/DefaultLocation: locked keys keep the policy's values,
-// the unlocked one takes the user's.
+// the unlocked one takes the user's. (The user's settings are added before a
+// second start: the first start of a profile drops settings of components it
+// does not know yet, and the shared extensions become known during it.)
 //
 // id.bsresign.Signer must refuse options that contradict a locked key with
 // SigningException Code "Locked" before writing anything, and sign with the
-// locked values when the options leave them out.
+// locked values when the options leave them out. The Tools > Options page
+// shows locked keys disabled and never writes them.
 #define BOOST_TEST_MODULE policy_office
 #include "../support.hpp"
 #include "office.hpp"
