@@ -31,7 +31,7 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
-                   [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG]
+                   [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
                    [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]] [--level B-B|B-T]
                    [--certify] [--overwrite] IN.pdf -o OUT.pdf

@@ -197,10 +197,54 @@ RasterImage fitWithin(const RasterImage& image, int maxSide)
     return out;
 }
 
+namespace {
+
+// A JPEG goes in as it is (DCTDecode): width, height and components from the
+// frame header; no re-encoding, no alpha (JPEG has none).
+bool jpegInfo(const std::string& d, int& w, int& h, int& comps)
+{
+    if (d.size() < 4 || static_cast<unsigned char>(d[0]) != 0xFF || static_cast<unsigned char>(d[1]) != 0xD8)
+        return false;
+    size_t i = 2;
+    while (i + 9 < d.size()) {
+        if (static_cast<unsigned char>(d[i]) != 0xFF)
+            return false;
+        const unsigned char marker = static_cast<unsigned char>(d[i + 1]);
+        const size_t len = (static_cast<unsigned char>(d[i + 2]) << 8) | static_cast<unsigned char>(d[i + 3]);
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+            h = (static_cast<unsigned char>(d[i + 5]) << 8) | static_cast<unsigned char>(d[i + 6]);
+            w = (static_cast<unsigned char>(d[i + 7]) << 8) | static_cast<unsigned char>(d[i + 8]);
+            comps = static_cast<unsigned char>(d[i + 9]);
+            return w > 0 && h > 0 && (comps == 1 || comps == 3);
+        }
+        i += 2 + len;
+    }
+    return false;
+}
+
+} // namespace
+
 int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width, int* height)
 {
     int w = 0, h = 0;
     const int obj = objs.memo("png:" + std::to_string(maxSide) + ":" + path, [&] {
+        std::ifstream in(path, std::ios::binary);
+        std::string head(4, '\0');
+        in.read(head.data(), 4);
+        if (in.gcount() == 4 && static_cast<unsigned char>(head[0]) == 0xFF &&
+            static_cast<unsigned char>(head[1]) == 0xD8) {
+            in.seekg(0);
+            std::string data((std::istreambuf_iterator<char>(in)), {});
+            int comps = 0;
+            if (!jpegInfo(data, w, h, comps))
+                fail(Code::ImageInvalid, "The image " + path + " is not a JPEG this program can embed.",
+                     "Gambar " + path + " bukan JPEG yang dapat disematkan.");
+            objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [&] { return w * 100000 + h; });
+            return objs.add(streamObject("/Type /XObject /Subtype /Image /Width " + num(w) + " /Height " + num(h) +
+                                             (comps == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB") +
+                                             " /BitsPerComponent 8 /Filter /DCTDecode",
+                                         data, false));
+        }
         RasterImage img = fitWithin(loadPng(path), maxSide);
         w = img.width;
         h = img.height;

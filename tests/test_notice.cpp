@@ -167,6 +167,18 @@ BOOST_AUTO_TEST_CASE(custom_text_and_a_qr_code)
     BOOST_TEST(pageText(s("out.pdf"), 1).find(kNotice) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_jpeg_logo_goes_in_as_it_is)
+{
+    Scratch s;
+    Run j = run("pdftoppm -jpeg -r 10 -singlefile " + q(pdfs("letter.pdf")) + " " + q(s("logo")));
+    BOOST_TEST_REQUIRE(j.status == 0, j.output);
+    Run r = sign(pdfs("letter.pdf"), s("out.pdf"), "--cert officer-rsa --notice --logo " + q(s("logo.jpg")));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    checkSignedOutput(pdfs("letter.pdf"), s("out.pdf"), 1);
+    Run img = run("pdfimages -list " + q(s("out.pdf")));
+    BOOST_TEST(img.output.find(" jpeg ") != std::string::npos, img.output);
+}
+
 BOOST_AUTO_TEST_CASE(content_full_to_the_edge_is_scaled_down_within_ten_percent)
 {
     Scratch s;
