@@ -8,6 +8,7 @@
 #include <certdb.h>
 #include <cms.h>
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pk11pub.h>
 #include <prerror.h>
 #include <secerr.h>
@@ -33,11 +34,51 @@ size_t collect(char* data, size_t size, size_t n, void* out)
     return size * n;
 }
 
+// libcurl is loaded on first use: a signature without a timestamp should not
+// pay for loading it and its dozens of dependencies at every start.
+struct CurlApi {
+    decltype(&curl_global_init) global_init = nullptr;
+    decltype(&curl_easy_init) easy_init = nullptr;
+    decltype(&curl_easy_setopt) easy_setopt = nullptr;
+    decltype(&curl_easy_perform) easy_perform = nullptr;
+    decltype(&curl_easy_getinfo) easy_getinfo = nullptr;
+    decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
+    decltype(&curl_easy_strerror) easy_strerror = nullptr;
+    decltype(&curl_slist_append) slist_append = nullptr;
+    decltype(&curl_slist_free_all) slist_free_all = nullptr;
+};
+
+const CurlApi& curl()
+{
+    static const CurlApi api = [] {
+        CurlApi a;
+        void* h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+        if (!h)
+            fail(Code::Internal, "The HTTP library (libcurl) cannot be loaded.", "Pustaka HTTP (libcurl) tidak dapat dimuat.");
+        auto sym = [h](auto& fn, const char* name) { fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(h, name)); };
+        sym(a.global_init, "curl_global_init");
+        sym(a.easy_init, "curl_easy_init");
+        sym(a.easy_setopt, "curl_easy_setopt");
+        sym(a.easy_perform, "curl_easy_perform");
+        sym(a.easy_getinfo, "curl_easy_getinfo");
+        sym(a.easy_cleanup, "curl_easy_cleanup");
+        sym(a.easy_strerror, "curl_easy_strerror");
+        sym(a.slist_append, "curl_slist_append");
+        sym(a.slist_free_all, "curl_slist_free_all");
+        if (!a.global_init || !a.easy_init || !a.easy_setopt || !a.easy_perform || !a.easy_getinfo ||
+            !a.easy_cleanup || !a.easy_strerror || !a.slist_append || !a.slist_free_all)
+            fail(Code::Internal, "The HTTP library (libcurl) is incomplete.", "Pustaka HTTP (libcurl) tidak lengkap.");
+        a.global_init(CURL_GLOBAL_DEFAULT);
+        return a;
+    }();
+    return api;
+}
+
 struct CurlFree {
-    void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
+    void operator()(CURL* c) const noexcept { curl().easy_cleanup(c); }
 };
 struct SlistFree {
-    void operator()(curl_slist* l) const noexcept { curl_slist_free_all(l); }
+    void operator()(curl_slist* l) const noexcept { curl().slist_free_all(l); }
 };
 
 // Positive INTEGER from big-endian bytes (a leading zero when the top bit is set).
@@ -134,40 +175,39 @@ std::string stripZeros(const Bytes& b)
 
 std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requestDer)
 {
-    static const bool init = curl_global_init(CURL_GLOBAL_DEFAULT) == 0;
-    (void)init;
-    std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
-    if (!curl)
+    const CurlApi& api = curl();
+    std::unique_ptr<CURL, CurlFree> handle(api.easy_init());
+    if (!handle)
         fail(Code::Internal, "The HTTP client could not start.", "Klien HTTP tidak dapat dijalankan.");
     std::unique_ptr<curl_slist, SlistFree> headers(
-        curl_slist_append(nullptr, "Content-Type: application/timestamp-query"));
+        api.slist_append(nullptr, "Content-Type: application/timestamp-query"));
     std::string body;
     char err[CURL_ERROR_SIZE] = {};
-    curl_easy_setopt(curl.get(), CURLOPT_URL, cfg.url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_POST, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, requestDer.data());
-    curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(requestDer.size()));
-    curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, static_cast<long>(cfg.timeout.count()));
-    curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT, static_cast<long>(cfg.timeout.count()));
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
-    curl_easy_setopt(curl.get(), CURLOPT_ERRORBUFFER, err);
-    curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+    api.easy_setopt(handle.get(), CURLOPT_URL, cfg.url.c_str());
+    api.easy_setopt(handle.get(), CURLOPT_POST, 1L);
+    api.easy_setopt(handle.get(), CURLOPT_POSTFIELDS, requestDer.data());
+    api.easy_setopt(handle.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(requestDer.size()));
+    api.easy_setopt(handle.get(), CURLOPT_HTTPHEADER, headers.get());
+    api.easy_setopt(handle.get(), CURLOPT_TIMEOUT, static_cast<long>(cfg.timeout.count()));
+    api.easy_setopt(handle.get(), CURLOPT_CONNECTTIMEOUT, static_cast<long>(cfg.timeout.count()));
+    api.easy_setopt(handle.get(), CURLOPT_NOSIGNAL, 1L);
+    api.easy_setopt(handle.get(), CURLOPT_WRITEFUNCTION, collect);
+    api.easy_setopt(handle.get(), CURLOPT_WRITEDATA, &body);
+    api.easy_setopt(handle.get(), CURLOPT_ERRORBUFFER, err);
+    api.easy_setopt(handle.get(), CURLOPT_PROTOCOLS_STR, "http,https");
     if (!cfg.user.empty()) {
-        curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(curl.get(), CURLOPT_USERNAME, cfg.user.c_str());
-        curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, cfg.password.c_str());
+        api.easy_setopt(handle.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        api.easy_setopt(handle.get(), CURLOPT_USERNAME, cfg.user.c_str());
+        api.easy_setopt(handle.get(), CURLOPT_PASSWORD, cfg.password.c_str());
     }
-    CURLcode rc = curl_easy_perform(curl.get());
+    CURLcode rc = api.easy_perform(handle.get());
     if (rc != CURLE_OK) {
-        std::string why = err[0] ? err : curl_easy_strerror(rc);
+        std::string why = err[0] ? err : api.easy_strerror(rc);
         fail(Code::TsaUnreachable, "The timestamp server " + cfg.url + " did not answer (" + why + ").",
              "Server stempel waktu " + cfg.url + " tidak menjawab (" + why + ").");
     }
     long status = 0;
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+    api.easy_getinfo(handle.get(), CURLINFO_RESPONSE_CODE, &status);
     if (status != 200)
         fail(Code::TsaRefused, "The timestamp server " + cfg.url + " answered HTTP " + std::to_string(status) + ".",
              "Server stempel waktu " + cfg.url + " menjawab HTTP " + std::to_string(status) + ".");
