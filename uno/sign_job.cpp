@@ -22,6 +22,8 @@
 #include <com/sun/star/style/XStyle.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XToolkitExperimental.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -209,6 +211,18 @@ void enlargeBottomMargins(const uno::Reference<frame::XModel>& m)
 
 // A hidden copy of the document to change freely (room for the notice,
 // Signature Lines marked); closed whatever happens.
+// Lets LibreOffice finish what it does on idle (a hidden document's layout)
+// before its shapes are read or it is exported.
+void settle(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        uno::Reference<awt::XToolkitExperimental> tk(awt::Toolkit::create(ctx), uno::UNO_QUERY);
+        if (tk.is())
+            tk->processEventsToIdle();
+    } catch (const uno::Exception&) {
+    }
+}
+
 struct WorkingCopy {
     uno::Reference<frame::XModel> model;
     void open(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XModel>& original,
@@ -231,6 +245,27 @@ struct WorkingCopy {
         model.set(loader->loadComponentFromURL(fileUrl(path), "_blank", 0,
                                                seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))})),
                   uno::UNO_QUERY_THROW);
+        settle(ctx);
+    }
+    // Writer: store the changed copy and load it afresh, so the export lays
+    // out frames from the file rather than from an in-memory layout that, for
+    // frames just inserted next to a removed graphic, was sometimes stale.
+    void reloadWriter(const uno::Reference<uno::XComponentContext>& ctx, const std::string& dir)
+    {
+        uno::Reference<lang::XServiceInfo> si(model, uno::UNO_QUERY);
+        if (!si.is() || !si->supportsService("com.sun.star.text.TextDocument"))
+            return;
+        const std::string path = dir + "/marked.odt";
+        uno::Reference<frame::XStorable>(model, uno::UNO_QUERY_THROW)
+            ->storeToURL(fileUrl(path), seq<beans::PropertyValue>({prop("FilterName", uno::Any(OUString("writer8")))}));
+        if (uno::Reference<util::XCloseable> c{model, uno::UNO_QUERY}; c.is())
+            c->close(true);
+        model.clear();
+        uno::Reference<frame::XComponentLoader> loader(frame::Desktop::create(ctx), uno::UNO_QUERY_THROW);
+        model.set(loader->loadComponentFromURL(fileUrl(path), "_blank", 0,
+                                               seq<beans::PropertyValue>({prop("Hidden", uno::Any(true))})),
+                  uno::UNO_QUERY_THROW);
+        settle(ctx);
     }
     ~WorkingCopy()
     {
@@ -515,8 +550,10 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
             copy.open(ctx_, model, tmp.path);
             if (makeRoom) // Writer and Calc: a larger bottom margin
                 enlargeBottomMargins(copy.model);
-            if (!declared.empty()) // each line's graphic becomes a marker the export places
+            if (!declared.empty()) { // each line's graphic becomes a marker the export places
                 marked = markSignatureLines(copy.model);
+                copy.reloadWriter(ctx_, tmp.path);
+            }
             source = copy.model;
         }
         uno::Reference<frame::XStorable> storable(source, uno::UNO_QUERY_THROW);

@@ -491,6 +491,12 @@ std::vector<SignatureLine> markSignatureLines(const uno::Reference<frame::XModel
     if (!workingCopy.is())
         return {};
     const App app = appOf(workingCopy);
+    // A shape's orientation properties in Writer are kept in step with its
+    // laid-out position; on a freshly loaded, hidden copy that layout may not
+    // be finished (seen under load), so lay it out fully before reading them.
+    if (app == App::Writer)
+        if (Reference<text::XTextDocument> doc{workingCopy, UNO_QUERY}; doc.is())
+            doc->reformat();
     std::vector<Found> found = find(workingCopy);
     std::vector<SignatureLine> lines = describe(found, kindFor(app));
     for (size_t i = 0; i < found.size(); ++i) {
@@ -501,6 +507,12 @@ std::vector<SignatureLine> markSignatureLines(const uno::Reference<frame::XModel
         else
             markDraw(workingCopy, found[i], lines[i]);
     }
+    // Writer lays frames out lazily; a frame placed while the line's graphic
+    // still stood next to it kept a stale position now and then (about one
+    // export in three). A full reformat before the export settles them.
+    if (app == App::Writer)
+        if (Reference<text::XTextDocument> doc{workingCopy, UNO_QUERY}; doc.is())
+            doc->reformat();
     return lines;
 }
 
