@@ -19,6 +19,7 @@
 // not with the engine's own reader.
 #define BOOST_TEST_MODULE lines_office
 #include "../support.hpp"
+#include "helpers.hpp"
 #include "office.hpp"
 
 #include <boost/test/unit_test_monitor.hpp>
@@ -57,28 +58,9 @@ using Clock = std::chrono::steady_clock;
 
 // ------------------------------------------------------------------ helpers
 
-std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
-
-std::string fingerprint(const std::string& pem)
-{
-    Run r = run("openssl x509 -in " + q(pem) + " -noout -fingerprint -sha256");
-    BOOST_TEST_REQUIRE(r.status == 0, r.output);
-    std::string fp;
-    for (char c : r.output.substr(r.output.find('=') + 1))
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            fp += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    BOOST_TEST_REQUIRE(fp.size() == 64u, r.output);
-    return fp;
-}
-
 // The test PKI's two officers (tests/fixtures/make-pki.sh).
 const std::string kBudi = "officer-rsa.pem"; // Budi Santoso, budi.santoso@contoh.go.id
 const std::string kSiti = "officer-ec.pem";  // Siti Rahayu
-
-css::uno::Sequence<PropertyValue> seq(const std::vector<PropertyValue>& v)
-{
-    return css::uno::Sequence<PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
-}
 
 // Non-interactive options: a certificate of the profile's NSS database, the
 // output at `out`, no notice unless asked (the band's margin would move

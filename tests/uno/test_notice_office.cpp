@@ -18,6 +18,7 @@
 // reaching into the band is scaled down about the top centre.
 #define BOOST_TEST_MODULE notice_office
 #include "../support.hpp"
+#include "helpers.hpp"
 #include "office.hpp"
 
 #include <boost/test/unit_test_monitor.hpp>
@@ -77,25 +78,6 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // ------------------------------------------------------------------ UNO helpers
-
-std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
-
-std::string fingerprint(const std::string& pem)
-{
-    Run r = run("openssl x509 -in " + q(pem) + " -noout -fingerprint -sha256");
-    BOOST_TEST_REQUIRE(r.status == 0, r.output);
-    std::string fp;
-    for (char c : r.output.substr(r.output.find('=') + 1))
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            fp += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    BOOST_TEST_REQUIRE(fp.size() == 64u, r.output);
-    return fp;
-}
-
-css::uno::Sequence<PropertyValue> seq(const std::vector<PropertyValue>& v)
-{
-    return css::uno::Sequence<PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
-}
 
 // Non-interactive, invisible signature with a soft-token certificate.
 std::vector<PropertyValue> options(const fs::path& out)

@@ -11,6 +11,7 @@
 // after the last test); the harness suite starts its own.
 #define BOOST_TEST_MODULE office_integration
 #include "../support.hpp"
+#include "helpers.hpp"
 #include "office.hpp"
 
 #include <boost/test/unit_test_monitor.hpp>
@@ -60,27 +61,6 @@ namespace {
 const std::string kSign = "vnd.bsresign:sign";
 
 // ------------------------------------------------------------------ helpers
-
-std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
-
-// SHA-256 of a PEM certificate, upper-case hex without separators (the
-// form CertificateInfo.Fingerprint and the Certificate option use).
-std::string fingerprint(const std::string& pem)
-{
-    Run r = run("openssl x509 -in " + q(pem) + " -noout -fingerprint -sha256");
-    BOOST_TEST_REQUIRE(r.status == 0, r.output);
-    std::string fp;
-    for (char c : r.output.substr(r.output.find('=') + 1))
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            fp += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    BOOST_TEST_REQUIRE(fp.size() == 64u, r.output);
-    return fp;
-}
-
-css::uno::Sequence<PropertyValue> seq(const std::vector<PropertyValue>& v)
-{
-    return css::uno::Sequence<PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
-}
 
 // The usual non-interactive options: a soft-token certificate from the
 // profile's NSS database, output at `out`.

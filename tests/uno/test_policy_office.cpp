@@ -20,6 +20,7 @@
 // shows locked keys disabled and never writes them.
 #define BOOST_TEST_MODULE policy_office
 #include "../support.hpp"
+#include "helpers.hpp"
 #include "office.hpp"
 
 #include <boost/test/unit_test_monitor.hpp>
@@ -84,25 +85,6 @@ const std::string kUserSettings =
     "<value>Teks pilihan pengguna.</value></prop></item>\n";
 // The schema's default notice, which the policy replaces.
 const std::string kDefaultNotice = "Dokumen ini telah ditandatangani secara elektronik";
-
-std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
-
-std::string fingerprint(const std::string& pem)
-{
-    Run r = run("openssl x509 -in " + q(pem) + " -noout -fingerprint -sha256");
-    BOOST_TEST_REQUIRE(r.status == 0, r.output);
-    std::string fp;
-    for (char c : r.output.substr(r.output.find('=') + 1))
-        if (std::isxdigit(static_cast<unsigned char>(c)))
-            fp += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    BOOST_TEST_REQUIRE(fp.size() == 64u, r.output);
-    return fp;
-}
-
-css::uno::Sequence<PropertyValue> seq(const std::vector<PropertyValue>& v)
-{
-    return css::uno::Sequence<PropertyValue>(v.data(), static_cast<sal_Int32>(v.size()));
-}
 
 // Non-interactive signing with the soft-token RSA officer, output at `out`;
 // nothing about Visible, Reason or Location.
