@@ -13,7 +13,7 @@ enum Exit : int {
     Credentials = 4,   // certificate, key, PIN or token problem
     IoError = 5,       // cannot read/write, disk full, output exists
     Internal = 6,      // anything else (font, image, too large signature)
-    Network = 7,       // timestamp server unreachable, refused, or its answer failed the checks
+    Network = 7,       // timestamp server or revocation data (OCSP/CRL) unreachable, refused, or failing the checks
 };
 
 inline int exitFor(Code c)
@@ -25,6 +25,7 @@ inline int exitFor(Code c)
     case Code::EncryptedPdf:
     case Code::FieldNotFound:
     case Code::FieldSigned:
+    case Code::NotSigned:
     case Code::PageOutOfRange:
     case Code::RectOffPage:
     case Code::NoRoomForNotice: return InputPdf;
@@ -36,11 +37,13 @@ inline int exitFor(Code c)
     case Code::KeyMissing:
     case Code::BadPin:
     case Code::TokenLocked:
-    case Code::TokenError: return Credentials;
+    case Code::TokenError:
+    case Code::CertRevoked: return Credentials;
     case Code::Io: return IoError;
     case Code::TsaUnreachable:
     case Code::TsaRefused:
-    case Code::TsaBadToken: return Network;
+    case Code::TsaBadToken:
+    case Code::RevocationUnavailable: return Network;
     default: return Internal;
     }
 }

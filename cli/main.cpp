@@ -33,14 +33,22 @@ usage:
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
                    [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
-                   [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]] [--level B-B|B-T]
+                   [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]]
+                   [--level B-B|B-T|B-LT|B-LTA [--allow-lower-level]]
                    [--certify] [--overwrite] IN.pdf -o OUT.pdf
+  bsre-sign extend --nssdb DIR --level B-LT|B-LTA [--tsa URL [--tsa-user U --tsa-password-file F]]
+                   [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
 The PIN is read from --pin-file, from file descriptor --pin-fd, or asked on the
 terminal without echo; it is never accepted on the command line.
 Exit codes: 0 ok, 1 signature not valid, 2 usage, 3 input PDF problem,
-4 certificate/PIN/token problem, 5 I/O problem, 6 other error.
+4 certificate/PIN/token problem (also: revoked), 5 I/O problem, 6 other error,
+7 network: timestamp server or revocation data (OCSP/CRL) not available.
+--level: B-T with --tsa, B-B without, unless given. B-LT adds the signer's and
+the TSA's certificates and their OCSP responses or CRLs (DSS); B-LTA then a
+document timestamp. A level that cannot be reached stops with nothing written,
+or with --allow-lower-level signs at the level reached and says why.
 )";
 
 struct Args {
@@ -59,7 +67,7 @@ struct Args {
 Args parse(int argc, char** argv)
 {
     static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice", "certify",
-                                                   "notice-second-line", "no-notice-scaling"};
+                                                   "notice-second-line", "no-notice-scaling", "allow-lower-level"};
     Args a;
     if (argc < 2)
         usage("No command given.", "Perintah tidak diberikan.");
@@ -224,12 +232,56 @@ bool samePath(const std::string& a, const std::string& b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+std::optional<nss::TsaConfig> tsaConfig(const Args& a)
+{
+    if (!a.has("tsa")) {
+        for (const char* k : {"tsa-user", "tsa-password-file"})
+            if (a.has(k))
+                usage(std::string("--") + k + " needs --tsa.", std::string("--") + k + " memerlukan --tsa.");
+        return std::nullopt;
+    }
+    nss::TsaConfig t;
+    t.url = a.get("tsa");
+    if (a.has("tsa-user")) {
+        if (!a.has("tsa-password-file"))
+            usage("--tsa-user needs --tsa-password-file.", "--tsa-user memerlukan --tsa-password-file.");
+        t.user = a.get("tsa-user");
+        t.password = trimNewline(readFile(a.get("tsa-password-file")));
+    }
+    if (a.has("tsa-timeout"))
+        t.timeout = std::chrono::seconds(std::max(1, std::atoi(a.get("tsa-timeout").c_str())));
+    return t;
+}
+
+std::chrono::seconds networkTimeout(const Args& a)
+{
+    return std::chrono::seconds(a.has("tsa-timeout") ? std::max(1, std::atoi(a.get("tsa-timeout").c_str())) : 15);
+}
+
+void printChecks(const std::vector<nss::CertRevocation>& checks)
+{
+    std::vector<std::string> shown; // a CA shared by two chains is listed once
+    for (const auto& c : checks) {
+        if (c.status == nss::RevocationStatus::NotNeeded ||
+            std::find(shown.begin(), shown.end(), c.certDer) != shown.end())
+            continue;
+        shown.push_back(c.certDer);
+        std::cout << "  revocation / pencabutan: " << c.subject << ": " << nss::statusName(c.status);
+        if (!c.source.empty())
+            std::cout << " (" << c.source << ")";
+        if (!c.problemEn.empty())
+            std::cout << " - " << c.problemEn;
+        std::cout << "\n";
+    }
+}
+
 int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
                      "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
-                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify"});
+                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
+                     "allow-lower-level"});
     if (a.positional.size() != 1)
         usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
     if (!a.has("output"))
@@ -273,27 +325,19 @@ int cmdSign(const Args& a)
     for (const char* k : {"notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"})
         if (a.has(k) && !a.has("notice"))
             usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
-    const std::string level = a.has("level") ? a.get("level") : (a.has("tsa") ? "B-T" : "B-B");
-    if (level == "B-LT" || level == "B-LTA")
-        usage("Level " + level + " (revocation data, archive timestamp) is not available in this version yet.",
-              "Level " + level + " (data pencabutan, stempel waktu arsip) belum tersedia di versi ini.");
-    if (level != "B-B" && level != "B-T")
-        usage("--level must be B-B or B-T.", "--level harus B-B atau B-T.");
-    if (level == "B-T" && !a.has("tsa"))
-        usage("Level B-T needs a timestamp server: --tsa URL.", "Level B-T memerlukan server stempel waktu: --tsa URL.");
-    if (a.has("tsa") && level == "B-T") {
-        nss::TsaConfig t;
-        t.url = a.get("tsa");
-        if (a.has("tsa-user")) {
-            if (!a.has("tsa-password-file"))
-                usage("--tsa-user needs --tsa-password-file.", "--tsa-user memerlukan --tsa-password-file.");
-            t.user = a.get("tsa-user");
-            t.password = trimNewline(readFile(a.get("tsa-password-file")));
-        }
-        if (a.has("tsa-timeout"))
-            t.timeout = std::chrono::seconds(std::max(1, std::atoi(a.get("tsa-timeout").c_str())));
-        rq.tsa = t;
+    rq.tsa = tsaConfig(a);
+    if (a.has("level")) {
+        rq.level = parseLevel(a.get("level"));
+        if (!rq.level)
+            usage("--level must be B-B, B-T, B-LT or B-LTA.", "--level harus B-B, B-T, B-LT atau B-LTA.");
+        if (*rq.level >= Level::BT && !rq.tsa)
+            usage("Level " + a.get("level") + " needs a timestamp server: --tsa URL.",
+                  "Level " + a.get("level") + " memerlukan server stempel waktu: --tsa URL.");
+        if (*rq.level == Level::BB)
+            rq.tsa.reset();
     }
+    rq.allowLowerLevel = a.has("allow-lower-level");
+    rq.revocation.timeout = networkTimeout(a);
 
     auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
     if (a.has("notice")) {
@@ -344,6 +388,58 @@ int cmdSign(const Args& a)
                   << (out.scaledPages.empty() ? "" : ", " + std::to_string(out.scaledPages.size()) +
                                                          " scaled down / diperkecil")
                   << "\n";
+    if (out.docTimestamp)
+        std::cout << "  document timestamp:      " << out.docTimestamp->time << " (" << out.docTimestamp->tsaName
+                  << "), field " << out.docTimestamp->field << "\n";
+    if (out.level == "B-LT" || out.level == "B-LTA")
+        std::cout << "  DSS / LTV:               " << out.dss.certsAdded << " certificate(s), " << out.dss.ocspsAdded
+                  << " OCSP, " << out.dss.crlsAdded << " CRL\n";
+    printChecks(out.revocationChecks);
+    if (!out.levelNoteEn.empty())
+        std::cout << "  LOWER LEVEL: " << out.levelNoteEn << "\n  LEVEL LEBIH RENDAH: " << out.levelNoteId << "\n";
+    for (const std::string& w : out.warnings)
+        std::cout << "  warning: " << w << "\n";
+    return cli::Ok;
+}
+
+int cmdExtend(const Args& a)
+{
+    requireKnown(a, {"nssdb", "level", "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "output", "overwrite"});
+    if (a.positional.size() != 1)
+        usage("Give exactly one signed PDF.", "Berikan tepat satu PDF yang sudah ditandatangani.");
+    if (!a.has("output"))
+        usage("-o OUT.pdf is required.", "-o OUT.pdf wajib diisi.");
+    if (!a.has("nssdb"))
+        usage("--nssdb DIR is required (its CAs judge the OCSP responders and the TSA).",
+              "--nssdb DIR wajib diisi (CA di dalamnya menilai responder OCSP dan TSA).");
+    ExtendRequest rq;
+    rq.input = a.positional[0];
+    rq.output = a.get("output");
+    if (samePath(rq.input, rq.output))
+        usage("The output must not be the input file: the input is never changed.",
+              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
+    rq.overwrite = a.has("overwrite");
+    auto level = parseLevel(a.has("level") ? a.get("level") : "B-LT");
+    if (!level || *level < Level::BLT)
+        usage("extend's --level must be B-LT or B-LTA.", "--level untuk extend harus B-LT atau B-LTA.");
+    rq.level = *level;
+    rq.tsa = tsaConfig(a);
+    if (rq.level == Level::BLTA && !rq.tsa)
+        usage("B-LTA needs a timestamp server: --tsa URL.", "B-LTA memerlukan server stempel waktu: --tsa URL.");
+    rq.revocation.timeout = networkTimeout(a);
+    auto trust = nss::TrustContext::withDatabase(a.get("nssdb"));
+    ExtendOutcome out = extendPdf(rq);
+    std::cout << "Extended / Diperpanjang: " << out.output << "\n"
+              << "  signatures / tanda tangan: " << out.signatures << " (+" << out.documentTimestamps
+              << " document timestamp(s))\n"
+              << "  level / level:             PAdES " << out.level << "\n"
+              << "  DSS / LTV:                 " << out.dss.certsAdded << " certificate(s), " << out.dss.ocspsAdded
+              << " OCSP, " << out.dss.crlsAdded << " CRL added\n"
+              << "  bytes added:               " << out.bytesAdded << "\n";
+    if (out.docTimestamp)
+        std::cout << "  document timestamp:        " << out.docTimestamp->time << " (" << out.docTimestamp->tsaName
+                  << ")\n";
+    printChecks(out.checks);
     for (const std::string& w : out.warnings)
         std::cout << "  warning: " << w << "\n";
     return cli::Ok;
@@ -362,7 +458,12 @@ int cmdVerify(const Args& a)
     VerifyReport r = verifyPdf(a.positional[0], trust->checksTrust());
     if (a.has("json")) {
         std::cout << "{\"file\":" << json(r.file) << ",\"revisions\":" << r.revisions
-                  << ",\"valid\":" << (r.allValid() ? "true" : "false") << ",\"signatures\":[";
+                  << ",\"valid\":" << (r.allValid() ? "true" : "false") << ",\"level\":" << json(r.level)
+                  << ",\"dss\":" << (r.dssPresent ? "{\"certs\":" + std::to_string(r.dssCerts) + ",\"ocsps\":" +
+                                                         std::to_string(r.dssOcsps) + ",\"crls\":" +
+                                                         std::to_string(r.dssCrls) + "}"
+                                                   : std::string("null"))
+                  << ",\"signatures\":[";
         for (size_t i = 0; i < r.signatures.size(); ++i) {
             const auto& s = r.signatures[i];
             std::cout << (i ? "," : "") << "\n {\"field\":" << json(s.field) << ",\"signer\":" << json(s.signer)
@@ -373,6 +474,9 @@ int cmdVerify(const Args& a)
                       << ",\"trust\":" << (s.trustChecked ? (s.trusted ? "\"trusted\"" : "\"untrusted\"") : "\"not checked\"")
                       << ",\"level\":" << json(s.level) << ",\"timestamp\":" << json(s.timestampTime)
                       << ",\"tsa\":" << json(s.tsaName)
+                      << ",\"documentTimestamp\":" << (s.documentTimestamp ? "true" : "false")
+                      << ",\"ltv\":" << (s.ltvMaterial ? "true" : "false") << ",\"vri\":" << (s.vriEntry ? "true" : "false")
+                      << ",\"ltvMissing\":" << json(s.ltvMissing)
                       << ",\"valid\":" << (s.valid() ? "true" : "false") << ",\"problem\":" << json(s.problem) << "}";
         }
         std::cout << "\n]}\n";
@@ -385,8 +489,14 @@ int cmdVerify(const Args& a)
                       << "   signer / penanda tangan: " << s.signer << "\n"
                       << "   signing time / waktu:    " << s.signingTime << "\n"
                       << "   SubFilter:               " << s.subFilter << "\n"
-                      << "   level / level:           PAdES " << s.level
+                      << "   level / level:           " << (s.documentTimestamp ? "" : "PAdES ") << s.level
                       << (s.hasTimestamp ? ", timestamp / stempel waktu " + s.timestampTime + " (" + s.tsaName + ")" : "")
+                      << "\n"
+                      << "   LTV material / data LTV: "
+                      << (s.documentTimestamp ? std::string("-")
+                          : s.ltvMaterial     ? std::string("present / ada") + (s.vriEntry ? " (VRI)" : "")
+                          : r.dssPresent      ? "incomplete / tidak lengkap (" + s.ltvMissing + ")"
+                                              : std::string("none / tidak ada"))
                       << "\n"
                       << "   integrity / integritas:  " << (s.integrity ? "intact / utuh" : "BROKEN / RUSAK") << "\n"
                       << "   covers / mencakup:       "
@@ -404,6 +514,12 @@ int cmdVerify(const Args& a)
         }
         if (r.signatures.empty())
             std::cout << "No signatures. / Tidak ada tanda tangan.\n";
+        else
+            std::cout << "Level of the file / level berkas: PAdES " << r.level
+                      << (r.dssPresent ? "; DSS: " + std::to_string(r.dssCerts) + " certificate(s), " +
+                                             std::to_string(r.dssOcsps) + " OCSP, " + std::to_string(r.dssCrls) + " CRL"
+                                       : std::string("; no DSS / tanpa DSS"))
+                      << "\n";
     }
     return r.allValid() ? cli::Ok : cli::NotValid;
 }
@@ -424,6 +540,8 @@ int main(int argc, char** argv)
             return cmdSign(a);
         if (a.command == "verify")
             return cmdVerify(a);
+        if (a.command == "extend")
+            return cmdExtend(a);
         usage("Unknown command '" + a.command + "'.", "Perintah '" + a.command + "' tidak dikenal.");
     } catch (const Error& e) {
         std::cerr << "bsre-sign: " << e.english() << "\n           " << e.indonesian() << "\n";

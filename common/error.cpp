@@ -11,6 +11,7 @@ const char* codeName(Code c) noexcept
     case Code::EncryptedPdf: return "EncryptedPdf";
     case Code::FieldNotFound: return "FieldNotFound";
     case Code::FieldSigned: return "FieldSigned";
+    case Code::NotSigned: return "NotSigned";
     case Code::PageOutOfRange: return "PageOutOfRange";
     case Code::RectOffPage: return "RectOffPage";
     case Code::NoRoomForNotice: return "NoRoomForNotice";
@@ -27,6 +28,8 @@ const char* codeName(Code c) noexcept
     case Code::TsaUnreachable: return "TsaUnreachable";
     case Code::TsaRefused: return "TsaRefused";
     case Code::TsaBadToken: return "TsaBadToken";
+    case Code::CertRevoked: return "CertificateRevoked";
+    case Code::RevocationUnavailable: return "RevocationUnavailable";
     case Code::FontMissing: return "FontMissing";
     case Code::ImageInvalid: return "ImageInvalid";
     case Code::Io: return "Io";

@@ -15,6 +15,7 @@ enum class Code {
     EncryptedPdf,     // encrypted input; we never decrypt and rewrite
     FieldNotFound,    // --field names no signature field
     FieldSigned,      // the field already holds a signature
+    NotSigned,        // extend: the PDF has no signature
     PageOutOfRange,
     RectOffPage,
     NoRoomForNotice,  // content fills the notice band and may not be scaled enough
@@ -31,6 +32,8 @@ enum class Code {
     TsaUnreachable,   // no answer (connection refused, timeout)
     TsaRefused,       // the TSA answered with an error status
     TsaBadToken,      // wrong imprint or nonce, bad signature, untrusted TSA
+    CertRevoked,      // OCSP or CRL says the certificate is revoked
+    RevocationUnavailable, // no usable OCSP answer or CRL (LTV cannot be reached)
     FontMissing,
     ImageInvalid,
     Io,               // output not writable, disk full, ...

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "core/pdf_edit.hpp"
 #include "nss/cms.hpp"
 #include "nss/digest.hpp"
 #include "pdf/appearance.hpp"
@@ -73,54 +74,16 @@ std::string displayDate(std::chrono::system_clock::time_point t, int off)
     return std::string(buf) + z;
 }
 
-// "12 0 R" -> ref, anything else -> invalid.
-ObjRef parseRef(const std::string& s)
-{
-    int n = 0, g = 0;
-    char r = 0;
-    if (std::sscanf(s.c_str(), "%d %d %c", &n, &g, &r) == 3 && r == 'R')
-        return {n, g};
-    return {};
-}
-
-// "[1 0 R 5 0 R]" -> {"1 0 R", "5 0 R"} (field arrays hold references only).
-std::vector<std::string> splitRefs(const std::string& arraySyntax)
-{
-    std::vector<std::string> out;
-    const char* p = arraySyntax.c_str();
-    while (*p) {
-        int n = 0, g = 0, used = 0;
-        char r = 0;
-        if (std::sscanf(p, " %d %d %c%n", &n, &g, &r, &used) == 3 && r == 'R') {
-            out.push_back(std::to_string(n) + " " + std::to_string(g) + " R");
-            p += used;
-        } else {
-            ++p;
-        }
-    }
-    return out;
-}
+using edit::parseRef;
+using edit::splitRefs;
+using edit::kByteRangeWidth;
 
 std::string rectSyntax(const pdf::Rect& r)
 {
     return "[" + pdf::num(r.x1) + " " + pdf::num(r.y1) + " " + pdf::num(r.x2) + " " + pdf::num(r.y2) + "]";
 }
 
-std::string uniqueFieldName(const pdf::DocumentModel& m)
-{
-    for (int i = 1;; ++i) {
-        std::string n = "Signature" + std::to_string(i);
-        bool clash = false;
-        for (auto& f : m.fields)
-            if (f.name == n)
-                clash = true;
-        if (!clash)
-            return n;
-    }
-}
-
 // Placeholders own their offsets inside the signature dictionary's body.
-constexpr size_t kByteRangeWidth = 4 * 21 + 2;
 
 struct SigDictLayout {
     std::string body;
@@ -268,12 +231,9 @@ void stampNotice(const NoticeRequest& nr, const pdf::Reader& reader, pdf::NewObj
 
 std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome& outcome)
 {
-    std::string original = readFile(rq.input);
     auto reader = pdf::Reader::open(rq.input);
     const pdf::DocumentModel& m = reader->model();
-    if (original.size() != m.fileSize)
-        fail(Code::Io, "The file " + rq.input + " changed while it was being read.",
-             "Berkas " + rq.input + " berubah saat sedang dibaca.");
+    std::string original = reader->bytes();
 
     const int off = rq.utcOffsetMinutes ? *rq.utcOffsetMinutes : localUtcOffsetMinutes(rq.now);
     pdf::IncrementalUpdate update(m);
@@ -334,6 +294,29 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         break;
     }
     case Placement::Kind::Invisible: break;
+    }
+
+    // The level: what stands in its way lowers it (when allowed) or stops.
+    Level target = rq.level ? *rq.level : (rq.tsa ? Level::BT : Level::BB);
+    if (target >= Level::BT && !rq.tsa)
+        fail(Code::Usage, std::string("Level ") + levelName(target) + " needs a timestamp server.",
+             std::string("Level ") + levelName(target) + " memerlukan server stempel waktu.");
+    auto lower = [&](Level to, const std::string& en, const std::string& id, Code code) {
+        if (!rq.allowLowerLevel)
+            fail(code, en + " Nothing was written.", id + " Tidak ada yang ditulis.");
+        outcome.levelNoteEn += (outcome.levelNoteEn.empty() ? "" : " ") + en;
+        outcome.levelNoteId += (outcome.levelNoteId.empty() ? "" : " ") + id;
+        target = std::min(target, to);
+    };
+    // B-LT: the signer's chain is checked before the key is used, so a
+    // revoked certificate signs nothing.
+    std::optional<LtvCollector> ltv;
+    std::vector<nss::CertRevocation> ltvChecks;
+    if (target >= Level::BLT) {
+        ltv.emplace(rq.revocation);
+        ltvChecks = ltv->checkChain(signer.certificate(), signer.chain());
+        if (auto gap = judgeEvidence(ltvChecks, "the signer's certificate", "sertifikat penanda tangan"))
+            lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
     }
 
     // Signature Lines: the export's markers become fields (issue 5).
@@ -425,7 +408,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     // The signature dictionary, sized by a dry run of the CMS.
     // A token with the TSA's chain of three certificates is about 5 KB; 8 KB
     // leaves room for a longer chain (every reserved byte costs two in the file).
-    const size_t tsaAllowance = rq.tsa ? 8192 : 0;
+    const size_t tsaAllowance = target >= Level::BT ? 8192 : 0;
     const size_t capacity = nss::estimateSignedDataSize(signer, tsaAllowance) + 32;
     const int sigNum = objs.reserve();
     const bool certify = rq.certify && m.signatureCount == 0;
@@ -517,7 +500,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
             update.rewrite(widget.ref, widget.serialize());
         }
     } else {
-        fieldName = newFieldName.empty() ? uniqueFieldName(m) : newFieldName;
+        fieldName = newFieldName.empty() ? edit::uniqueFieldName(m, "Signature") : newFieldName;
         const int fieldNum = objs.reserve();
         objs.set(fieldNum, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) + " /V " +
                                pdf::ref(sigNum) + " /F 132 /P " + pageRef.syntax() + " /Rect " +
@@ -551,12 +534,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         outcome.emptyFields.push_back(spot.id);
     }
 
-    auto arraySyntax = [](const std::vector<std::string>& items) {
-        std::string a = "[";
-        for (size_t i = 0; i < items.size(); ++i)
-            a += (i ? " " : "") + items[i];
-        return a + "]";
-    };
+    using edit::arraySyntax;
     for (auto& [num, list] : annotLists) {
         if (list.arrayRef.valid())
             update.rewrite(list.arrayRef, arraySyntax(list.items));
@@ -611,13 +589,22 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     digest.update(std::string_view(out).substr(cEnd));
     nss::CmsRequest cmsRequest;
     cmsRequest.contentDigest = digest.finish();
-    if (rq.tsa)
+    std::optional<nss::Bytes> token;
+    if (target >= Level::BT)
         cmsRequest.timestamper = [&](const nss::Bytes& signatureValue) -> std::optional<nss::Bytes> {
-            nss::TimestampToken t = nss::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
-            outcome.level = "B-T";
-            outcome.timestampTime = t.genTime;
-            outcome.tsaName = t.tsaName;
-            return t.der;
+            try {
+                nss::TimestampToken t = nss::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
+                outcome.timestampTime = t.genTime;
+                outcome.tsaName = t.tsaName;
+                token = t.der;
+                return t.der;
+            } catch (const Error& e) {
+                if (!rq.allowLowerLevel || (e.code() != Code::TsaUnreachable && e.code() != Code::TsaRefused &&
+                                            e.code() != Code::TsaBadToken))
+                    throw;
+                lower(Level::BB, e.english(), e.indonesian(), e.code());
+                return std::nullopt;
+            }
         };
     const int opsBefore = signer.operations();
     nss::Bytes cms = nss::buildSignedData(signer, cmsRequest);
@@ -629,15 +616,51 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
                  std::to_string(capacity) + " bita yang disediakan.");
     std::string hex = pdf::hexString(cms);
     out.replace(cStart + 1, hex.size() - 2, hex.substr(1, hex.size() - 2));
+    outcome.level = token ? "B-T" : "B-B";
+    outcome.contentsReserved = capacity;
+    outcome.contentsUsed = cms.size();
+    outcome.privateKeyOperations = signer.operations() - opsBefore;
+
+    // B-LT: the TSA's chain too, then the DSS in an update of its own.
+    if (target >= Level::BLT && token) {
+        nss::CmsCertificates tsaCerts = nss::cmsCertificates(*token);
+        auto tsaChecks = ltv->checkChain(tsaCerts.signer, tsaCerts.all);
+        if (auto gap = judgeEvidence(tsaChecks, "the timestamp server's certificate", "sertifikat server stempel waktu"))
+            lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
+        ltvChecks.insert(ltvChecks.end(), tsaChecks.begin(), tsaChecks.end());
+    }
+    if (ltv)
+        outcome.revocationChecks = ltv->checks();
+    if (target >= Level::BLT) {
+        // The /Contents string as stored: the CMS and its zero padding.
+        std::string contents = cms + std::string(capacity - cms.size(), '\0');
+        ltv->addVri(contents, ltvChecks);
+        auto signedBytes = std::make_shared<const std::string>(std::move(out));
+        auto signedReader = pdf::Reader::openBytes(signedBytes, rq.output);
+        out = pdf::appendDss(*signedReader, ltv->addition(), outcome.dss);
+        outcome.level = "B-LT";
+        if (target >= Level::BLTA) {
+            auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(out), rq.output);
+            try {
+                DocTimestampOutcome dts;
+                out = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts);
+                outcome.docTimestamp = dts;
+                outcome.level = "B-LTA";
+            } catch (const Error& e) {
+                if (!rq.allowLowerLevel || (e.code() != Code::TsaUnreachable && e.code() != Code::TsaRefused &&
+                                            e.code() != Code::TsaBadToken))
+                    throw;
+                lower(Level::BLT, "The document timestamp could not be added: " + std::string(e.english()),
+                      "Stempel waktu dokumen tidak dapat ditambahkan: " + e.indonesian(), e.code());
+            }
+        }
+    }
 
     outcome.output = rq.output;
     outcome.signerName = signerName;
     outcome.signingTime = isoDate(rq.now, off);
     outcome.fieldName = fieldName;
     outcome.bytesAdded = out.size() - originalSize;
-    outcome.contentsReserved = capacity;
-    outcome.contentsUsed = cms.size();
-    outcome.privateKeyOperations = signer.operations() - opsBefore;
     return out;
 }
 

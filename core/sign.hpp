@@ -1,6 +1,7 @@
 // The signing session: joins pdf/ and nss/ with plain values, one direction.
 #pragma once
 
+#include "core/ltv.hpp"
 #include "nss/signer.hpp"
 #include "nss/tsa.hpp"
 #include "pdf/model.hpp"
@@ -61,6 +62,16 @@ struct SignRequest {
     bool certify = false;
     // B-T: an RFC 3161 token over the signature value, as an unsigned attribute.
     std::optional<nss::TsaConfig> tsa;
+    // The level aimed for; nullopt: B-T with a TSA, B-B without. B-LT adds a
+    // DSS with the signer's and the TSA's chains and their OCSP responses or
+    // CRLs; B-LTA then a document timestamp.
+    std::optional<Level> level;
+    // When a level cannot be reached (TSA or revocation data unavailable):
+    // false stops with nothing written; true signs at the highest level
+    // reached and says why in levelNote (never silently). A revoked
+    // certificate always stops.
+    bool allowLowerLevel = false;
+    nss::RevocationOptions revocation;
     nss::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
     // Injected clock and zone so tests and golden files are reproducible.
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
@@ -76,7 +87,11 @@ struct SignOutcome {
     size_t contentsReserved = 0, contentsUsed = 0;
     int privateKeyOperations = 0;
     std::string level = "B-B";
+    std::string levelNoteEn, levelNoteId; // why the level is lower than asked (empty when reached)
     std::string timestampTime, tsaName;
+    std::vector<nss::CertRevocation> revocationChecks; // B-LT: per certificate, signer's chain then TSA's
+    pdf::DssOutcome dss;
+    std::optional<DocTimestampOutcome> docTimestamp;
     std::vector<int> stampedPages;   // 1-based pages that got the notice
     std::vector<int> scaledPages;    // 1-based pages whose content was scaled down
     std::vector<std::string> warnings; // English; the callers translate known ones

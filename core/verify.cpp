@@ -1,6 +1,12 @@
 #include "core/verify.hpp"
 
 #include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "core/ltv.hpp"
+#include "nss/der.hpp"
+#include "nss/digest.hpp"
+#include "nss/revocation.hpp"
+#include "nss/tsa.hpp"
 #include "nss/verify.hpp"
 #include "pdf/reader.hpp"
 
@@ -50,8 +56,9 @@ std::vector<unsigned long long> revisionEnds(const std::string& bytes)
 
 VerifyReport verifyPdf(const std::string& path, bool checkTrust)
 {
-    std::string bytes = readFile(path);
     auto reader = pdf::Reader::open(path);
+    const std::string& bytes = reader->bytes();
+    const pdf::DssRecord dss = reader->dss();
     VerifyReport rep;
     rep.file = path;
     rep.fileSize = bytes.size();
@@ -74,6 +81,42 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                     break;
                 }
             std::string_view all(bytes);
+            if (rec.subFilter == "ETSI.RFC3161") {
+                // A document timestamp: the token's imprint is the hash of the byte ranges.
+                s.documentTimestamp = true;
+                der::Tlv t;
+                const nss::Bytes token = der::readTlv(rec.contents, t) ? nss::Bytes(t.whole) : rec.contents;
+                const auto alg = nss::tokenImprintHash(token);
+                try {
+                    if (!alg)
+                        throw Error(Code::TsaBadToken, "the token's imprint cannot be read", "");
+                    nss::Digest d(*alg);
+                    d.update(all.substr(0, br[1]));
+                    d.update(all.substr(br[2], br[3]));
+                    nss::TimestampToken tt = nss::checkToken(token, d.finish(), *alg, std::nullopt, checkTrust);
+                    s.integrity = true;
+                    s.trustChecked = checkTrust;
+                    s.trusted = checkTrust;
+                    s.hasTimestamp = true;
+                    s.timestampTime = tt.genTime;
+                    s.tsaName = tt.tsaName;
+                    s.signer = tt.tsaName;
+                } catch (const Error& e) {
+                    // checkToken speaks of a TSA answer; keep only the failed check.
+                    std::string why = e.english();
+                    if (auto at = why.find("failed a check: "); at != std::string::npos)
+                        why = why.substr(at + 16);
+                    if (auto semi = why.find(';'); semi != std::string::npos)
+                        why.resize(semi);
+                    s.problem = "the document timestamp does not verify (" + why + ")";
+                    // Integrity and trust failures read differently in checkToken's sentences.
+                    const bool trustOnly = why.find("not trusted") != std::string::npos;
+                    s.integrity = trustOnly;
+                    s.trustChecked = checkTrust;
+                    s.trusted = false;
+                }
+                s.level = "document timestamp";
+            } else {
             auto v = nss::verifyDetached(rec.contents, {all.substr(0, br[1]), all.substr(br[2], br[3])}, checkTrust);
             s.signer = v.signerName;
             s.hasTimestamp = v.hasTimestamp && v.timestampValid;
@@ -91,12 +134,63 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                 s.problem = v.problem;
             else if (v.trustChecked && !v.trusted)
                 s.problem = "certificate not trusted (" + v.trustProblem + ")";
+
+            // LTV material in the DSS, judged offline.
+            if (dss.present) {
+                der::Tlv t;
+                const nss::Bytes cms = der::readTlv(rec.contents, t) ? nss::Bytes(t.whole) : rec.contents;
+                nss::CmsCertificates certs = nss::cmsCertificates(cms);
+                std::vector<nss::Bytes> pool = dss.certs;
+                pool.insert(pool.end(), certs.all.begin(), certs.all.end());
+                nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls);
+                bool complete = cov.complete;
+                std::string missing;
+                for (auto& m : cov.missing)
+                    missing += (missing.empty() ? "" : ", ") + m;
+                if (auto token = nss::signatureTimestampToken(cms)) {
+                    nss::CmsCertificates tsa = nss::cmsCertificates(*token);
+                    std::vector<nss::Bytes> tpool = dss.certs;
+                    tpool.insert(tpool.end(), tsa.all.begin(), tsa.all.end());
+                    nss::Coverage tcov = nss::offlineCoverage(tsa.signer, tpool, dss.ocsps, dss.crls);
+                    complete = complete && tcov.complete;
+                    for (auto& m : tcov.missing)
+                        missing += (missing.empty() ? "" : ", ") + m;
+                }
+                s.ltvMaterial = complete;
+                s.ltvMissing = missing;
+                const std::string key = vriKey(rec.contents);
+                for (const auto& [k, v] : dss.vri)
+                    s.vriEntry = s.vriEntry || k == key;
+                // B-LT is B-T plus the material, in a revision after the signature.
+                if (s.hasTimestamp && complete && dss.offset >= s.signedBytes)
+                    s.level = "B-LT";
+            }
+            }
         } else {
             s.problem = "the /ByteRange is malformed";
         }
         if (s.problem.empty() && !s.byteRangeOk)
             s.problem = "the /ByteRange does not match /Contents exactly";
         rep.signatures.push_back(std::move(s));
+    }
+    rep.dssPresent = dss.present;
+    rep.dssCerts = static_cast<int>(dss.certs.size());
+    rep.dssOcsps = static_cast<int>(dss.ocsps.size());
+    rep.dssCrls = static_cast<int>(dss.crls.size());
+    // B-LTA: a valid document timestamp over the revision that added the DSS.
+    for (SignatureReport& s : rep.signatures) {
+        if (s.level != "B-LT")
+            continue;
+        for (const SignatureReport& t : rep.signatures)
+            if (t.documentTimestamp && t.valid() && t.signedBytes > dss.offset)
+                s.level = "B-LTA";
+    }
+    for (const SignatureReport& s : rep.signatures) {
+        if (s.documentTimestamp)
+            continue;
+        auto l = parseLevel(s.level);
+        if (l && (rep.level.empty() || *l < *parseLevel(rep.level)))
+            rep.level = s.level;
     }
     return rep;
 }

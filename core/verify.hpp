@@ -22,6 +22,12 @@ struct SignatureReport {
     bool hasTimestamp = false;
     std::string timestampTime, tsaName;
     bool timestampBroken = false;
+    bool documentTimestamp = false; // /DocTimeStamp (ETSI.RFC3161): a timestamp over the file, no signer
+    // LTV material: the DSS holds revocation data for every certificate of
+    // the signer's chain and of its TSA's chain (offline check).
+    bool ltvMaterial = false;
+    bool vriEntry = false;          // the DSS has a VRI entry for this signature
+    std::string ltvMissing;         // the certificates without revocation data
     bool valid() const { return integrity && byteRangeOk && (!trustChecked || trusted) && !timestampBroken; }
 };
 
@@ -30,6 +36,9 @@ struct VerifyReport {
     unsigned long long fileSize = 0;
     int revisions = 0;
     std::vector<SignatureReport> signatures;
+    bool dssPresent = false;
+    int dssCerts = 0, dssOcsps = 0, dssCrls = 0;
+    std::string level;              // the weakest level among the signatures ("" without any)
     bool allValid() const;
 };
 

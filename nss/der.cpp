@@ -130,3 +130,43 @@ std::vector<Tlv> children(std::string_view content)
 }
 
 } // namespace bsre::der
+
+namespace bsre::der {
+
+std::string oidText(std::string_view oidContent)
+{
+    std::string out;
+    unsigned long v = 0;
+    bool first = true;
+    for (unsigned char c : oidContent) {
+        v = (v << 7) | (c & 0x7f);
+        if (c & 0x80)
+            continue;
+        if (first) {
+            out = std::to_string(v < 80 ? v / 40 : 2) + "." + std::to_string(v < 80 ? v % 40 : v - 80);
+            first = false;
+        } else {
+            out += "." + std::to_string(v);
+        }
+        v = 0;
+    }
+    return out;
+}
+
+std::string timeToIso(uint8_t tag, std::string_view g)
+{
+    std::string full;
+    if (tag == 0x17) { // UTCTime: RFC 5280 4.1.2.5.1, YY < 50 is 20YY
+        if (g.size() < 12)
+            return std::string(g);
+        full = (g[0] < '5' ? "20" : "19") + std::string(g);
+    } else {
+        full = std::string(g);
+    }
+    if (full.size() < 14)
+        return full;
+    return full.substr(0, 4) + "-" + full.substr(4, 2) + "-" + full.substr(6, 2) + "T" + full.substr(8, 2) + ":" +
+           full.substr(10, 2) + ":" + full.substr(12, 2) + "Z";
+}
+
+} // namespace bsre::der

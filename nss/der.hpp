@@ -43,3 +43,11 @@ bool readTlv(std::string_view in, Tlv& out);
 std::vector<Tlv> children(std::string_view content);
 
 } // namespace bsre::der
+
+namespace bsre::der {
+// An OID's content octets as dotted decimal ("1.2.840...").
+std::string oidText(std::string_view oidContent);
+// GeneralizedTime (YYYYMMDDHHMMSS[.f]Z) or UTCTime (YYMMDDHHMMSSZ) content as ISO 8601 UTC.
+std::string timeToIso(uint8_t tag, std::string_view content);
+inline std::string generalizedTimeToIso(std::string_view g) { return timeToIso(0x18, g); }
+} // namespace bsre::der

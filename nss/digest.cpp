@@ -98,3 +98,14 @@ Bytes hash(HashAlg alg, std::string_view data)
 }
 
 } // namespace bsre::nss
+
+namespace bsre::nss {
+Bytes sha1(std::string_view data)
+{
+    unsigned char out[20];
+    if (PK11_HashBuf(SEC_OID_SHA1, out, reinterpret_cast<const unsigned char*>(data.data()),
+                     static_cast<PRInt32>(data.size())) != SECSuccess)
+        fail(Code::Internal, "SHA-1 failed.", "SHA-1 gagal.");
+    return Bytes(reinterpret_cast<const char*>(out), sizeof out);
+}
+} // namespace bsre::nss

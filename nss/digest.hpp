@@ -25,3 +25,8 @@ private:
 Bytes hash(HashAlg alg, std::string_view data);
 
 } // namespace bsre::nss
+
+namespace bsre::nss {
+// SHA-1, only where a standard names it as an identifier (a DSS VRI key).
+Bytes sha1(std::string_view data);
+} // namespace bsre::nss

@@ -4,11 +4,10 @@
 #include "nss/der.hpp"
 #include "nss/digest.hpp"
 #include "nss/handles.hpp"
+#include "nss/http.hpp"
 
 #include <certdb.h>
 #include <cms.h>
-#include <curl/curl.h>
-#include <dlfcn.h>
 #include <pk11pub.h>
 #include <prerror.h>
 #include <secerr.h>
@@ -28,59 +27,6 @@ constexpr const char* kTimeStampingEku = "1.3.6.1.5.5.7.3.8";
          "Jawaban server stempel waktu gagal diperiksa: " + id + "; tidak ada yang ditulis.");
 }
 
-size_t collect(char* data, size_t size, size_t n, void* out)
-{
-    static_cast<std::string*>(out)->append(data, size * n);
-    return size * n;
-}
-
-// libcurl is loaded on first use: a signature without a timestamp should not
-// pay for loading it and its dozens of dependencies at every start.
-struct CurlApi {
-    decltype(&curl_global_init) global_init = nullptr;
-    decltype(&curl_easy_init) easy_init = nullptr;
-    decltype(&curl_easy_setopt) easy_setopt = nullptr;
-    decltype(&curl_easy_perform) easy_perform = nullptr;
-    decltype(&curl_easy_getinfo) easy_getinfo = nullptr;
-    decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
-    decltype(&curl_easy_strerror) easy_strerror = nullptr;
-    decltype(&curl_slist_append) slist_append = nullptr;
-    decltype(&curl_slist_free_all) slist_free_all = nullptr;
-};
-
-const CurlApi& curl()
-{
-    static const CurlApi api = [] {
-        CurlApi a;
-        void* h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-        if (!h)
-            fail(Code::Internal, "The HTTP library (libcurl) cannot be loaded.", "Pustaka HTTP (libcurl) tidak dapat dimuat.");
-        auto sym = [h](auto& fn, const char* name) { fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(h, name)); };
-        sym(a.global_init, "curl_global_init");
-        sym(a.easy_init, "curl_easy_init");
-        sym(a.easy_setopt, "curl_easy_setopt");
-        sym(a.easy_perform, "curl_easy_perform");
-        sym(a.easy_getinfo, "curl_easy_getinfo");
-        sym(a.easy_cleanup, "curl_easy_cleanup");
-        sym(a.easy_strerror, "curl_easy_strerror");
-        sym(a.slist_append, "curl_slist_append");
-        sym(a.slist_free_all, "curl_slist_free_all");
-        if (!a.global_init || !a.easy_init || !a.easy_setopt || !a.easy_perform || !a.easy_getinfo ||
-            !a.easy_cleanup || !a.easy_strerror || !a.slist_append || !a.slist_free_all)
-            fail(Code::Internal, "The HTTP library (libcurl) is incomplete.", "Pustaka HTTP (libcurl) tidak lengkap.");
-        a.global_init(CURL_GLOBAL_DEFAULT);
-        return a;
-    }();
-    return api;
-}
-
-struct CurlFree {
-    void operator()(CURL* c) const noexcept { curl().easy_cleanup(c); }
-};
-struct SlistFree {
-    void operator()(curl_slist* l) const noexcept { curl().slist_free_all(l); }
-};
-
 // Positive INTEGER from big-endian bytes (a leading zero when the top bit is set).
 der::Bytes positiveInteger(const Bytes& be)
 {
@@ -90,15 +36,6 @@ der::Bytes positiveInteger(const Bytes& be)
     return der::tlv(0x02, c);
 }
 
-std::string generalizedToIso(std::string_view g)
-{
-    // YYYYMMDDHHMMSS[.fff]Z
-    if (g.size() < 15)
-        return std::string(g);
-    return std::string(g.substr(0, 4)) + "-" + std::string(g.substr(4, 2)) + "-" + std::string(g.substr(6, 2)) + "T" +
-           std::string(g.substr(8, 2)) + ":" + std::string(g.substr(10, 2)) + ":" + std::string(g.substr(12, 2)) + "Z";
-}
-
 struct TstInfo {
     Bytes imprint;
     std::string hashOid;
@@ -106,26 +43,6 @@ struct TstInfo {
     std::string genTime;
     std::string_view der;       // the TSTInfo encoding (what the token signs)
 };
-
-std::string oidText(std::string_view oidContent)
-{
-    std::string out;
-    unsigned long v = 0;
-    bool first = true;
-    for (unsigned char c : oidContent) {
-        v = (v << 7) | (c & 0x7f);
-        if (c & 0x80)
-            continue;
-        if (first) {
-            out = std::to_string(v < 80 ? v / 40 : 2) + "." + std::to_string(v < 80 ? v % 40 : v - 80);
-            first = false;
-        } else {
-            out += "." + std::to_string(v);
-        }
-        v = 0;
-    }
-    return out;
-}
 
 // ContentInfo -> SignedData -> encapContentInfo -> TSTInfo fields.
 TstInfo parseToken(const Bytes& token)
@@ -140,7 +57,7 @@ TstInfo parseToken(const Bytes& token)
     if (sdParts.size() < 3)
         badToken("the token's SignedData is incomplete", "SignedData token tidak lengkap");
     auto encap = der::children(sdParts[2].content);
-    if (encap.size() < 2 || oidText(encap[0].content) != kTstInfoOid)
+    if (encap.size() < 2 || der::oidText(encap[0].content) != kTstInfoOid)
         badToken("the token does not carry a TSTInfo", "token tidak memuat TSTInfo");
     der::Tlv octets, tst;
     if (!der::readTlv(encap[1].content, octets) || !der::readTlv(octets.content, tst))
@@ -154,9 +71,9 @@ TstInfo parseToken(const Bytes& token)
     if (mi.size() < 2)
         badToken("the message imprint cannot be read", "message imprint tidak dapat dibaca");
     auto alg = der::children(mi[0].content);
-    info.hashOid = alg.empty() ? "" : oidText(alg[0].content);
+    info.hashOid = alg.empty() ? "" : der::oidText(alg[0].content);
     info.imprint = Bytes(mi[1].content);
-    info.genTime = generalizedToIso(f[4].content);
+    info.genTime = der::generalizedTimeToIso(f[4].content);
     for (size_t i = 5; i < f.size(); ++i)
         if (f[i].tag == 0x02)
             info.nonce = Bytes(f[i].content);
@@ -175,43 +92,21 @@ std::string stripZeros(const Bytes& b)
 
 std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requestDer)
 {
-    const CurlApi& api = curl();
-    std::unique_ptr<CURL, CurlFree> handle(api.easy_init());
-    if (!handle)
-        fail(Code::Internal, "The HTTP client could not start.", "Klien HTTP tidak dapat dijalankan.");
-    std::unique_ptr<curl_slist, SlistFree> headers(
-        api.slist_append(nullptr, "Content-Type: application/timestamp-query"));
-    std::string body;
-    char err[CURL_ERROR_SIZE] = {};
-    api.easy_setopt(handle.get(), CURLOPT_URL, cfg.url.c_str());
-    api.easy_setopt(handle.get(), CURLOPT_POST, 1L);
-    api.easy_setopt(handle.get(), CURLOPT_POSTFIELDS, requestDer.data());
-    api.easy_setopt(handle.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(requestDer.size()));
-    api.easy_setopt(handle.get(), CURLOPT_HTTPHEADER, headers.get());
-    api.easy_setopt(handle.get(), CURLOPT_TIMEOUT, static_cast<long>(cfg.timeout.count()));
-    api.easy_setopt(handle.get(), CURLOPT_CONNECTTIMEOUT, static_cast<long>(cfg.timeout.count()));
-    api.easy_setopt(handle.get(), CURLOPT_NOSIGNAL, 1L);
-    api.easy_setopt(handle.get(), CURLOPT_WRITEFUNCTION, collect);
-    api.easy_setopt(handle.get(), CURLOPT_WRITEDATA, &body);
-    api.easy_setopt(handle.get(), CURLOPT_ERRORBUFFER, err);
-    api.easy_setopt(handle.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-    if (!cfg.user.empty()) {
-        api.easy_setopt(handle.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        api.easy_setopt(handle.get(), CURLOPT_USERNAME, cfg.user.c_str());
-        api.easy_setopt(handle.get(), CURLOPT_PASSWORD, cfg.password.c_str());
-    }
-    CURLcode rc = api.easy_perform(handle.get());
-    if (rc != CURLE_OK) {
-        std::string why = err[0] ? err : api.easy_strerror(rc);
-        fail(Code::TsaUnreachable, "The timestamp server " + cfg.url + " did not answer (" + why + ").",
-             "Server stempel waktu " + cfg.url + " tidak menjawab (" + why + ").");
-    }
-    long status = 0;
-    api.easy_getinfo(handle.get(), CURLINFO_RESPONSE_CODE, &status);
-    if (status != 200)
-        fail(Code::TsaRefused, "The timestamp server " + cfg.url + " answered HTTP " + std::to_string(status) + ".",
-             "Server stempel waktu " + cfg.url + " menjawab HTTP " + std::to_string(status) + ".");
-    return body;
+    HttpRequest rq;
+    rq.url = cfg.url;
+    rq.body = requestDer;
+    rq.contentType = "application/timestamp-query";
+    rq.timeout = cfg.timeout;
+    rq.user = cfg.user;
+    rq.password = cfg.password;
+    HttpResponse r = httpRequest(rq);
+    if (!r.error.empty())
+        fail(Code::TsaUnreachable, "The timestamp server " + cfg.url + " did not answer (" + r.error + ").",
+             "Server stempel waktu " + cfg.url + " tidak menjawab (" + r.error + ").");
+    if (r.status != 200)
+        fail(Code::TsaRefused, "The timestamp server " + cfg.url + " answered HTTP " + std::to_string(r.status) + ".",
+             "Server stempel waktu " + cfg.url + " menjawab HTTP " + std::to_string(r.status) + ".");
+    return r.body;
 }
 
 TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, HashAlg alg,
@@ -341,6 +236,18 @@ TimestampToken requestTimestamp(const TsaConfig& cfg, std::string_view data, con
     if (parts.size() < 2)
         badToken("it carries no token", "tidak memuat token");
     return checkToken(Bytes(parts[1].whole), digest, cfg.hash, positiveInteger(nonce).substr(2), true);
+}
+
+std::optional<HashAlg> tokenImprintHash(const Bytes& tokenDer)
+{
+    try {
+        const std::string oid = parseToken(tokenDer).hashOid;
+        for (HashAlg a : {HashAlg::Sha256, HashAlg::Sha384, HashAlg::Sha512})
+            if (oid == hashOid(a))
+                return a;
+    } catch (const Error&) {
+    }
+    return std::nullopt;
 }
 
 } // namespace bsre::nss

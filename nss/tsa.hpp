@@ -39,3 +39,8 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
                           const std::optional<Bytes>& expectedNonce, bool checkTrust);
 
 } // namespace bsre::nss
+
+namespace bsre::nss {
+// The hash algorithm of a token's message imprint (nullopt: unreadable or not SHA-2).
+std::optional<HashAlg> tokenImprintHash(const Bytes& tokenDer);
+} // namespace bsre::nss

@@ -11,6 +11,7 @@
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/Stream.h>
 #include <poppler/Page.h>
 #include <poppler/XRef.h>
 #include <poppler/goo/GooString.h>
@@ -117,26 +118,6 @@ DictSnapshot snapshotOf(const Object& dict, ObjRef ref)
     return s;
 }
 
-std::string readTail(const std::string& path, unsigned long long size, size_t n)
-{
-    std::ifstream f(path, std::ios::binary);
-    size_t take = static_cast<size_t>(std::min<unsigned long long>(n, size));
-    f.seekg(static_cast<std::streamoff>(size - take));
-    std::string s(take, '\0');
-    f.read(s.data(), static_cast<std::streamsize>(take));
-    return s;
-}
-
-std::string readAt(const std::string& path, unsigned long long off, size_t n)
-{
-    std::ifstream f(path, std::ios::binary);
-    f.seekg(static_cast<std::streamoff>(off));
-    std::string s(n, '\0');
-    f.read(s.data(), static_cast<std::streamsize>(n));
-    s.resize(static_cast<size_t>(f.gcount()));
-    return s;
-}
-
 std::string stringOf(const Object& o)
 {
     return o.isString() ? std::string(o.getString()->c_str(), o.getString()->getLength()) : std::string();
@@ -183,6 +164,7 @@ void initPoppler()
 } // namespace
 
 struct Reader::Impl {
+    std::shared_ptr<const std::string> bytes; // what Poppler reads (a MemStream over it)
     std::unique_ptr<PDFDoc> doc;
     DocumentModel model;
     std::map<std::pair<int, int>, int> annotPage; // widget ref -> page index
@@ -249,34 +231,45 @@ Reader::~Reader() = default;
 
 std::unique_ptr<Reader> Reader::open(const std::string& path)
 {
-    initPoppler();
     std::FILE* fp = std::fopen(path.c_str(), "rb");
     if (!fp)
         fail(Code::Io, "The file " + path + " cannot be read (" + std::strerror(errno) + ").",
              "Berkas " + path + " tidak dapat dibaca (" + std::strerror(errno) + ").");
-    char head[1024] = {};
-    size_t got = std::fread(head, 1, sizeof head, fp);
-    std::fseek(fp, 0, SEEK_END);
-    long sz = std::ftell(fp);
+    auto bytes = std::make_shared<std::string>();
+    char buf[1 << 16];
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, fp)) > 0)
+        bytes->append(buf, got);
+    const bool bad = std::ferror(fp);
     std::fclose(fp);
-    if (std::string_view(head, got).find("%PDF-") == std::string_view::npos)
+    if (bad)
+        fail(Code::Io, "The file " + path + " cannot be read.", "Berkas " + path + " tidak dapat dibaca.");
+    return openBytes(std::move(bytes), path);
+}
+
+std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> bytes, const std::string& path)
+{
+    initPoppler();
+    const std::string& all = *bytes;
+    if (std::string_view(all).substr(0, 1024).find("%PDF-") == std::string_view::npos)
         fail(Code::NotPdf, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
 
     auto impl = std::make_unique<Impl>();
+    impl->bytes = bytes;
     DocumentModel& m = impl->model;
     m.path = path;
-    m.fileSize = static_cast<unsigned long long>(sz);
+    m.fileSize = all.size();
 
     // The last startxref must point at a real cross-reference section;
     // otherwise Poppler would silently rebuild it and we would append to a guess.
-    std::string tail = readTail(path, m.fileSize, 2048);
+    std::string tail = all.substr(all.size() - std::min<size_t>(all.size(), 2048));
     size_t sx = tail.rfind("startxref");
     if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
         damaged(path, "it is truncated: the end-of-file marker is missing");
     m.lastXref = std::strtoull(tail.c_str() + sx + 9, nullptr, 10);
     if (m.lastXref == 0 || m.lastXref >= m.fileSize)
         damaged(path, "the cross-reference offset points outside the file");
-    std::string at = readAt(path, m.lastXref, 64);
+    std::string at = all.substr(m.lastXref, 64);
     if (at.rfind("xref", 0) == 0)
         m.xrefStream = false;
     else if (at.find(" obj") != std::string::npos)
@@ -285,7 +278,8 @@ std::unique_ptr<Reader> Reader::open(const std::string& path)
         damaged(path, "the cross-reference offset is wrong");
 
     bool reconstructed = false;
-    impl->doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), std::nullopt, std::nullopt, nullptr,
+    auto* stream = new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull));
+    impl->doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr,
                                          [&reconstructed] { reconstructed = true; });
     PDFDoc& doc = *impl->doc;
     if (!doc.isOk()) {
@@ -361,6 +355,7 @@ std::unique_ptr<Reader> Reader::open(const std::string& path)
 }
 
 const DocumentModel& Reader::model() const { return impl_->model; }
+const std::string& Reader::bytes() const { return *impl_->bytes; }
 
 DictSnapshot Reader::dict(ObjRef ref) const
 {
@@ -640,9 +635,60 @@ std::vector<SignatureRecord> Reader::signatures() const
         r.signingTime = stringOf(v.dictLookup("M"));
         r.reason = textToUtf8(stringOf(v.dictLookup("Reason")));
         r.location = textToUtf8(stringOf(v.dictLookup("Location")));
+        Object type = v.dictLookup("Type");
+        r.type = type.isName() ? type.getName() : "Sig";
         out.push_back(std::move(r));
     }
     return out;
+}
+
+DssRecord Reader::dss() const
+{
+    DssRecord d;
+    XRef* xref = impl_->doc->getXRef();
+    Object cat = xref->fetch(impl_->model.root.num, impl_->model.root.gen);
+    if (!cat.isDict())
+        return d;
+    const Object& nf = cat.getDict()->lookupNF("DSS");
+    Object dss;
+    if (nf.isRef()) {
+        d.ref = {nf.getRefNum(), nf.getRefGen()};
+        XRefEntry* e = xref->getEntry(nf.getRefNum());
+        if (e && e->type == xrefEntryUncompressed)
+            d.offset = static_cast<unsigned long long>(e->offset);
+        else if (e && e->type == xrefEntryCompressed) {
+            XRefEntry* os = xref->getEntry(static_cast<int>(e->offset));
+            if (os && os->type == xrefEntryUncompressed)
+                d.offset = static_cast<unsigned long long>(os->offset);
+        }
+        dss = xref->fetch(nf.getRef());
+    } else {
+        dss = nf.copy();
+    }
+    if (!dss.isDict())
+        return d;
+    d.present = true;
+    auto collect = [&](const char* key, std::vector<std::string>& data, std::vector<std::string>& refs) {
+        Object arr = dss.dictLookup(key);
+        if (!arr.isArray())
+            return;
+        for (int i = 0; i < arr.arrayGetLength(); ++i) {
+            refs.push_back(serialize(arr.arrayGetNF(i)));
+            Object st = arr.arrayGet(i);
+            if (!st.isStream())
+                continue;
+            std::vector<unsigned char> raw = st.getStream()->toUnsignedChars();
+            data.emplace_back(reinterpret_cast<const char*>(raw.data()), raw.size());
+        }
+    };
+    collect("Certs", d.certs, d.certRefs);
+    collect("OCSPs", d.ocsps, d.ocspRefs);
+    collect("CRLs", d.crls, d.crlRefs);
+    Object vri = dss.dictLookup("VRI");
+    if (vri.isDict())
+        for (int i = 0; i < vri.dictGetLength(); ++i)
+            d.vri.emplace_back(vri.dictGetKey(i), serialize(vri.dictGetValNF(i)));
+    return d;
 }
 
 } // namespace bsre::pdf

@@ -17,6 +17,18 @@ struct SignatureRecord {
     std::string subFilter;
     std::string signingTime;                   // /M as written
     std::string reason, location;
+    std::string type;                          // /Type: "Sig" or "DocTimeStamp"
+};
+
+// The Document Security Store (ETSI EN 319 142-1 5.4.2): validation data
+// added after signatures (B-LT). Streams are returned decoded.
+struct DssRecord {
+    bool present = false;
+    ObjRef ref;                               // when the DSS is an object of its own
+    unsigned long long offset = 0;            // where that object (or its object stream) starts
+    std::vector<std::string> certs, ocsps, crls;
+    std::vector<std::string> certRefs, ocspRefs, crlRefs; // the entries as written ("12 0 R")
+    std::vector<std::pair<std::string, std::string>> vri;  // key (hex SHA-1) -> dictionary syntax
 };
 
 // An annotation the export left as a marker (a /Link's /URI or a widget's /T).
@@ -33,6 +45,10 @@ public:
     // Throws bsre::Error: NotPdf, MalformedPdf (damaged, truncated,
     // reconstructed xref), EncryptedPdf, Io.
     static std::unique_ptr<Reader> open(const std::string& path);
+    // The same over bytes in memory (a file being built: B-LT and B-LTA add
+    // updates on top of the signed bytes before anything is written).
+    static std::unique_ptr<Reader> openBytes(std::shared_ptr<const std::string> bytes, const std::string& label);
+    const std::string& bytes() const;
     ~Reader();
 
     const DocumentModel& model() const;
@@ -44,6 +60,7 @@ public:
     // The array under `key` of `owner`; `where` is set when it is indirect.
     std::vector<std::string> arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const;
     std::vector<SignatureRecord> signatures() const;
+    DssRecord dss() const;
     // Every /Link whose /URI, and every widget whose /T, starts with prefix, in page order.
     std::vector<MarkerAnnot> markers(const std::string& prefix) const;
     // Union of what the page draws (text, vector paths, images) in default

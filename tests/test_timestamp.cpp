@@ -1,7 +1,7 @@
 // PAdES B-T: RFC 3161 timestamps from a real TSA on loopback (openssl ts
 // behind tests/fixtures/tsa_server.py), and every way a TSA can fail.
 #define BOOST_TEST_MODULE timestamp
-#include "support.hpp"
+#include "ltv_support.hpp"
 
 #include "core/sign.hpp"
 #include "nss/der.hpp"
@@ -13,24 +13,12 @@ using namespace testing;
 
 namespace {
 
-std::map<std::string, std::string> ports()
-{
-    std::map<std::string, std::string> out;
-    std::istringstream in(slurp(env("BSRE_LTV_PORTS")));
-    std::string line;
-    while (std::getline(in, line)) {
-        auto eq = line.find('=');
-        if (eq != std::string::npos)
-            out[line.substr(0, eq)] = line.substr(eq + 1);
-    }
-    return out;
-}
-std::string ltv(const std::string& rel) { return env("BSRE_LTV") + "/" + rel; }
-std::string tsa(const std::string& path = "") { return ports()["TSA_URL"] + path; }
+std::map<std::string, std::string> ports() { return ltvPorts(); }
+std::string tsa(const std::string& path = "") { return tsaUrl(path); }
 
 Run signWithTsa(const std::string& out, const std::string& extra)
 {
-    return run("env -u http_proxy -u https_proxy " + q(tool()) + " sign --nssdb " + q(ltv("ltvdb")) +
+    return run(ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) +
                " --cert ltv-officer " + extra + " " + q(pdfs("letter.pdf")) + " -o " + q(out));
 }
 

@@ -1,0 +1,275 @@
+#include "core/ltv.hpp"
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "core/pdf_edit.hpp"
+#include "nss/der.hpp"
+#include "nss/digest.hpp"
+#include "pdf/syntax.hpp"
+#include "pdf/update.hpp"
+
+#include <algorithm>
+
+namespace bsre {
+
+std::optional<Level> parseLevel(std::string_view s)
+{
+    if (s == "B-B")
+        return Level::BB;
+    if (s == "B-T")
+        return Level::BT;
+    if (s == "B-LT")
+        return Level::BLT;
+    if (s == "B-LTA")
+        return Level::BLTA;
+    return std::nullopt;
+}
+
+const char* levelName(Level l) noexcept
+{
+    switch (l) {
+    case Level::BB: return "B-B";
+    case Level::BT: return "B-T";
+    case Level::BLT: return "B-LT";
+    case Level::BLTA: return "B-LTA";
+    }
+    return "B-B";
+}
+
+std::string vriKey(std::string_view contents)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : nss::sha1(contents)) {
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out;
+}
+
+namespace {
+
+// A DER value's exact length (a /Contents string is zero padded after it).
+nss::Bytes trimDer(std::string_view padded)
+{
+    der::Tlv t;
+    if (!der::readTlv(padded, t))
+        return nss::Bytes(padded);
+    return nss::Bytes(t.whole);
+}
+
+} // namespace
+
+std::vector<nss::CertRevocation> LtvCollector::checkChain(const nss::Bytes& leaf, const std::vector<nss::Bytes>& extra)
+{
+    auto checks = checker_.checkChain(leaf, extra, data_);
+    all_.insert(all_.end(), checks.begin(), checks.end());
+    return checks;
+}
+
+void LtvCollector::addVri(std::string_view contents, const std::vector<nss::CertRevocation>& checks)
+{
+    pdf::DssAddition::Vri v;
+    v.key = vriKey(contents);
+    auto push = [](std::vector<int>& to, int i) {
+        if (i >= 0 && std::find(to.begin(), to.end(), i) == to.end())
+            to.push_back(i);
+    };
+    for (const auto& c : checks) {
+        push(v.certs, c.cert);
+        push(v.ocsps, c.ocsp);
+        push(v.crls, c.crl);
+    }
+    vri_.push_back(std::move(v));
+}
+
+void LtvCollector::addSignature(std::string_view contents, const nss::Bytes& cms)
+{
+    nss::CmsCertificates certs = nss::cmsCertificates(cms);
+    std::vector<nss::CertRevocation> checks;
+    if (!certs.signer.empty())
+        checks = checkChain(certs.signer, certs.all);
+    if (auto token = nss::signatureTimestampToken(cms)) {
+        nss::CmsCertificates tsa = nss::cmsCertificates(*token);
+        if (!tsa.signer.empty()) {
+            auto more = checkChain(tsa.signer, tsa.all);
+            checks.insert(checks.end(), more.begin(), more.end());
+        }
+    }
+    addVri(contents, checks);
+}
+
+void LtvCollector::addDocumentTimestamp(std::string_view contents, const nss::Bytes& token)
+{
+    nss::CmsCertificates tsa = nss::cmsCertificates(token);
+    if (tsa.signer.empty())
+        return;
+    addVri(contents, checkChain(tsa.signer, tsa.all));
+}
+
+pdf::DssAddition LtvCollector::addition() const
+{
+    pdf::DssAddition a;
+    nss::ValidationData d = data_;
+    a.certs = d.certs;
+    a.ocsps = d.ocsps;
+    a.crls = d.crls;
+    a.vri = vri_;
+    return a;
+}
+
+std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
+                                       const std::string& whoseId)
+{
+    for (const auto& c : checks)
+        if (c.status == nss::RevocationStatus::Revoked)
+            fail(Code::CertRevoked,
+                 "The certificate \"" + c.subject + "\" (" + whoseEn + ") was revoked on " + c.revokedAt +
+                     ", reason: " + c.reason + " (source: " + c.source + "); nothing was signed or written.",
+                 "Sertifikat \"" + c.subject + "\" (" + whoseId + ") telah dicabut pada " + c.revokedAt +
+                     ", alasan: " + c.reason + " (sumber: " + c.source +
+                     "); tidak ada yang ditandatangani atau ditulis.");
+    std::string en, id;
+    for (const auto& c : checks) {
+        if (c.status == nss::RevocationStatus::Good || c.status == nss::RevocationStatus::NotNeeded)
+            continue;
+        en += (en.empty() ? "" : "; ") + ("\"" + c.subject + "\": " + c.problemEn);
+        id += (id.empty() ? "" : "; ") + ("\"" + c.subject + "\": " + c.problemId);
+    }
+    if (en.empty())
+        return std::nullopt;
+    return Shortfall{"No revocation data could be had for " + whoseEn + " (" + en + ").",
+                     "Data pencabutan untuk " + whoseId + " tidak dapat diperoleh (" + id + ")."};
+}
+
+std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
+                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome)
+{
+    const pdf::DocumentModel& m = reader.model();
+    const std::string& original = reader.bytes();
+    // A token with a chain of three certificates is about 5 KB; start with
+    // room for 8 KB and try once more with twice as much if a TSA sends more.
+    for (size_t capacity : {size_t{8192}, size_t{16384}}) {
+        pdf::IncrementalUpdate update(m);
+        pdf::NewObjects& objs = update.objects();
+        const int sigNum = objs.reserve();
+        std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [";
+        const size_t byteRangeAt = body.size();
+        body += std::string(edit::kByteRangeWidth, ' ') + "] /Contents ";
+        const size_t contentsAt = body.size();
+        body += "<" + std::string(capacity * 2, '0') + "> >>";
+        objs.set(sigNum, body);
+
+        const std::string fieldName = edit::uniqueFieldName(m, "DocTimeStamp");
+        const pdf::ObjRef page = m.pages.front().ref;
+        const int ap = objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+        const int widget = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) +
+                                    " /V " + pdf::ref(sigNum) + " /F 132 /P " + page.syntax() +
+                                    " /Rect [0 0 0 0] /AP << /N " + pdf::ref(ap) + " >> >>");
+
+        // The page's annotations and the form's fields gain the widget.
+        pdf::ObjRef annotsRef;
+        std::vector<std::string> annots = reader.arrayValue(page, "Annots", annotsRef);
+        annots.push_back(pdf::ref(widget));
+        if (annotsRef.valid()) {
+            update.rewrite(annotsRef, edit::arraySyntax(annots));
+        } else {
+            pdf::DictSnapshot p = reader.dict(page);
+            p.set("Annots", edit::arraySyntax(annots));
+            update.rewrite(page, p.serialize());
+        }
+        bool acroIndirect = false;
+        std::optional<pdf::DictSnapshot> acro = reader.dictValue(m.root, "AcroForm", acroIndirect);
+        if (!acro)
+            acro = pdf::DictSnapshot{};
+        std::vector<std::string> fields;
+        pdf::ObjRef fieldsRef;
+        if (const std::string* f = acro->get("Fields")) {
+            fieldsRef = edit::parseRef(*f);
+            fields = fieldsRef.valid() ? reader.arrayItems(fieldsRef) : edit::splitRefs(*f);
+        }
+        fields.push_back(pdf::ref(widget));
+        if (fieldsRef.valid())
+            update.rewrite(fieldsRef, edit::arraySyntax(fields));
+        else
+            acro->set("Fields", edit::arraySyntax(fields));
+        acro->set("SigFlags", "3");
+        if (acroIndirect) {
+            update.rewrite(acro->ref, acro->serialize());
+        } else {
+            pdf::DictSnapshot catalog = reader.dict(m.root);
+            catalog.set("AcroForm", pdf::ref(objs.add(acro->serialize())));
+            update.rewrite(m.root, catalog.serialize());
+        }
+
+        const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
+        pdf::IncrementalUpdate::Result appended = update.finish(eol);
+        std::string out = original + appended.bytes;
+        const size_t sigBody = original.size() + appended.bodyOffset.at(sigNum);
+        const unsigned long long cStart = sigBody + contentsAt, cEnd = cStart + capacity * 2 + 2;
+        const std::string br = "0 " + std::to_string(cStart) + " " + std::to_string(cEnd) + " " +
+                               std::to_string(out.size() - cEnd);
+        out.replace(sigBody + byteRangeAt, br.size(), br);
+
+        std::string covered = out.substr(0, cStart);
+        covered.append(out, cEnd, std::string::npos);
+        nss::TimestampToken token = nss::requestTimestamp(tsa, covered, transport);
+        if (token.der.size() > capacity)
+            continue;
+        const std::string hex = pdf::hexString(token.der);
+        out.replace(cStart + 1, hex.size() - 2, hex.substr(1, hex.size() - 2));
+        outcome.field = fieldName;
+        outcome.time = token.genTime;
+        outcome.tsaName = token.tsaName;
+        outcome.bytesAdded = out.size() - original.size();
+        return out;
+    }
+    fail(Code::SignatureTooLarge, "The timestamp server's token is larger than 16 KB; it was not embedded.",
+         "Token server stempel waktu lebih besar dari 16 KB; token tidak disisipkan.");
+}
+
+ExtendOutcome extendPdf(const ExtendRequest& rq)
+{
+    if (rq.level != Level::BLT && rq.level != Level::BLTA)
+        fail(Code::Usage, "extend brings a PDF to B-LT or B-LTA.", "extend menaikkan PDF ke B-LT atau B-LTA.");
+    if (rq.level == Level::BLTA && !rq.tsa)
+        fail(Code::Usage, "B-LTA needs a timestamp server (--tsa).", "B-LTA memerlukan server stempel waktu (--tsa).");
+    auto reader = pdf::Reader::open(rq.input);
+    ExtendOutcome outcome;
+    LtvCollector collector(rq.revocation);
+    for (const pdf::SignatureRecord& s : reader->signatures()) {
+        const nss::Bytes der = trimDer(s.contents);
+        if (s.subFilter == "ETSI.RFC3161") {
+            collector.addDocumentTimestamp(s.contents, der);
+            ++outcome.documentTimestamps;
+        } else {
+            collector.addSignature(s.contents, der);
+            ++outcome.signatures;
+            if (!nss::signatureTimestampToken(der))
+                outcome.warnings.push_back("The signature in field \"" + s.field +
+                                           "\" has no timestamp, so it stays below B-T whatever is added; "
+                                           "its validation data was added all the same.");
+        }
+    }
+    if (outcome.signatures + outcome.documentTimestamps == 0)
+        fail(Code::NotSigned, "The PDF " + rq.input + " has no signatures to extend.",
+             "PDF " + rq.input + " tidak memiliki tanda tangan untuk diperpanjang.");
+    outcome.checks = collector.checks();
+    if (auto gap = judgeEvidence(outcome.checks, "the signatures in the PDF", "tanda tangan dalam PDF"))
+        fail(Code::RevocationUnavailable, gap->en + " Nothing was written.", gap->id + " Tidak ada yang ditulis.");
+
+    std::string bytes = pdf::appendDss(*reader, collector.addition(), outcome.dss);
+    if (rq.level == Level::BLTA) {
+        auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(std::move(bytes)), rq.output);
+        DocTimestampOutcome dts;
+        bytes = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts);
+        outcome.docTimestamp = dts;
+    }
+    outcome.level = levelName(rq.level);
+    outcome.bytesAdded = bytes.size() - reader->model().fileSize;
+    outcome.output = rq.output;
+    writeFileAtomically(rq.output, bytes, rq.overwrite);
+    return outcome;
+}
+
+} // namespace bsre

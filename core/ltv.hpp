@@ -1,0 +1,98 @@
+// Long-term validation (issue 6): PAdES levels, validation data for a PDF's
+// signatures gathered into a DSS (B-LT), the document timestamp (B-LTA), and
+// `extend`, which brings an already signed PDF up to B-LT or B-LTA.
+#pragma once
+
+#include "nss/revocation.hpp"
+#include "nss/tsa.hpp"
+#include "pdf/dss.hpp"
+#include "pdf/reader.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bsre {
+
+// ETSI EN 319 142-1 baseline levels, in order.
+enum class Level { BB = 0, BT = 1, BLT = 2, BLTA = 3 };
+std::optional<Level> parseLevel(std::string_view s); // "B-B" ... "B-LTA"
+const char* levelName(Level l) noexcept;
+
+// Uppercase hex SHA-1 of a signature's /Contents string bytes (padding
+// included, as stored): the key of its VRI entry (ETSI EN 319 142-1 5.4.2.2).
+std::string vriKey(std::string_view contentsBytes);
+
+// Validation data for a set of signatures, as it goes into one DSS update.
+class LtvCollector {
+public:
+    explicit LtvCollector(nss::RevocationOptions o) : checker_(o) {}
+
+    // One CAdES signature: its signer's chain and, if it carries one, its
+    // timestamp's TSA chain. `contentsBytes` is the /Contents string as stored.
+    void addSignature(std::string_view contentsBytes, const nss::Bytes& cms);
+    // A document timestamp (the token is the /Contents): the TSA's chain.
+    void addDocumentTimestamp(std::string_view contentsBytes, const nss::Bytes& token);
+    // A chain checked before signing (the signer's, so that a revoked
+    // certificate stops the signature before the key is used).
+    std::vector<nss::CertRevocation> checkChain(const nss::Bytes& leaf, const std::vector<nss::Bytes>& extra);
+    // The VRI entry of a signature whose chains were checked with checkChain.
+    void addVri(std::string_view contentsBytes, const std::vector<nss::CertRevocation>& checks);
+
+    const std::vector<nss::CertRevocation>& checks() const { return all_; }
+    pdf::DssAddition addition() const;
+    int requests() const { return checker_.requests(); }
+
+private:
+    nss::RevocationChecker checker_;
+    nss::ValidationData data_;
+    std::vector<pdf::DssAddition::Vri> vri_;
+    std::vector<nss::CertRevocation> all_;
+};
+
+// What stands in the way of B-LT in these checks. Throws CertRevoked for a
+// revoked certificate (with its date and reason); returns the sentences
+// naming the certificates without usable evidence, or nothing.
+struct Shortfall {
+    std::string en, id;
+};
+std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
+                                       const std::string& whoseId);
+
+struct DocTimestampOutcome {
+    std::string field, time, tsaName;
+    unsigned long long bytesAdded = 0;
+};
+// Returns reader.bytes() with a document timestamp (/DocTimeStamp,
+// ETSI.RFC3161) appended: an invisible field whose token covers the whole file.
+std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
+                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome);
+
+struct ExtendRequest {
+    std::string input, output;
+    bool overwrite = false;
+    Level level = Level::BLT;            // B-LT or B-LTA
+    std::optional<nss::TsaConfig> tsa;   // needed for B-LTA
+    nss::TsaTransport tsaTransport;
+    nss::RevocationOptions revocation;
+};
+
+struct ExtendOutcome {
+    std::string output;
+    std::string level;                   // reached by the file (its weakest signature)
+    int signatures = 0, documentTimestamps = 0;
+    std::vector<nss::CertRevocation> checks;
+    pdf::DssOutcome dss;
+    std::optional<DocTimestampOutcome> docTimestamp;
+    unsigned long long bytesAdded = 0;
+    std::vector<std::string> warnings;   // English
+};
+
+// Reads a signed PDF, appends a DSS with validation data for every signature
+// (and a document timestamp for B-LTA), writes `output` atomically. The
+// input is never modified. Refuses (nothing written) when a certificate is
+// revoked or when evidence for one cannot be had.
+ExtendOutcome extendPdf(const ExtendRequest& request);
+
+} // namespace bsre

@@ -1,0 +1,514 @@
+#include "nss/revocation.hpp"
+
+#include "nss/der.hpp"
+#include "nss/handles.hpp"
+#include "nss/http.hpp"
+
+#include <cert.h>
+#include <certdb.h>
+#include <ocsp.h>
+#include <secder.h>
+#include <prerror.h>
+#include <secerr.h>
+
+#include <algorithm>
+
+namespace bsre::nss {
+
+namespace {
+
+SECItem itemOf(const Bytes& b)
+{
+    return SECItem{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(b.data())),
+                   static_cast<unsigned>(b.size())};
+}
+
+Bytes bytesOf(const SECItem& i) { return Bytes(reinterpret_cast<const char*>(i.data), i.len); }
+
+std::string nssError()
+{
+    const char* n = PR_ErrorToName(PORT_GetError());
+    return n ? n : "unknown error";
+}
+
+std::string commonName(CERTCertificate* c)
+{
+    if (char* cn = CERT_GetCommonName(&c->subject)) {
+        std::string s = cn;
+        PORT_Free(cn);
+        return s;
+    }
+    return c->subjectName ? c->subjectName : "?";
+}
+
+std::string isoTime(PRTime t)
+{
+    PRExplodedTime e;
+    PR_ExplodeTime(t, PR_GMTParameters, &e);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", e.tm_year, e.tm_month + 1, e.tm_mday, e.tm_hour,
+                  e.tm_min, e.tm_sec);
+    return buf;
+}
+
+int addUnique(std::vector<Bytes>& v, const Bytes& b)
+{
+    auto it = std::find(v.begin(), v.end(), b);
+    if (it != v.end())
+        return static_cast<int>(it - v.begin());
+    v.push_back(b);
+    return static_cast<int>(v.size() - 1);
+}
+
+// http(s) URIs of the certificate's CRL distribution points.
+std::vector<std::string> crlUrls(CERTCertificate* c)
+{
+    std::vector<std::string> urls;
+    SECItem ext{siBuffer, nullptr, 0};
+    if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, &ext) != SECSuccess)
+        return urls;
+    struct ArenaFree {
+        void operator()(PLArenaPool* a) const noexcept { PORT_FreeArena(a, PR_FALSE); }
+    };
+    std::unique_ptr<PLArenaPool, ArenaFree> arena(PORT_NewArena(2048));
+    CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext) : nullptr;
+    SECITEM_FreeItem(&ext, PR_FALSE);
+    if (!dps)
+        return urls;
+    for (CRLDistributionPoint** p = dps->distPoints; p && *p; ++p) {
+        if ((*p)->distPointType != generalName)
+            continue;
+        CERTGeneralName* first = (*p)->distPoint.fullName;
+        CERTGeneralName* n = first;
+        do {
+            if (n && n->type == certURI) {
+                std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
+                if (isHttpUrl(u))
+                    urls.push_back(u);
+            }
+            n = n ? CERT_GetNextGeneralName(n) : nullptr;
+        } while (n && n != first);
+    }
+    return urls;
+}
+
+struct OcspResponseFree {
+    void operator()(CERTOCSPResponse* r) const noexcept { CERT_DestroyOCSPResponse(r); }
+};
+struct OcspRequestFree {
+    void operator()(CERTOCSPRequest* r) const noexcept { CERT_DestroyOCSPRequest(r); }
+};
+struct OcspCertIdFree {
+    void operator()(CERTOCSPCertID* id) const noexcept { CERT_DestroyOCSPCertID(id); }
+};
+struct CrlFree {
+    void operator()(CERTSignedCrl* c) const noexcept { SEC_DestroyCrl(c); }
+};
+
+} // namespace
+
+const char* statusName(RevocationStatus s) noexcept
+{
+    switch (s) {
+    case RevocationStatus::Good: return "good";
+    case RevocationStatus::Revoked: return "revoked";
+    case RevocationStatus::Unknown: return "unknown";
+    case RevocationStatus::Unavailable: return "unavailable";
+    case RevocationStatus::NotNeeded: return "trust anchor";
+    }
+    return "?";
+}
+
+std::string crlReasonName(int code)
+{
+    static const char* names[] = {"unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
+                                  "superseded", "cessationOfOperation", "certificateHold", "unused(7)",
+                                  "removeFromCRL", "privilegeWithdrawn", "aACompromise"};
+    if (code >= 0 && code < static_cast<int>(std::size(names)))
+        return names[code];
+    return "reason " + std::to_string(code);
+}
+
+int ValidationData::addCert(const Bytes& d) { return addUnique(certs, d); }
+int ValidationData::addOcsp(const Bytes& d) { return addUnique(ocsps, d); }
+int ValidationData::addCrl(const Bytes& d) { return addUnique(crls, d); }
+
+OcspSingle ocspStatusFor(const Bytes& resp, const Bytes& serial)
+{
+    // OCSPResponse ::= SEQUENCE { responseStatus, [0] EXPLICIT ResponseBytes }
+    // ResponseBytes ::= SEQUENCE { responseType OID, response OCTET STRING (BasicOCSPResponse) }
+    OcspSingle out;
+    der::Tlv top, basic;
+    if (!der::readTlv(resp, top))
+        return out;
+    auto parts = der::children(top.content);
+    if (parts.size() < 2 || parts[1].tag != 0xA0)
+        return out;
+    auto rb = der::children(parts[1].content);
+    if (rb.empty())
+        return out;
+    auto rbParts = der::children(rb[0].content);
+    if (rbParts.size() < 2 || !der::readTlv(rbParts[1].content, basic))
+        return out;
+    auto basicParts = der::children(basic.content);
+    if (basicParts.empty())
+        return out;
+    // ResponseData: [0] version?, responderID, producedAt, responses, [1] extensions?
+    auto rd = der::children(basicParts[0].content);
+    size_t i = (!rd.empty() && rd[0].tag == 0xA0) ? 1 : 0;
+    if (rd.size() < i + 3)
+        return out;
+    for (const auto& single : der::children(rd[i + 2].content)) {
+        auto s = der::children(single.content);
+        if (s.size() < 3)
+            continue;
+        auto certId = der::children(s[0].content);
+        if (certId.size() < 4 || Bytes(certId[3].content) != serial)
+            continue;
+        out.thisUpdate = der::timeToIso(s[2].tag, s[2].content);
+        switch (s[1].tag) {
+        case 0x80: out.status = RevocationStatus::Good; break;
+        case 0xA1: {
+            out.status = RevocationStatus::Revoked;
+            auto ri = der::children(s[1].content);
+            if (!ri.empty())
+                out.revokedAt = der::timeToIso(ri[0].tag, ri[0].content);
+            out.reason = "unspecified";
+            if (ri.size() > 1 && ri[1].tag == 0xA0) {
+                der::Tlv e;
+                if (der::readTlv(ri[1].content, e) && e.content.size() == 1)
+                    out.reason = crlReasonName(static_cast<unsigned char>(e.content[0]));
+            }
+            break;
+        }
+        default: out.status = RevocationStatus::Unknown; break;
+        }
+        return out;
+    }
+    return out;
+}
+
+CmsCertificates cmsCertificates(const Bytes& cms)
+{
+    CmsCertificates out;
+    der::Tlv ci;
+    if (!der::readTlv(cms, ci))
+        return out;
+    auto ciParts = der::children(ci.content);
+    der::Tlv sd;
+    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
+        return out;
+    std::string_view signerSerial;
+    for (const auto& part : der::children(sd.content)) {
+        if (part.tag == 0xA0)
+            for (const auto& c : der::children(part.content))
+                out.all.emplace_back(c.whole);
+        if (part.tag == 0x31) { // signerInfos: the first one's issuerAndSerialNumber
+            auto infos = der::children(part.content);
+            if (!infos.empty()) {
+                auto f = der::children(infos[0].content);
+                if (f.size() > 1 && f[1].tag == 0x30) {
+                    auto ias = der::children(f[1].content);
+                    if (ias.size() > 1)
+                        signerSerial = ias[1].content;
+                }
+            }
+        }
+    }
+    for (const Bytes& c : out.all) {
+        der::Tlv cert;
+        if (!der::readTlv(c, cert))
+            continue;
+        auto parts = der::children(cert.content);
+        if (parts.empty())
+            continue;
+        auto tbs = der::children(parts[0].content);
+        size_t i = (!tbs.empty() && tbs[0].tag == 0xA0) ? 1 : 0;
+        if (tbs.size() > i && tbs[i].content == signerSerial)
+            out.signer = c;
+    }
+    if (out.signer.empty() && !out.all.empty())
+        out.signer = out.all.front();
+    return out;
+}
+
+RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, const std::string& body,
+                                                    const std::string& contentType)
+{
+    const std::string key = url + '\n' + body;
+    if (auto it = cache_.find(key); it != cache_.end())
+        return it->second;
+    ++requests_;
+    HttpRequest rq;
+    rq.url = url;
+    rq.body = body;
+    rq.contentType = contentType;
+    rq.timeout = options_.timeout;
+    HttpResponse r = httpRequest(rq);
+    Fetched f;
+    if (!r.error.empty())
+        f.error = r.error;
+    else if (r.status != 200)
+        f.error = "HTTP " + std::to_string(r.status);
+    else {
+        f.ok = true;
+        f.body = std::move(r.body);
+    }
+    cache_[key] = f;
+    return f;
+}
+
+std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, const std::vector<Bytes>& extraCerts,
+                                                          ValidationData& into)
+{
+    CERTCertDBHandle* db = CERT_GetDefaultCertDB();
+    // Temporary certificates make the intermediates findable as issuers.
+    std::vector<UniqueCert> temps;
+    for (const Bytes& b : extraCerts) {
+        SECItem it = itemOf(b);
+        temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
+    }
+    SECItem leafItem = itemOf(leafDer);
+    UniqueCert cur(CERT_NewTempCertificate(db, &leafItem, nullptr, PR_FALSE, PR_TRUE));
+    std::vector<CertRevocation> out;
+    if (!cur) {
+        CertRevocation r;
+        r.subject = "?";
+        r.problemEn = "the certificate cannot be decoded (" + nssError() + ")";
+        r.problemId = "sertifikat tidak dapat didekode (" + nssError() + ")";
+        out.push_back(r);
+        return out;
+    }
+    const PRTime now = PR_Now();
+    for (int depth = 0; depth < 10 && cur; ++depth) {
+        CertRevocation r;
+        r.subject = commonName(cur.get());
+        r.certDer = bytesOf(cur->derCert);
+        r.cert = into.addCert(r.certDer);
+        if (cur->isRoot) {
+            r.status = RevocationStatus::NotNeeded;
+            out.push_back(r);
+            break;
+        }
+        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), now, certUsageAnyCA));
+        if (!issuer) {
+            r.problemEn = "its issuer certificate is not available";
+            r.problemId = "sertifikat penerbitnya tidak tersedia";
+            out.push_back(r);
+            break;
+        }
+
+        // OCSP first (RFC 6960), from the AIA extension.
+        std::string ocspProblem;
+        if (char* loc = CERT_GetOCSPAuthorityInfoAccessLocation(cur.get())) {
+            const std::string url = loc;
+            PORT_Free(loc);
+            UniqueCertList list(CERT_NewCertList());
+            CERT_AddCertToListTail(list.get(), CERT_DupCertificate(cur.get()));
+            std::unique_ptr<CERTOCSPRequest, OcspRequestFree> req(
+                CERT_CreateOCSPRequest(list.get(), now, PR_FALSE, nullptr));
+            SECItem* enc = req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr;
+            if (!enc) {
+                ocspProblem = "OCSP request could not be built (" + nssError() + ")";
+            } else if (!isHttpUrl(url)) {
+                ocspProblem = "OCSP address " + url + " is not HTTP";
+                SECITEM_FreeItem(enc, PR_TRUE);
+            } else {
+                const Bytes reqDer = bytesOf(*enc);
+                SECITEM_FreeItem(enc, PR_TRUE);
+                Fetched f = fetch(url, reqDer, "application/ocsp-request");
+                if (!f.ok) {
+                    ocspProblem = "OCSP " + url + " did not answer (" + f.error + ")";
+                } else {
+                    SECItem ri = itemOf(f.body);
+                    std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
+                    CERTCertificate* responder = nullptr;
+                    if (!resp) {
+                        ocspProblem = "OCSP " + url + " sent no valid response (" + nssError() + ")";
+                    } else if (CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess) {
+                        ocspProblem = "OCSP " + url + " answered with an error (" + nssError() + ")";
+                    } else if (CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer.get()) !=
+                               SECSuccess) {
+                        ocspProblem = "the OCSP response from " + url + " is not signed by an authorised responder (" +
+                                      nssError() + ")";
+                    } else {
+                        UniqueCert responderCert(responder);
+                        std::unique_ptr<CERTOCSPCertID, OcspCertIdFree> id(CERT_CreateOCSPCertID(cur.get(), now));
+                        SECStatus st = id ? CERT_GetOCSPStatusForCertID(db, resp.get(), id.get(), responder, now)
+                                          : SECFailure;
+                        const int err = PORT_GetError();
+                        OcspSingle single = ocspStatusFor(f.body, bytesOf(cur->serialNumber));
+                        if (st == SECSuccess) {
+                            r.status = RevocationStatus::Good;
+                        } else if (err == SEC_ERROR_REVOKED_CERTIFICATE) {
+                            r.status = RevocationStatus::Revoked;
+                            r.revokedAt = single.revokedAt;
+                            r.reason = single.reason;
+                        } else if (err == SEC_ERROR_OCSP_UNKNOWN_CERT) {
+                            r.status = RevocationStatus::Unknown;
+                        } else {
+                            ocspProblem = "the OCSP response from " + url + " cannot be used (" + nssError() + ")";
+                        }
+                        if (ocspProblem.empty()) {
+                            r.source = "OCSP";
+                            if (r.status != RevocationStatus::Unknown)
+                                r.ocsp = into.addOcsp(f.body);
+                            // The responder's certificate helps a later validator (it carries ocsp-nocheck).
+                            if (responderCert && !SECITEM_ItemsAreEqual(&responderCert->derCert, &issuer->derCert))
+                                into.addCert(bytesOf(responderCert->derCert));
+                        }
+                    }
+                }
+            }
+        } else {
+            ocspProblem = "no OCSP address in the certificate";
+        }
+
+        // RFC 6960's "unknown" means the CA's responder does not know this
+        // certificate: a CRL not listing it would be false comfort, so the
+        // answer stands and no evidence is kept.
+        if (r.status == RevocationStatus::Unknown) {
+            r.problemEn = "the OCSP responder does not know this certificate (status unknown)";
+            r.problemId = "responder OCSP tidak mengenal sertifikat ini (status unknown)";
+        }
+
+        // Otherwise the CRL (RFC 5280), from the distribution points.
+        std::string crlProblem;
+        if (r.source.empty()) {
+            auto urls = crlUrls(cur.get());
+            if (urls.empty())
+                crlProblem = "no CRL address in the certificate";
+            for (const std::string& url : urls) {
+                Fetched f = fetch(url, "", "");
+                if (!f.ok) {
+                    crlProblem = "CRL " + url + " could not be fetched (" + f.error + ")";
+                    continue;
+                }
+                SECItem ci = itemOf(f.body);
+                std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
+                if (!crl) {
+                    crlProblem = "CRL " + url + " cannot be decoded (" + nssError() + ")";
+                    continue;
+                }
+                if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual) {
+                    crlProblem = "CRL " + url + " is from another issuer";
+                    continue;
+                }
+                if (CERT_VerifySignedData(&crl->signatureWrap, issuer.get(), now, nullptr) != SECSuccess) {
+                    crlProblem = "CRL " + url + " is not signed by the issuer (" + nssError() + ")";
+                    continue;
+                }
+                PRTime next = 0;
+                if (crl->crl.nextUpdate.len && DER_DecodeTimeChoice(&next, &crl->crl.nextUpdate) == SECSuccess &&
+                    next < now) {
+                    crlProblem = "CRL " + url + " is out of date (next update " + isoTime(next) + ")";
+                    continue;
+                }
+                r.status = RevocationStatus::Good;
+                for (CERTCrlEntry** e = crl->crl.entries; e && *e; ++e) {
+                    if (SECITEM_CompareItem(&(*e)->serialNumber, &cur->serialNumber) != SECEqual)
+                        continue;
+                    r.status = RevocationStatus::Revoked;
+                    PRTime when = 0;
+                    if (DER_DecodeTimeChoice(&when, &(*e)->revocationDate) == SECSuccess)
+                        r.revokedAt = isoTime(when);
+                    CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
+                    CERT_FindCRLEntryReasonExten(*e, &code);
+                    r.reason = crlReasonName(static_cast<int>(code));
+                }
+                r.source = "CRL";
+                r.crl = into.addCrl(f.body);
+                break;
+            }
+        }
+        if (r.status == RevocationStatus::Unavailable) {
+            r.problemEn = ocspProblem + "; " + crlProblem;
+            r.problemId = "OCSP dan CRL tidak dapat dipakai (" + ocspProblem + "; " + crlProblem + ")";
+        }
+        out.push_back(r);
+        cur = std::move(issuer);
+    }
+    return out;
+}
+
+std::optional<Bytes> signatureTimestampToken(const Bytes& cms)
+{
+    der::Tlv ci, sd;
+    if (!der::readTlv(cms, ci))
+        return std::nullopt;
+    auto ciParts = der::children(ci.content);
+    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
+        return std::nullopt;
+    for (const auto& part : der::children(sd.content)) {
+        if (part.tag != 0x31)
+            continue;
+        auto infos = der::children(part.content);
+        if (infos.empty())
+            continue;
+        for (const auto& f : der::children(infos[0].content)) {
+            if (f.tag != 0xA1) // unsignedAttrs [1] IMPLICIT
+                continue;
+            for (const auto& attr : der::children(f.content)) {
+                auto a = der::children(attr.content);
+                if (a.size() == 2 && der::oidText(a[0].content) == "1.2.840.113549.1.9.16.2.14") {
+                    auto values = der::children(a[1].content);
+                    if (!values.empty())
+                        return Bytes(values[0].whole);
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
+                         const std::vector<Bytes>& crls)
+{
+    Coverage cov;
+    CERTCertDBHandle* db = CERT_GetDefaultCertDB();
+    std::vector<UniqueCert> temps;
+    for (const Bytes& b : certs) {
+        SECItem it = itemOf(b);
+        temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
+    }
+    // The issuers' names of the CRLs we hold.
+    std::vector<Bytes> crlIssuers;
+    for (const Bytes& c : crls) {
+        SECItem it = itemOf(c);
+        std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE));
+        if (crl)
+            crlIssuers.push_back(bytesOf(crl->crl.derName));
+    }
+    SECItem li = itemOf(leaf);
+    UniqueCert cur(CERT_NewTempCertificate(db, &li, nullptr, PR_FALSE, PR_TRUE));
+    if (!cur) {
+        cov.missing.push_back("?");
+        return cov;
+    }
+    for (int depth = 0; depth < 10 && cur; ++depth) {
+        ++cov.chainLength;
+        if (cur->isRoot)
+            break;
+        bool covered = false;
+        const Bytes serial = bytesOf(cur->serialNumber);
+        for (const Bytes& o : ocsps) {
+            auto st = ocspStatusFor(o, serial).status;
+            covered = covered || st == RevocationStatus::Good || st == RevocationStatus::Revoked;
+        }
+        const Bytes issuerName = bytesOf(cur->derIssuer);
+        for (const Bytes& n : crlIssuers)
+            covered = covered || n == issuerName;
+        if (!covered)
+            cov.missing.push_back(commonName(cur.get()));
+        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
+        if (!issuer) {
+            cov.missing.push_back("issuer of " + commonName(cur.get()));
+            break;
+        }
+        cur = std::move(issuer);
+    }
+    cov.complete = cov.missing.empty();
+    return cov;
+}
+
+} // namespace bsre::nss

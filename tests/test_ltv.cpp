@@ -1,0 +1,373 @@
+// PAdES B-LT and B-LTA against real servers on loopback: an `openssl ocsp`
+// responder, a CRL server and an `openssl ts` TSA (tests/fixtures/LTV.md).
+// Every output is checked with validators that are not ours (pdfsig, qpdf,
+// mutool, openssl cms/ts/ocsp/crl) and the DSS is read with qpdf.
+#define BOOST_TEST_MODULE ltv
+#include "ltv_support.hpp"
+
+#include "core/sign.hpp"
+#include "nss/store.hpp"
+
+using namespace testing;
+
+namespace {
+
+Run signAs(const std::string& nick, const std::string& out, const std::string& extra,
+           const std::string& in = pdfs("letter.pdf"))
+{
+    return run(ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) + " --cert " + nick + " --tsa-timeout 5 " + extra + " " +
+               q(in) + " -o " + q(out));
+}
+
+Run extend(const std::string& in, const std::string& out, const std::string& extra)
+{
+    return run(ltvTool() + " extend --nssdb " + q(ltv("ltvdb")) + " " + extra + " " + q(in) + " -o " + q(out));
+}
+
+std::string verifyJson(const std::string& pdf)
+{
+    return run(q(tool()) + " verify --nssdb " + q(ltv("verifydb-ltv")) + " --json " + q(pdf)).output;
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+size_t count(const std::string& hay, const std::string& needle)
+{
+    size_t n = 0;
+    for (size_t p = 0; (p = hay.find(needle, p)) != std::string::npos; ++p)
+        ++n;
+    return n;
+}
+
+bool isPrefix(const std::string& earlier, const std::string& later)
+{
+    return later.size() > earlier.size() && later.compare(0, earlier.size(), earlier) == 0;
+}
+
+// The DSS as qpdf reads it, dumped to files (tests/tools/dss_dump.py).
+struct Dss {
+    std::string summary;
+    int certs = 0, ocsps = 0, crls = 0;
+    std::string subjects;   // openssl x509 -subject of every certificate
+    std::string ocspText;   // openssl ocsp -resp_text of every response
+    std::string crlIssuers; // openssl crl -issuer of every CRL
+};
+
+Dss readDss(const std::string& pdf, const Scratch& s)
+{
+    Dss d;
+    const std::string dir = s("dss");
+    fs::remove_all(dir);
+    Run r = run("python3 " + q(env("BSRE_SOURCE") + "/tests/tools/dss_dump.py") + " " + q(pdf) + " " + q(dir));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    d.summary = r.output;
+    std::sscanf(r.output.c_str(), "CERTS %d\nOCSPS %d\nCRLS %d", &d.certs, &d.ocsps, &d.crls);
+    for (int i = 0; i < d.certs; ++i)
+        d.subjects += run("openssl x509 -inform DER -noout -subject -in " + q(dir + "/cert-" + std::to_string(i) + ".der")).output;
+    for (int i = 0; i < d.ocsps; ++i) {
+        Run o = run("openssl ocsp -noverify -resp_text -respin " + q(dir + "/ocsp-" + std::to_string(i) + ".der"));
+        BOOST_TEST(contains(o.output, "OCSP Response Status: successful"), o.output);
+        d.ocspText += o.output;
+    }
+    for (int i = 0; i < d.crls; ++i)
+        d.crlIssuers += run("openssl crl -inform DER -noout -issuer -in " + q(dir + "/crl-" + std::to_string(i) + ".der")).output;
+    return d;
+}
+
+std::string serialOf(const std::string& pem)
+{
+    std::string out = run("openssl x509 -noout -serial -in " + q(pem)).output; // "serial=1C21..."
+    out = out.substr(out.find('=') + 1);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
+        out.pop_back();
+    return out;
+}
+
+// "Serial Number: 1C2129B3C77F95BC" followed by its status, in openssl's text.
+std::string ocspStatusOf(const std::string& text, const std::string& serial)
+{
+    size_t at = text.find("Serial Number: " + serial);
+    if (at == std::string::npos)
+        return "";
+    size_t st = text.find("Cert Status: ", at);
+    return st == std::string::npos ? "" : text.substr(st + 13, text.find('\n', st) - st - 13);
+}
+
+// pdfsig, qpdf, mutool and openssl cms on the CAdES signature (the first);
+// openssl ts on its token.
+// pdfsig asks the certificate's OCSP responder itself; for a certificate
+// whose responder is down it cannot vouch for the certificate (`pdfsigTrust`
+// false), while the signature value is still checked.
+void checkCadesSignature(const std::string& pdf, const Scratch& s, bool pdfsigTrust = true)
+{
+    Run ps = run("pdfsig -nssdir sql:" + q(ltv("verifydb-ltv")) + " " + q(pdf));
+    BOOST_TEST(ps.output.find("Signature is Valid.") != std::string::npos, ps.output);
+    if (pdfsigTrust)
+        BOOST_TEST(ps.output.find("Certificate is Trusted.") != std::string::npos, ps.output);
+    Run qp = run("qpdf --check " + q(pdf));
+    BOOST_TEST(qp.status == 0, qp.output);
+    Run mu = run("mutool sign -v " + q(pdf));
+    BOOST_TEST(contains(mu.output, "The signature is valid but there have been edits since signing."), mu.output);
+    BOOST_TEST(!contains(mu.output, "Digest error"), mu.output);
+
+    const std::string bytes = slurp(pdf);
+    const ByteRange br = byteRanges(bytes).front();
+    const std::string cms = derOf(unhex(bytes.substr(br.b + 1, br.c - br.b - 2)));
+    spit(s("cms.der"), cms);
+    spit(s("content.bin"), bytes.substr(br.a, br.b) + bytes.substr(br.c, br.d));
+    Run cv = run("openssl cms -verify -binary -inform DER -in " + q(s("cms.der")) + " -content " + q(s("content.bin")) +
+                 " -CAfile " + q(ltv("root.pem")) + " -purpose any -out /dev/null");
+    BOOST_TEST(contains(cv.output, "Verification successful"), cv.output);
+    // Exactly one SignerInfo with one signature value, and a token over it.
+    Run parsed = run("openssl cms -cmsout -print -inform DER -in " + q(s("cms.der")));
+    BOOST_TEST(count(parsed.output, "signatureAlgorithm:") == 1u, parsed.output);
+    BOOST_TEST(contains(parsed.output, "id-smime-aa-timeStampToken"), parsed.output);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(levels)
+
+BOOST_AUTO_TEST_CASE(b_lt_carries_both_chains_and_their_revocation_data)
+{
+    Scratch s;
+    Run r = signAs("ltv-officer", s("lt.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    BOOST_TEST(contains(r.output, "PAdES B-LT"), r.output);
+    BOOST_TEST(isPrefix(slurp(pdfs("letter.pdf")), slurp(s("lt.pdf"))));
+    checkCadesSignature(s("lt.pdf"), s);
+
+    // The signed revision is a prefix; the DSS comes after it.
+    const std::string bytes = slurp(s("lt.pdf"));
+    const ByteRange br = byteRanges(bytes).front();
+    BOOST_TEST(br.c + br.d < bytes.size(), "the DSS is an update after the signed revision");
+
+    Dss d = readDss(s("lt.pdf"), s);
+    for (const char* cn : {"CN = Rina Arsip", "CN = BSrE LTV Test Issuing CA", "CN = BSrE LTV Test Root CA",
+                           "CN = BSrE LTV Test TSA"})
+        BOOST_TEST(contains(d.subjects, cn), cn << " in " << d.subjects);
+    BOOST_TEST(ocspStatusOf(d.ocspText, serialOf(ltv("ltv-officer.pem"))) == "good", d.ocspText);
+    BOOST_TEST(ocspStatusOf(d.ocspText, serialOf(ltv("ltv-tsa.pem"))) == "good", d.ocspText);
+    // The intermediate has no OCSP address: the root's CRL speaks for it.
+    BOOST_TEST(contains(d.crlIssuers, "CN = BSrE LTV Test Root CA"), d.crlIssuers);
+    BOOST_TEST(count(d.summary, "VRI ") == 1u, d.summary);
+
+    const std::string v = verifyJson(s("lt.pdf"));
+    BOOST_TEST(contains(v, "\"level\":\"B-LT\""), v);
+    BOOST_TEST(contains(v, "\"ltv\":true"), v);
+    BOOST_TEST(contains(v, "\"vri\":true"), v);
+}
+
+BOOST_AUTO_TEST_CASE(b_lta_ends_with_a_document_timestamp_over_the_whole_file)
+{
+    Scratch s;
+    Run r = signAs("ltv-officer", s("lta.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LTA");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    BOOST_TEST(contains(r.output, "PAdES B-LTA"), r.output);
+    checkCadesSignature(s("lta.pdf"), s);
+
+    const std::string bytes = slurp(s("lta.pdf"));
+    auto ranges = byteRanges(bytes);
+    BOOST_TEST_REQUIRE(ranges.size() == 2u);
+    const ByteRange last = ranges.back();
+    BOOST_TEST(last.c + last.d == bytes.size(), "the document timestamp covers the whole file");
+    BOOST_TEST(contains(bytes, "/SubFilter /ETSI.RFC3161"));
+    BOOST_TEST(contains(bytes, "/Type /DocTimeStamp"));
+    // The DSS update lies inside what the document timestamp covers.
+    const size_t dss = bytes.rfind("/Type /DSS");
+    BOOST_TEST((dss != std::string::npos && dss < last.b));
+
+    // openssl ts: the token's imprint is the SHA-256 of the byte ranges.
+    spit(s("covered.bin"), bytes.substr(last.a, last.b) + bytes.substr(last.c, last.d));
+    spit(s("dts.der"), derOf(unhex(bytes.substr(last.b + 1, last.c - last.b - 2))));
+    Run ts = run("openssl ts -verify -data " + q(s("covered.bin")) + " -in " + q(s("dts.der")) + " -token_in -CAfile " +
+                 q(ltv("root.pem")) + " -untrusted " + q(ltv("chain.pem")));
+    BOOST_TEST(contains(ts.output, "Verification: OK"), ts.output);
+    // Changing one covered byte breaks it (the check can fail).
+    std::string tampered = bytes.substr(last.a, last.b) + bytes.substr(last.c, last.d);
+    tampered[100] ^= 1;
+    spit(s("tampered.bin"), tampered);
+    Run bad = run("openssl ts -verify -data " + q(s("tampered.bin")) + " -in " + q(s("dts.der")) + " -token_in -CAfile " +
+                  q(ltv("root.pem")) + " -untrusted " + q(ltv("chain.pem")));
+    BOOST_TEST(!contains(bad.output, "Verification: OK"), bad.output);
+
+    // Poppler 22.12 lists the document timestamp but cannot validate that type.
+    Run ps = run("pdfsig -nssdir sql:" + q(ltv("verifydb-ltv")) + " " + q(s("lta.pdf")));
+    BOOST_TEST(contains(ps.output, "DocTimeStamp1"), ps.output);
+    BOOST_TEST(contains(ps.output, "Total document signed"), ps.output);
+
+    const std::string v = verifyJson(s("lta.pdf"));
+    BOOST_TEST(contains(v, "\"level\":\"B-LTA\""), v);
+    BOOST_TEST(contains(v, "\"documentTimestamp\":true"), v);
+    BOOST_TEST(contains(v, "\"valid\":true"), v);
+}
+
+BOOST_AUTO_TEST_CASE(verify_names_every_level)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("bb.pdf"), "").status == 0);
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("bt.pdf"), "--tsa " + q(tsaUrl())).status == 0);
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("lt.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT").status == 0);
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("lta.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LTA").status == 0);
+    for (auto [file, level] : {std::pair<const char*, const char*>{"bb.pdf", "B-B"}, {"bt.pdf", "B-T"},
+                               {"lt.pdf", "B-LT"}, {"lta.pdf", "B-LTA"}}) {
+        const std::string v = verifyJson(s(file));
+        BOOST_TEST(contains(v, std::string("\"valid\":true,\"level\":\"") + level + "\""), file << ": " << v);
+    }
+    // A DSS without a timestamp on the signature does not make it B-LT.
+    Run e = extend(s("bb.pdf"), s("bb-ext.pdf"), "--level B-LT");
+    BOOST_TEST_REQUIRE(e.status == 0, e.output);
+    BOOST_TEST(contains(e.output, "has no timestamp"), e.output);
+    const std::string v = verifyJson(s("bb-ext.pdf"));
+    BOOST_TEST(contains(v, "\"level\":\"B-B\""), v);
+    BOOST_TEST(contains(v, "\"ltv\":true"), v);
+}
+
+BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_b_lta)
+{
+    auto store = bsre::nss::Store::open(ltv("ltvdb"));
+    auto signer = store->signer("ltv-officer", {});
+    bsre::SignRequest rq;
+    rq.input = pdfs("letter.pdf");
+    rq.output = "unused.pdf";
+    bsre::nss::TsaConfig t;
+    t.url = tsaUrl();
+    rq.tsa = t;
+    rq.level = bsre::Level::BLTA;
+    bsre::SignOutcome o;
+    std::string bytes = bsre::signToBytes(rq, *signer, o);
+    BOOST_TEST(o.level == "B-LTA");
+    BOOST_TEST(o.privateKeyOperations == 1);
+    BOOST_TEST(o.dss.ocspsAdded == 2);
+    BOOST_TEST(o.dss.crlsAdded == 1);
+    BOOST_TEST(o.levelNoteEn.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(revocation_trouble)
+
+BOOST_AUTO_TEST_CASE(ocsp_unreachable_falls_back_to_the_crl)
+{
+    Scratch s;
+    Run r = signAs("ltv-ocspdown", s("out.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    BOOST_TEST(contains(r.output, "Wawan Tanpa OCSP: good (CRL)"), r.output);
+    checkCadesSignature(s("out.pdf"), s, false);
+    Dss d = readDss(s("out.pdf"), s);
+    BOOST_TEST(contains(d.crlIssuers, "CN = BSrE LTV Test Issuing CA"), d.crlIssuers);
+    BOOST_TEST(ocspStatusOf(d.ocspText, serialOf(ltv("ltv-ocspdown.pem"))).empty(), d.ocspText);
+    BOOST_TEST(contains(verifyJson(s("out.pdf")), "\"level\":\"B-LT\""));
+}
+
+BOOST_AUTO_TEST_CASE(a_revoked_signer_is_refused_with_date_and_reason)
+{
+    Scratch s;
+    const std::string env = slurp(ltv("ltv-revoked.env"));
+    auto value = [&](const std::string& k) {
+        size_t at = env.find(k + "=");
+        return env.substr(at + k.size() + 1, env.find('\n', at) - at - k.size() - 1);
+    };
+    const std::string before = slurp(pdfs("letter.pdf"));
+    Run r = signAs("ltv-revoked", s("out.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT --allow-lower-level");
+    BOOST_TEST(r.status == 4, r.output);
+    BOOST_TEST(contains(r.output, "was revoked on " + value("REVOKED_AT")), r.output);
+    BOOST_TEST(contains(r.output, "reason: " + value("REVOKED_REASON")), r.output);
+    BOOST_TEST(contains(r.output, "telah dicabut"), r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+    BOOST_TEST((slurp(pdfs("letter.pdf")) == before));
+}
+
+BOOST_AUTO_TEST_CASE(ocsp_unknown_stops_and_no_crl_stands_in)
+{
+    Scratch s;
+    Run r = signAs("ltv-unknown", s("out.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT");
+    BOOST_TEST(r.status == 7, r.output);
+    BOOST_TEST(contains(r.output, "status unknown"), r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+}
+
+BOOST_AUTO_TEST_CASE(both_unreachable_stops_or_signs_lower_when_allowed)
+{
+    Scratch s;
+    Run r = signAs("ltv-offline", s("out.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT");
+    BOOST_TEST(r.status == 7, r.output);
+    BOOST_TEST(contains(r.output, "No revocation data could be had"), r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+
+    Run lower = signAs("ltv-offline", s("low.pdf"), "--tsa " + q(tsaUrl()) + " --level B-LT --allow-lower-level");
+    BOOST_TEST_REQUIRE(lower.status == 0, lower.output);
+    BOOST_TEST(contains(lower.output, "PAdES B-T"), lower.output);
+    BOOST_TEST(contains(lower.output, "LOWER LEVEL"), lower.output);
+    BOOST_TEST(contains(lower.output, "LEVEL LEBIH RENDAH"), lower.output);
+    BOOST_TEST(contains(verifyJson(s("low.pdf")), "\"level\":\"B-T\""));
+}
+
+BOOST_AUTO_TEST_CASE(tsa_unreachable_signs_b_b_only_when_allowed_and_says_so)
+{
+    Scratch s;
+    const std::string bad = ltvPorts()["BAD_TSA_URL"];
+    Run r = signAs("ltv-officer", s("out.pdf"), "--tsa " + q(bad) + " --level B-LT");
+    BOOST_TEST(r.status == 7, r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+    Run lower = signAs("ltv-officer", s("low.pdf"), "--tsa " + q(bad) + " --level B-LT --allow-lower-level");
+    BOOST_TEST_REQUIRE(lower.status == 0, lower.output);
+    BOOST_TEST(contains(lower.output, "PAdES B-B"), lower.output);
+    BOOST_TEST(contains(lower.output, "did not answer"), lower.output);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(extend_command)
+
+BOOST_AUTO_TEST_CASE(b_t_to_b_lt_to_b_lta_each_step_a_prefix_of_the_next)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("bt.pdf"), "--tsa " + q(tsaUrl())).status == 0);
+    const std::string bt = slurp(s("bt.pdf"));
+    Run lt = extend(s("bt.pdf"), s("lt.pdf"), "--level B-LT");
+    BOOST_TEST_REQUIRE(lt.status == 0, lt.output);
+    BOOST_TEST((slurp(s("bt.pdf")) == bt), "the input is unchanged");
+    BOOST_TEST(isPrefix(bt, slurp(s("lt.pdf"))));
+    checkCadesSignature(s("lt.pdf"), s);
+    Dss d = readDss(s("lt.pdf"), s);
+    BOOST_TEST(ocspStatusOf(d.ocspText, serialOf(ltv("ltv-officer.pem"))) == "good", d.ocspText);
+    BOOST_TEST(ocspStatusOf(d.ocspText, serialOf(ltv("ltv-tsa.pem"))) == "good", d.ocspText);
+    BOOST_TEST(contains(verifyJson(s("lt.pdf")), "\"level\":\"B-LT\""));
+
+    Run lta = extend(s("lt.pdf"), s("lta.pdf"), "--level B-LTA --tsa " + q(tsaUrl()));
+    BOOST_TEST_REQUIRE(lta.status == 0, lta.output);
+    BOOST_TEST(isPrefix(slurp(s("lt.pdf")), slurp(s("lta.pdf"))));
+    BOOST_TEST(contains(verifyJson(s("lta.pdf")), "\"level\":\"B-LTA\""));
+
+    // Renewing the archive: validation data for the document timestamp, a new one over all.
+    Run again = extend(s("lta.pdf"), s("lta2.pdf"), "--level B-LTA --tsa " + q(tsaUrl()));
+    BOOST_TEST_REQUIRE(again.status == 0, again.output);
+    BOOST_TEST(contains(again.output, "+1 document timestamp"), again.output);
+    const std::string v = verifyJson(s("lta2.pdf"));
+    BOOST_TEST(contains(v, "\"valid\":true,\"level\":\"B-LTA\""), v);
+    BOOST_TEST(count(v, "\"documentTimestamp\":true") == 2u, v);
+    checkCadesSignature(s("lta2.pdf"), s);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_revoked_unsigned_and_missing_tsa)
+{
+    Scratch s;
+    // Signed at B-T (no revocation check at that level), then extended.
+    BOOST_TEST_REQUIRE(signAs("ltv-revoked", s("bt.pdf"), "--tsa " + q(tsaUrl())).status == 0);
+    Run r = extend(s("bt.pdf"), s("out.pdf"), "--level B-LT");
+    BOOST_TEST(r.status == 4, r.output);
+    BOOST_TEST(contains(r.output, "keyCompromise"), r.output);
+    BOOST_TEST(!fs::exists(s("out.pdf")));
+
+    Run unsigned_ = extend(pdfs("letter.pdf"), s("u.pdf"), "--level B-LT");
+    BOOST_TEST(unsigned_.status == 3, unsigned_.output);
+    BOOST_TEST(contains(unsigned_.output, "no signatures"), unsigned_.output);
+
+    Run noTsa = extend(s("bt.pdf"), s("n.pdf"), "--level B-LTA");
+    BOOST_TEST(noTsa.status == 2, noTsa.output);
+    BOOST_TEST(!fs::exists(s("u.pdf")));
+    BOOST_TEST(!fs::exists(s("n.pdf")));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
