@@ -8,8 +8,12 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/task/InteractionHandler.hpp>
+#include <com/sun/star/task/PasswordContainer.hpp>
+#include <com/sun/star/task/XPasswordContainer2.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -22,13 +26,16 @@ namespace {
 struct Field {
     const char* name;   // control and configuration property name
     const char* group;  // "Signing" or "Notice"
-    enum Kind { String, Bool, List } kind;
+    enum Kind { String, Bool, List, Choice } kind;
     Text label;
 };
 
 const Field kFields[] = {
     {"TsaUrl", "Signing", Field::String, {"Timestamp server (TSA) URL:", "URL server stempel waktu (TSA):"}},
-    {"Level", "Signing", Field::String, {"PAdES level:", "Level PAdES:"}},
+    {"Level", "Signing", Field::Choice, {"PAdES level:", "Level PAdES:"}},
+    {"AllowLowerLevel", "Signing", Field::Bool,
+     {"If the level cannot be reached, sign lower and say why (else stop)",
+      "Jika level tidak tercapai, tandatangani lebih rendah dan sebutkan alasannya (jika tidak, berhenti)"}},
     {"PdfA", "Signing", Field::Bool, {"Export as PDF/A-2b", "Ekspor sebagai PDF/A-2b"}},
     {"Visible", "Signing", Field::Bool, {"Visible signature by default", "Tanda tangan terlihat secara bawaan"}},
     {"DefaultReason", "Signing", Field::String, {"Default reason:", "Alasan bawaan:"}},
@@ -37,6 +44,11 @@ const Field kFields[] = {
     {"LogoPath", "Notice", Field::String, {"BSrE logo file (PNG/SVG):", "Berkas logo BSrE (PNG/SVG):"}},
     {"Pkcs11Modules", "Signing", Field::List, {"PKCS#11 modules (one per line):", "Modul PKCS#11 (satu per baris):"}},
 };
+
+// The Level list: what is stored, and what is shown.
+const char* const kLevels[] = {"", "B-B", "B-T", "B-LT", "B-LTA"};
+const Text kAutomatic{"Automatic (B-LT with a TSA)", "Otomatis (B-LT dengan TSA)"};
+const Text kTsaUser{"TSA user name, password:", "Nama pengguna, sandi TSA:"};
 
 const Text kHead{"Settings for signing with BSrE certificates", "Pengaturan penandatanganan dengan sertifikat BSrE"};
 const Text kLocked{"Greyed settings are locked by your organisation.", "Pengaturan berwarna abu-abu dikunci oleh organisasi Anda."};
@@ -67,6 +79,74 @@ bool isLocked(const uno::Reference<beans::XPropertySet>& cfg, const char* name)
            beans::PropertyAttribute::READONLY;
 }
 
+// TSA credentials live in LibreOffice's password container under the TSA's
+// URL, never in the configuration. The page shows the user name; the password
+// field stays empty (typing one replaces the stored password).
+OUString currentTsaUrl(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    OUString url;
+    access(ctx, "Signing")->getPropertyValue("TsaUrl") >>= url;
+    return url.trim();
+}
+
+void loadCredentials(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c,
+                     bool ind)
+{
+    if (auto l = modelOf(c, "lTsaUser"); l.is())
+        l->setPropertyValue("Label", uno::Any(tr(kTsaUser, ind)));
+    auto user = modelOf(c, "TsaUser"), password = modelOf(c, "TsaPassword");
+    if (!user.is() || !password.is())
+        return;
+    OUString name;
+    const OUString url = currentTsaUrl(ctx);
+    if (!url.isEmpty()) {
+        try {
+            uno::Reference<task::XPasswordContainer2> pc = task::PasswordContainer::create(ctx);
+            for (const task::UserRecord& u : pc->findForName(url, OUString(), nullptr).UserList)
+                name = u.UserName;
+            if (name.isEmpty())
+                for (const task::UserRecord& u : pc->find(url, nullptr).UserList)
+                    name = u.UserName;
+        } catch (const uno::Exception&) {
+        }
+    }
+    user->setPropertyValue("Text", uno::Any(name));
+    password->setPropertyValue("Text", uno::Any(OUString()));
+}
+
+void saveCredentials(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c)
+{
+    auto userModel = modelOf(c, "TsaUser"), passwordModel = modelOf(c, "TsaPassword");
+    const OUString url = currentTsaUrl(ctx);
+    if (!userModel.is() || !passwordModel.is() || url.isEmpty())
+        return;
+    OUString user, password;
+    userModel->getPropertyValue("Text") >>= user;
+    passwordModel->getPropertyValue("Text") >>= password;
+    user = user.trim();
+    uno::Reference<task::XPasswordContainer2> pc = task::PasswordContainer::create(ctx);
+    uno::Reference<task::XInteractionHandler> handler(task::InteractionHandler::createWithParent(ctx, nullptr),
+                                                      uno::UNO_QUERY);
+    // Users no longer wanted go; a new password replaces the stored one.
+    for (const task::UserRecord& u : pc->find(url, nullptr).UserList)
+        if (u.UserName != user || !password.isEmpty()) {
+            try {
+                pc->removePersistent(url, u.UserName);
+            } catch (const uno::Exception&) {
+            }
+            pc->remove(url, u.UserName);
+        }
+    if (user.isEmpty() || password.isEmpty())
+        return;
+    try {
+        pc->addPersistent(url, user, uno::Sequence<OUString>(&password, 1), handler);
+    } catch (const uno::Exception&) {
+        // No persistent storage (no master password given): for this session.
+        pc->add(url, user, uno::Sequence<OUString>(&password, 1), handler);
+    }
+    passwordModel->setPropertyValue("Text", uno::Any(OUString()));
+}
+
 void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c)
 {
     const bool ind = uiIndonesian(ctx);
@@ -86,6 +166,21 @@ void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
             v >>= b;
             m->setPropertyValue("State", uno::Any(sal_Int16(b ? 1 : 0)));
             m->setPropertyValue("Label", uno::Any(tr(f.label, ind)));
+        } else if (f.kind == Field::Choice) {
+            OUString current;
+            v >>= current;
+            uno::Sequence<OUString> items(static_cast<sal_Int32>(std::size(kLevels)));
+            sal_Int16 selected = -1;
+            for (size_t i = 0; i < std::size(kLevels); ++i) {
+                items.getArray()[i] = i == 0 ? tr(kAutomatic, ind) : OUString::createFromAscii(kLevels[i]);
+                if (current.equalsAscii(kLevels[i]))
+                    selected = static_cast<sal_Int16>(i);
+            }
+            m->setPropertyValue("StringItemList", uno::Any(items));
+            m->setPropertyValue("SelectedItems", uno::Any(selected < 0 ? uno::Sequence<sal_Int16>()
+                                                                       : uno::Sequence<sal_Int16>(&selected, 1)));
+            if (auto l = modelOf(c, (std::string("l") + f.name).c_str()); l.is())
+                l->setPropertyValue("Label", uno::Any(tr(f.label, ind)));
         } else {
             OUString text;
             if (f.kind == Field::List) {
@@ -104,6 +199,7 @@ void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
     }
     if (auto l = modelOf(c, "lLocked"); l.is())
         l->setPropertyValue("Label", uno::Any(anyLocked ? tr(kLocked, ind) : OUString()));
+    loadCredentials(ctx, c, ind);
 }
 
 void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XControlContainer>& c)
@@ -121,6 +217,12 @@ void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
                 sal_Int16 state = 0;
                 m->getPropertyValue("State") >>= state;
                 value <<= state == 1;
+            } else if (f.kind == Field::Choice) {
+                uno::Sequence<sal_Int16> sel;
+                m->getPropertyValue("SelectedItems") >>= sel;
+                if (!sel.hasElements() || sel[0] < 0 || sel[0] >= static_cast<sal_Int16>(std::size(kLevels)))
+                    continue; // nothing chosen (an unknown stored value): leave it as it is
+                value <<= OUString::createFromAscii(kLevels[sel[0]]);
             } else {
                 OUString text;
                 m->getPropertyValue("Text") >>= text;
@@ -150,6 +252,7 @@ void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
         }
         uno::Reference<util::XChangesBatch>(cfg, uno::UNO_QUERY_THROW)->commitChanges();
     }
+    saveCredentials(ctx, c);
 }
 
 } // namespace

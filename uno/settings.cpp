@@ -74,6 +74,7 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         if (auto g = group(provider, "/id.bsresign.Settings/Signing"); g.is()) {
             readString(g, "TsaUrl", s.tsaUrl);
             readString(g, "Level", s.level);
+            read(g, "AllowLowerLevel", s.allowLowerLevel);
             read(g, "PdfA", s.pdfA);
             read(g, "Visible", s.visible);
             readString(g, "DefaultReason", s.defaultReason);

@@ -12,7 +12,8 @@ namespace bsre::ext {
 
 struct Settings {
     std::string tsaUrl;
-    std::string level; // "", B-B, B-T, B-LT, B-LTA
+    std::string level; // "" (automatic), B-B, B-T, B-LT, B-LTA
+    bool allowLowerLevel = true;
     bool pdfA = true;
     bool visible = false;
     std::string defaultReason, defaultLocation;

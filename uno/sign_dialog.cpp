@@ -77,6 +77,9 @@ const Text time{"Signing time:", "Waktu penandatanganan:"};
 const Text validity{"Verification:", "Verifikasi:"};
 const Text valid{"valid: integrity intact, certificate trusted", "sah: integritas utuh, sertifikat dipercaya"};
 const Text level{"Level:", "Level:"};
+const Text timestamp{"Timestamp:", "Stempel waktu:"};
+const Text ltv{"LTV data:", "Data LTV:"};
+const Text ltvNone{"none", "tidak ada"};
 const Text failed{"Signing failed", "Penandatanganan gagal"};
 const Text unchanged{"The document was not changed.", "Dokumen tidak diubah."};
 const Text overwriteTitle{"Replace the file?", "Timpa berkas?"};
@@ -301,6 +304,9 @@ void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Re
     }
     row(T::time, toU(displayTime(r.signingTime)));
     row(T::level, toU("PAdES " + r.level));
+    if (!r.timestampTime.empty())
+        row(T::timestamp, toU(displayTime(r.timestampTime) + " (" + r.tsaName + ")"), r.tsaName.size() > 20 ? 2 : 1);
+    row(T::ltv, r.ltvMaterial ? toU(r.ltvSummary) : tr(T::ltvNone, ind));
     std::string v = r.verified ? (ind ? T::valid.id : T::valid.en) : "";
     int rows = 1;
     for (const std::string& w : r.warnings) {

@@ -24,6 +24,9 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XToolkitExperimental.hpp>
+#include <com/sun/star/task/InteractionHandler.hpp>
+#include <com/sun/star/task/PasswordContainer.hpp>
+#include <com/sun/star/task/XPasswordContainer2.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -65,6 +68,29 @@ template <class T>
 bool get(const beans::PropertyValue& p, const char* name, T& out)
 {
     return p.Name.equalsAscii(name) && (p.Value >>= out);
+}
+
+// HTTP basic credentials for the TSA from LibreOffice's password container
+// (a record for the TSA's URL), so they never sit in the configuration. A
+// persistent record may need the master password: asked only in the dialog.
+void tsaCredentials(const uno::Reference<uno::XComponentContext>& ctx, nss::TsaConfig& tsa, bool interactive)
+{
+    try {
+        uno::Reference<task::XPasswordContainer2> container = task::PasswordContainer::create(ctx);
+        uno::Reference<task::XInteractionHandler> handler;
+        if (interactive)
+            handler.set(task::InteractionHandler::createWithParent(ctx, nullptr), uno::UNO_QUERY);
+        task::UrlRecord record = container->find(toU(tsa.url), handler);
+        if (record.UserList.hasElements()) {
+            const task::UserRecord& user = record.UserList[0];
+            tsa.user = fromU(user.UserName);
+            if (user.Passwords.hasElements())
+                tsa.password = fromU(user.Passwords[0]);
+        }
+    } catch (const uno::Exception&) {
+        // No container or no master password given: the TSA is asked without
+        // credentials and says so (HTTP 401) if it needs them.
+    }
 }
 
 // NSS inside soffice belongs to LibreOffice (decision 6): ask its own
@@ -589,6 +615,47 @@ JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const Pr
     return signFile(pdf, pdf, o, progress);
 }
 
+// The level of the settings (decision in docs/DESIGN.md, "Levels"): empty is
+// automatic, B-LT with a TSA (lower when its parts cannot be reached) and B-B
+// without; an explicit level follows AllowLowerLevel. TSA credentials come
+// from LibreOffice's password container, never from the configuration.
+void SignJob::applyLevel(SignRequest& rq, bool interactive)
+{
+    levelNoteEn_.clear();
+    levelNoteId_.clear();
+    const bool haveTsa = !settings_.tsaUrl.empty();
+    if (settings_.level.empty()) {
+        askedLevel_ = haveTsa ? Level::BLT : Level::BB;
+        rq.allowLowerLevel = true;
+    } else {
+        auto l = parseLevel(settings_.level);
+        if (!l)
+            throw JobFailure("BadSetting",
+                             "The Level setting \"" + settings_.level + "\" is not one of B-B, B-T, B-LT, B-LTA (or empty).",
+                             "Pengaturan Level \"" + settings_.level +
+                                 "\" bukan salah satu dari B-B, B-T, B-LT, B-LTA (atau kosong).");
+        askedLevel_ = *l;
+        rq.allowLowerLevel = settings_.allowLowerLevel;
+        if (*l >= Level::BT && !haveTsa) {
+            if (!rq.allowLowerLevel)
+                throw JobFailure("NoTsa",
+                                 std::string("Level ") + levelName(*l) +
+                                     " needs a timestamp server, but none is configured (TsaUrl); nothing was written.",
+                                 std::string("Level ") + levelName(*l) +
+                                     " memerlukan server stempel waktu, tetapi belum diatur (TsaUrl); tidak ada yang ditulis.");
+            levelNoteEn_ = "No timestamp server (TsaUrl) is configured.";
+            levelNoteId_ = "Server stempel waktu (TsaUrl) belum diatur.";
+        }
+    }
+    rq.level = haveTsa ? askedLevel_ : Level::BB;
+    if (haveTsa && askedLevel_ >= Level::BT) {
+        nss::TsaConfig tsa;
+        tsa.url = settings_.tsaUrl;
+        tsaCredentials(ctx_, tsa, interactive);
+        rq.tsa = tsa;
+    }
+}
+
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                             const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
@@ -607,13 +674,7 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
             throw JobFailure("OutputExists", "The output file " + rq.output + " already exists; nothing was written.",
                              "Berkas keluaran " + rq.output + " sudah ada; tidak ada yang ditulis.");
         rq.overwrite = o.overwrite;
-        if (!settings_.tsaUrl.empty() && settings_.level != "B-B") {
-            // B-T: a failing TSA stops signing (the sentence names the cause);
-            // a lower level is never chosen silently.
-            nss::TsaConfig tsa;
-            tsa.url = settings_.tsaUrl;
-            rq.tsa = tsa;
-        }
+        applyLevel(rq, o.interactive);
         rq.reason = o.reason.value_or(settings_.defaultReason);
         rq.location = o.location.value_or(settings_.defaultLocation);
         rq.contact = o.contact.value_or("");
@@ -727,16 +788,25 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
                                      ? "Tanda tangan dibuat, tetapi rantai sertifikatnya tidak dipercaya di basis data LibreOffice."
                                      : "The signature was made, but its certificate chain is not trusted in LibreOffice's database.");
         r.level = out.level;
-        if (settings_.level == "B-LT" || settings_.level == "B-LTA")
-            r.warnings.push_back(indonesian_
-                                     ? "Data validasi jangka panjang (LTV) belum tersedia di versi ini; tanda tangan dibuat "
-                                       "pada level " + out.level + "."
-                                     : "Long-term validation data (LTV) is not available in this version yet; the "
-                                       "signature is at level " + out.level + ".");
-        else if (settings_.level == "B-T" && out.level == "B-B")
-            r.warnings.push_back(indonesian_ ? "Tidak ada server stempel waktu (TsaUrl) yang diatur; tanda tangan dibuat "
-                                               "pada level B-B."
-                                             : "No timestamp server (TsaUrl) is configured; the signature is at level B-B.");
+        r.timestampTime = out.timestampTime;
+        r.tsaName = out.tsaName;
+        r.ltvMaterial = out.level == "B-LT" || out.level == "B-LTA";
+        if (r.ltvMaterial) {
+            r.ltvSummary = indonesian_ ? std::to_string(out.dss.certsAdded) + " sertifikat, " +
+                                             std::to_string(out.dss.ocspsAdded) + " OCSP, " +
+                                             std::to_string(out.dss.crlsAdded) + " CRL"
+                                       : std::to_string(out.dss.certsAdded) + " certificate(s), " +
+                                             std::to_string(out.dss.ocspsAdded) + " OCSP, " +
+                                             std::to_string(out.dss.crlsAdded) + " CRL";
+        }
+        if (!levelNoteEn_.empty() || !out.levelNoteEn.empty()) {
+            const std::string en = levelNoteEn_ + (levelNoteEn_.empty() ? "" : " ") + out.levelNoteEn;
+            const std::string id = levelNoteId_ + (levelNoteId_.empty() ? "" : " ") + out.levelNoteId;
+            r.warnings.push_back(indonesian_ ? "Level yang diminta " + std::string(levelName(askedLevel_)) +
+                                                   "; tanda tangan dibuat pada level " + out.level + ". " + id
+                                             : "Level " + std::string(levelName(askedLevel_)) +
+                                                   " was asked for; the signature is at level " + out.level + ". " + en);
+        }
         if (progress)
             progress({"Done", "Selesai"}, 100);
         return r;

@@ -50,6 +50,9 @@ struct JobResult {
     std::string signerName;
     std::string signingTime;
     std::string level = "B-B";
+    std::string timestampTime, tsaName; // the signature timestamp (B-T and up)
+    bool ltvMaterial = false;           // a DSS was added (B-LT and up)
+    std::string ltvSummary;             // "5 certificates, 2 OCSP, 1 CRL" in the UI language
     std::vector<std::string> warnings; // already in the UI language
     bool verified = false;
     std::string fieldName;                // the field that holds the signature
@@ -104,6 +107,7 @@ private:
     JobResult signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                        const ProgressFn& progress, const std::vector<SignatureLine>& lines = {});
     void enforceLocks(const JobOptions& o) const;
+    void applyLevel(SignRequest& rq, bool interactive);
     bool noticeOn(const JobOptions& o) const { return o.notice.value_or(settings_.noticeEnabled); }
     std::optional<NoticeRequest> noticeFor(const std::string& pdfPath, const std::string& sourcePath,
                                            const std::string& scratchDir);
@@ -113,6 +117,8 @@ private:
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     Settings settings_;
     bool indonesian_ = false;
+    Level askedLevel_ = Level::BB;
+    std::string levelNoteEn_, levelNoteId_; // a level lowered before signing (no TSA configured)
 };
 
 } // namespace bsre::ext

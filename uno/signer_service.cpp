@@ -22,6 +22,9 @@ id::bsresign::SignResult toUno(const JobResult& r)
     out.SignerName = toU(r.signerName);
     out.SigningTime = toU(r.signingTime);
     out.Level = toU(r.level);
+    out.TimestampTime = toU(r.timestampTime);
+    out.Tsa = toU(r.tsaName);
+    out.LtvMaterial = r.ltvMaterial;
     uno::Sequence<OUString> w(static_cast<sal_Int32>(r.warnings.size()));
     for (size_t i = 0; i < r.warnings.size(); ++i)
         w.getArray()[i] = toU(r.warnings[i]);

@@ -440,9 +440,10 @@ void Office::prepareFolder()
         if (pki.empty())
             fail("BSRE_PKI is not set (the folder made by tests/fixtures/make-pki.sh)");
         nssDir_ = profile_ / "nssdb";
-        fs::copy(pki / "nssdb", nssDir_, fs::copy_options::recursive);
+        const fs::path from = options_.nssDatabaseFrom.empty() ? pki / "nssdb" : options_.nssDatabaseFrom;
+        fs::copy(from, nssDir_, fs::copy_options::recursive);
         if (!fs::exists(nssDir_ / "cert9.db"))
-            fail("no cert9.db in " + (pki / "nssdb").string());
+            fail("no cert9.db in " + from.string());
         if (options_.softhsmToken) {
             fs::copy(pki / "tokens", dir_ / "tokens", fs::copy_options::recursive);
             std::ofstream(dir_ / "softhsm2.conf") << "directories.tokendir = " << (dir_ / "tokens").string()

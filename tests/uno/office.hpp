@@ -65,6 +65,8 @@ struct OfficeOptions {
     bool installExtension = true;
     // Copy $BSRE_PKI/nssdb into the profile folder and give it to LibreOffice.
     bool nssDatabase = true;
+    // Copy this database instead (e.g. the LTV fixtures' ltvdb).
+    fs::path nssDatabaseFrom;
     // Also register the SoftHSM2 token of $BSRE_PKI (a private copy of its
     // token folder) as a PKCS#11 module in that NSS database.
     bool softhsmToken = false;

@@ -46,6 +46,8 @@
 #include <com/sun/star/ucb/XCommandEnvironment.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/util/XFlushable.hpp>
+#include <com/sun/star/task/PasswordContainer.hpp>
+#include <com/sun/star/task/XPasswordContainer2.hpp>
 #include <id/bsresign/CertificateInfo.hpp>
 #include <id/bsresign/SignResult.hpp>
 #include <id/bsresign/SigningException.hpp>
@@ -690,11 +692,26 @@ BOOST_AUTO_TEST_CASE(options_page_disables_locked_keys_and_saves_only_changes)
     BOOST_TEST(value<sal_Int16>(model("Visible"), "State") == 0);
     BOOST_TEST(!enabled("DefaultReason"), "Signing/DefaultReason is locked: its field must be disabled");
     BOOST_TEST(text("DefaultReason") == kPolicyReason);
-    for (const char* free : {"TsaUrl", "Level", "PdfA", "DefaultLocation", "OutputPattern", "LogoPath", "Pkcs11Modules"})
+    for (const char* free : {"TsaUrl", "TsaUser", "TsaPassword", "Level", "AllowLowerLevel", "PdfA", "DefaultLocation",
+                             "OutputPattern", "LogoPath", "Pkcs11Modules"})
         BOOST_TEST(enabled(free), free << " is not locked: it must be enabled");
     BOOST_TEST(text("DefaultLocation") == kUserLocation);
     BOOST_TEST(text("OutputPattern") == "{name}_signed.pdf");
     BOOST_TEST(text("lLocked", "Label") == "Greyed settings are locked by your organisation.");
+    // Level is a list: automatic (empty) first, selected by default.
+    const auto levels = value<css::uno::Sequence<OUString>>(model("Level"), "StringItemList");
+    BOOST_TEST_REQUIRE(levels.getLength() == 5);
+    BOOST_TEST(str(levels[0]) == "Automatic (B-LT with a TSA)");
+    BOOST_TEST(str(levels[4]) == "B-LTA");
+    const auto selected = value<css::uno::Sequence<sal_Int16>>(model("Level"), "SelectedItems");
+    BOOST_TEST((selected.getLength() == 1 && selected[0] == 0));
+    BOOST_TEST(value<sal_Int16>(model("AllowLowerLevel"), "State") == 1);
+
+    // TSA credentials go to LibreOffice's password container, never to the configuration.
+    const OUString tsaUrl("http://127.0.0.1:9/tsa");
+    model("TsaUrl")->setPropertyValue("Text", css::uno::Any(tsaUrl));
+    model("TsaUser")->setPropertyValue("Text", css::uno::Any(OUString("petugas")));
+    model("TsaPassword")->setPropertyValue("Text", css::uno::Any(OUString("rahasia-tsa-42")));
 
     // The user changes the location; the locked controls are changed too, as
     // a misbehaving page could: OK must not write them.
@@ -716,15 +733,27 @@ BOOST_AUTO_TEST_CASE(options_page_disables_locked_keys_and_saves_only_changes)
     std::string list;
     for (const auto& k : keys)
         list += k + " ";
-    BOOST_TEST((keys == std::set<std::string>{"Signing/DefaultLocation"}),
+    BOOST_TEST((keys == std::set<std::string>{"Signing/DefaultLocation", "Signing/TsaUrl"}),
                "keys of BSrE Sign in the user's registrymodifications.xcu: " << list);
     BOOST_TEST(xcu.find("<value>Surabaya</value>") != std::string::npos);
+    BOOST_TEST(xcu.find("rahasia-tsa-42") == std::string::npos, "the TSA password must not be in the configuration");
+    BOOST_TEST(xcu.find("petugas") == std::string::npos, "the TSA user name must not be in the configuration");
+    {
+        Reference<css::task::XPasswordContainer2> pc = css::task::PasswordContainer::create(o.context());
+        css::task::UrlRecord rec = pc->find(tsaUrl, nullptr);
+        BOOST_TEST_REQUIRE(rec.UserList.getLength() == 1);
+        BOOST_TEST(str(rec.UserList[0].UserName) == "petugas");
+        BOOST_TEST(text("TsaPassword").empty(), "the password field is emptied after saving");
+        BOOST_TEST(text("TsaUser") == "petugas");
+    }
 
     // "back" (Reset) shows the configuration again.
     model("DefaultLocation")->setPropertyValue("Text", css::uno::Any(OUString("Medan")));
     BOOST_TEST_REQUIRE(event("back"));
     BOOST_TEST(text("DefaultLocation") == "Surabaya");
     BOOST_TEST(text("DefaultReason") == kPolicyReason);
+    BOOST_TEST(text("TsaUser") == "petugas", "the user name is shown again from the container");
+    BOOST_TEST(text("TsaPassword").empty());
 }
 
 // Last: the office gone, the machine's shared extension folders are as they were.
