@@ -5,6 +5,8 @@
 #   docs/screenshots/sign-dialog-{en,id}.png     the Sign with BSrE dialog, filled in
 #   docs/screenshots/sign-dialog-unusable-{en,id}.png  the same with the expired certificate selected
 #   docs/screenshots/result-dialog-{en,id}.png   the result after signing
+#   docs/screenshots/result-dialog-ltv-{en,id}.png  the result of a B-LT signature
+#       (loopback TSA/OCSP/CRL of tests/fixtures/LTV.md, TsaUrl set, Level automatic)
 #
 #   scripts/screenshots.sh [BUILD_DIR]
 # Without BUILD_DIR it builds into build-shots/; with it, it uses
@@ -212,7 +214,52 @@ for lang in en id; do
   log "$lang: done in $(($(date +%s) - t_lang)) s"
 done
 
-for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog}-{en,id}.png; do
+# --- the result of a B-LT signature ----------------------------------------------
+# The loopback TSA, OCSP responder and CRL server of the tests, a database with
+# the LTV officer only, TsaUrl set and Level automatic: the result dialog shows
+# the level, the timestamp and the LTV data.
+tests/fixtures/make-ltv-pki.sh "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "make-ltv-pki.sh failed"
+tests/fixtures/ltv-servers.sh start "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "the LTV servers did not start"
+trap 'tests/fixtures/ltv-servers.sh stop "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || true; cleanup' EXIT
+tsa_url=$(. "$work/ltv.ports"; echo "$TSA_URL")
+ltvdb=$work/ltv-shots-db
+mkdir -p "$ltvdb"
+certutil -N -d "sql:$ltvdb" --empty-password
+certutil -A -d "sql:$ltvdb" -n "BSrE LTV Test Root CA" -t CT,C,C -i "$work/ltv/root.pem"
+pk12util -d "sql:$ltvdb" -i "$work/ltv/ltv-officer.p12" -W test >/dev/null
+chmod -R a+rX "$work/ltv"
+for lang in en id; do
+  run=$work/ltv-$lang
+  letter=$run/${folder[$lang]}/nota-dinas.fodt
+  mkdir -p "$(dirname "$letter")"
+  cp tests/data/letter.fodt "$letter"
+  PATH=$work/bin:$PATH BSRE_UI_LOCALE=${locale[$lang]} BSRE_OFFICE_MODE="--nodefault --nolockcheck" \
+    BSRE_OFFICE_ENV="PATH=$work/bin:/usr/local/bin:/usr/bin:/bin DISPLAY=$DISPLAY SAL_USE_VCLPLUGIN=gen http_proxy= https_proxy=" \
+    BSRE_OFFICE_TIMEOUT=240 \
+    scripts/office-run.sh "$oxt" "$ltvdb" "$run" scripts/screenshots/show-dialogs.bas ShowDialogs \
+    "SHOTS_LETTER=$letter" "SHOTS_GO=$run/go" "SHOTS_STATUS=$run/status" "SHOTS_TSA=$tsa_url" TZ=Asia/Jakarta \
+    >"$work/office-run-ltv-$lang.log" 2>&1 &
+  office_pid=$!
+  wait_status 120 loaded || fail "Writer did not open the letter (LTV)"
+  sleep 2
+  touch "$run/go"
+  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear (LTV)"
+  sleep 1.5
+  timeout 10 xdotool windowfocus --sync "$dlg" || true
+  park_pointer
+  xdotool key Return
+  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear (LTV)"
+  sleep 1.5
+  import -window "$res" "$out/result-dialog-ltv-$lang.png"
+  timeout 10 xdotool windowfocus --sync "$res" || true
+  xdotool key Escape
+  wait_status 30 dispatched || fail "the macro did not finish (LTV)"
+  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
+  stop_office
+  log "ltv-$lang: done"
+done
+
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,result-dialog-ltv}-{en,id}.png; do
   echo "$f $(identify -format '%wx%h' "$f")"
 done
 log "all screenshots in $(($(date +%s) - t_start)) s"

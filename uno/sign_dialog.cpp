@@ -27,6 +27,9 @@
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/ref.hxx>
 
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 
@@ -97,6 +100,29 @@ std::string displayTime(const std::string& iso)
         return iso;
     return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4) + " " + iso.substr(11, 8) + " " +
            iso.substr(19);
+}
+
+// A UTC time ("...Z", as a timestamp token gives it) in the zone of
+// `zoned` (the signing time, "...+07:00"), so both read alike.
+std::string inZoneOf(const std::string& utc, const std::string& zoned)
+{
+    if (utc.size() < 20 || utc[19] != 'Z' || zoned.size() < 25)
+        return utc;
+    std::tm tm{};
+    if (std::sscanf(utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                    &tm.tm_min, &tm.tm_sec) != 6)
+        return utc;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const std::string off = zoned.substr(zoned.size() - 6); // "+07:00"
+    const int sign = off[0] == '-' ? -1 : 1;
+    const int minutes = sign * (std::atoi(off.substr(1, 2).c_str()) * 60 + std::atoi(off.substr(4, 2).c_str()));
+    std::time_t t = timegm(&tm) + minutes * 60;
+    std::tm local{};
+    gmtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+    return buf + off;
 }
 
 // One short line per certificate; the token and the reason go in the
@@ -305,7 +331,7 @@ void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Re
     row(T::time, toU(displayTime(r.signingTime)));
     row(T::level, toU("PAdES " + r.level));
     if (!r.timestampTime.empty())
-        row(T::timestamp, toU(displayTime(r.timestampTime) + " (" + r.tsaName + ")"), r.tsaName.size() > 20 ? 2 : 1);
+        row(T::timestamp, toU(displayTime(inZoneOf(r.timestampTime, r.signingTime)) + " (" + r.tsaName + ")"), r.tsaName.size() > 20 ? 2 : 1);
     row(T::ltv, r.ltvMaterial ? toU(r.ltvSummary) : tr(T::ltvNone, ind));
     std::string v = r.verified ? (ind ? T::valid.id : T::valid.en) : "";
     int rows = 1;

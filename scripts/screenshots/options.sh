@@ -196,10 +196,11 @@ XML
   case $name in
   en | locked-en)
     # Focus is on the tree after opening; Tab enters the page at its first
-    # field (TSA URL). Order: TsaUrl, Level, PdfA, Visible, DefaultReason,
-    # DefaultLocation (disabled fields are skipped).
-    if [[ $name == en ]]; then tabs=5 field=DefaultReason value="Persetujuan Kepala Biro"
-    else tabs=4 field=DefaultLocation value="Bandung"; fi
+    # field (TSA URL). Order: TsaUrl, TsaUser, TsaPassword, Level,
+    # AllowLowerLevel, PdfA, Visible, DefaultReason, DefaultLocation
+    # (disabled fields are skipped).
+    if [[ $name == en ]]; then tabs=8 field=DefaultReason value="Persetujuan Kepala Biro"
+    else tabs=7 field=DefaultLocation value="Bandung"; fi
     xdotool key --delay 80 $(printf 'Tab %.0s' $(seq "$tabs"))
     xdotool key ctrl+a BackSpace
     xdotool type --delay 15 "$value"

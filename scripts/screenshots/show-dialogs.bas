@@ -13,6 +13,16 @@ End Sub
 
 Sub ShowDialogs
     On Error GoTo Failed
+    If Environ("SHOTS_TSA") <> "" Then
+        ' The LTV screenshots: a timestamp server, Level automatic (B-LT).
+        Dim provider As Object, settingsNode As Object
+        Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
+        provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
+        nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
+        settingsNode = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
+        settingsNode.replaceByName("TsaUrl", Environ("SHOTS_TSA"))
+        settingsNode.commitChanges()
+    End If
     Dim args(0) As New com.sun.star.beans.PropertyValue
     args(0).Name = "Hidden" : args(0).Value = False
     Dim doc As Object

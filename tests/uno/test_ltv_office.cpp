@@ -150,7 +150,10 @@ BOOST_AUTO_TEST_CASE(explicit_b_lta_from_writer)
         BOOST_FAIL(describe(e));
     }
     o.close(doc);
-    BOOST_TEST(str(r.Level) == "B-LTA");
+    std::string warnings;
+    for (const auto& w : r.Warnings)
+        warnings += str(w) + "\n";
+    BOOST_TEST(str(r.Level) == "B-LTA", warnings);
     BOOST_TEST(r.LtvMaterial);
     const std::string v = verifyJson(out);
     BOOST_TEST(has(v, "\"valid\":true,\"level\":\"B-LTA\""), v);
