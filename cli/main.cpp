@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
+#include <tuple>
 #include <vector>
 
 using namespace bsre;
@@ -275,6 +276,19 @@ void printChecks(const std::vector<nss::CertRevocation>& checks)
     }
 }
 
+// IN.pdf -o OUT.pdf, never the same file.
+std::pair<std::string, std::string> inputAndOutput(const Args& a)
+{
+    if (a.positional.size() != 1)
+        usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
+    if (!a.has("output"))
+        usage("-o OUT.pdf is required.", "-o OUT.pdf wajib diisi.");
+    if (samePath(a.positional[0], a.get("output")))
+        usage("The output must not be the input file: the input is never changed.",
+              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
+    return {a.positional[0], a.get("output")};
+}
+
 int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
@@ -282,18 +296,10 @@ int cmdSign(const Args& a)
                      "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
                      "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
                      "allow-lower-level"});
-    if (a.positional.size() != 1)
-        usage("Give exactly one input PDF.", "Berikan tepat satu PDF masukan.");
-    if (!a.has("output"))
-        usage("-o OUT.pdf is required.", "-o OUT.pdf wajib diisi.");
+    SignRequest rq;
+    std::tie(rq.input, rq.output) = inputAndOutput(a);
     if (!a.has("cert"))
         usage("--cert is required (see: bsre-sign certs).", "--cert wajib diisi (lihat: bsre-sign certs).");
-    SignRequest rq;
-    rq.input = a.positional[0];
-    rq.output = a.get("output");
-    if (samePath(rq.input, rq.output))
-        usage("The output must not be the input file: the input is never changed.",
-              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
     rq.overwrite = a.has("overwrite");
     rq.certify = a.has("certify");
     int modes = a.has("field") + (a.has("page") || a.has("rect")) + a.has("invisible");
@@ -405,19 +411,11 @@ int cmdSign(const Args& a)
 int cmdExtend(const Args& a)
 {
     requireKnown(a, {"nssdb", "level", "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "output", "overwrite"});
-    if (a.positional.size() != 1)
-        usage("Give exactly one signed PDF.", "Berikan tepat satu PDF yang sudah ditandatangani.");
-    if (!a.has("output"))
-        usage("-o OUT.pdf is required.", "-o OUT.pdf wajib diisi.");
+    ExtendRequest rq;
+    std::tie(rq.input, rq.output) = inputAndOutput(a);
     if (!a.has("nssdb"))
         usage("--nssdb DIR is required (its CAs judge the OCSP responders and the TSA).",
               "--nssdb DIR wajib diisi (CA di dalamnya menilai responder OCSP dan TSA).");
-    ExtendRequest rq;
-    rq.input = a.positional[0];
-    rq.output = a.get("output");
-    if (samePath(rq.input, rq.output))
-        usage("The output must not be the input file: the input is never changed.",
-              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
     rq.overwrite = a.has("overwrite");
     auto level = parseLevel(a.has("level") ? a.get("level") : "B-LT");
     if (!level || *level < Level::BLT)

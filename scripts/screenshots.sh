@@ -133,6 +133,19 @@ fail() {
   exit 1
 }
 park_pointer() { xdotool mousemove 1279 899; }
+# start_office NSSDB LOG [VAR=VALUE...]: Writer with the letter of $lang in
+# $run, the .oxt installed, show-dialogs.bas waiting for "go".
+start_office() {
+  local nssdb=$1 logfile=$2
+  shift 2
+  PATH=$work/bin:$PATH BSRE_UI_LOCALE=${locale[$lang]} BSRE_OFFICE_MODE="--nodefault --nolockcheck" \
+    BSRE_OFFICE_ENV="PATH=$work/bin:/usr/local/bin:/usr/bin:/bin DISPLAY=$DISPLAY SAL_USE_VCLPLUGIN=gen http_proxy= https_proxy=" \
+    BSRE_OFFICE_TIMEOUT=240 \
+    scripts/office-run.sh "$oxt" "$nssdb" "$run" scripts/screenshots/show-dialogs.bas ShowDialogs \
+    "SHOTS_LETTER=$letter" "SHOTS_GO=$run/go" "SHOTS_STATUS=$run/status" TZ=Asia/Jakarta "$@" \
+    >"$logfile" 2>&1 &
+  office_pid=$!
+}
 # The open menu: the largest visible window smaller than the screen.
 menu_bottom_right() {
   local w best=0 r=0 b=0 X Y WIDTH HEIGHT WINDOW SCREEN
@@ -158,13 +171,7 @@ for lang in en id; do
   cp tests/data/letter.fodt "$letter"
   # $work/bin first in PATH: unopkg and soffice of the GUI LibreOffice (PATH is
   # also given to soffice explicitly, in case office-run.sh clears the environment).
-  PATH=$work/bin:$PATH BSRE_UI_LOCALE=${locale[$lang]} BSRE_OFFICE_MODE="--nodefault --nolockcheck" \
-    BSRE_OFFICE_ENV="PATH=$work/bin:/usr/local/bin:/usr/bin:/bin DISPLAY=$DISPLAY SAL_USE_VCLPLUGIN=gen" \
-    BSRE_OFFICE_TIMEOUT=240 \
-    scripts/office-run.sh "$oxt" "$work/pki/nssdb" "$run" scripts/screenshots/show-dialogs.bas ShowDialogs \
-    "SHOTS_LETTER=$letter" "SHOTS_GO=$run/go" "SHOTS_STATUS=$run/status" TZ=Asia/Jakarta \
-    >"$work/office-run-$lang.log" 2>&1 &
-  office_pid=$!
+  start_office "$work/pki/nssdb" "$work/office-run-$lang.log"
 
   wait_status 120 loaded || fail "Writer did not open the letter"
   writer=$(wait_window 30 'nota-dinas.*LibreOffice') || fail "no Writer window"
@@ -233,13 +240,7 @@ for lang in en id; do
   letter=$run/${folder[$lang]}/nota-dinas.fodt
   mkdir -p "$(dirname "$letter")"
   cp tests/data/letter.fodt "$letter"
-  PATH=$work/bin:$PATH BSRE_UI_LOCALE=${locale[$lang]} BSRE_OFFICE_MODE="--nodefault --nolockcheck" \
-    BSRE_OFFICE_ENV="PATH=$work/bin:/usr/local/bin:/usr/bin:/bin DISPLAY=$DISPLAY SAL_USE_VCLPLUGIN=gen http_proxy= https_proxy=" \
-    BSRE_OFFICE_TIMEOUT=240 \
-    scripts/office-run.sh "$oxt" "$ltvdb" "$run" scripts/screenshots/show-dialogs.bas ShowDialogs \
-    "SHOTS_LETTER=$letter" "SHOTS_GO=$run/go" "SHOTS_STATUS=$run/status" "SHOTS_TSA=$tsa_url" TZ=Asia/Jakarta \
-    >"$work/office-run-ltv-$lang.log" 2>&1 &
-  office_pid=$!
+  start_office "$ltvdb" "$work/office-run-ltv-$lang.log" "SHOTS_TSA=$tsa_url"
   wait_status 120 loaded || fail "Writer did not open the letter (LTV)"
   sleep 2
   touch "$run/go"

@@ -229,24 +229,28 @@ BOOST_AUTO_TEST_CASE(verify_names_every_level)
     BOOST_TEST(contains(v, "\"ltv\":true"), v);
 }
 
-BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_b_lta)
+BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
 {
     auto store = bsre::nss::Store::open(ltv("ltvdb"));
     auto signer = store->signer("ltv-officer", {});
-    bsre::SignRequest rq;
-    rq.input = pdfs("letter.pdf");
-    rq.output = "unused.pdf";
-    bsre::nss::TsaConfig t;
-    t.url = tsaUrl();
-    rq.tsa = t;
-    rq.level = bsre::Level::BLTA;
-    bsre::SignOutcome o;
-    std::string bytes = bsre::signToBytes(rq, *signer, o);
-    BOOST_TEST(o.level == "B-LTA");
-    BOOST_TEST(o.privateKeyOperations == 1);
-    BOOST_TEST(o.dss.ocspsAdded == 2);
-    BOOST_TEST(o.dss.crlsAdded == 1);
-    BOOST_TEST(o.levelNoteEn.empty());
+    for (bsre::Level level : {bsre::Level::BT, bsre::Level::BLT, bsre::Level::BLTA}) {
+        bsre::SignRequest rq;
+        rq.input = pdfs("letter.pdf");
+        rq.output = "unused.pdf";
+        bsre::nss::TsaConfig t;
+        t.url = tsaUrl();
+        rq.tsa = t;
+        rq.level = level;
+        bsre::SignOutcome o;
+        bsre::signToBytes(rq, *signer, o);
+        BOOST_TEST(o.level == bsre::levelName(level));
+        BOOST_TEST(o.privateKeyOperations == 1, bsre::levelName(level));
+        BOOST_TEST(o.levelNoteEn.empty(), o.levelNoteEn);
+        if (level >= bsre::Level::BLT) {
+            BOOST_TEST(o.dss.ocspsAdded == 2);
+            BOOST_TEST(o.dss.crlsAdded == 1);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

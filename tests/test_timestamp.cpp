@@ -72,22 +72,6 @@ BOOST_AUTO_TEST_CASE(without_a_tsa_verify_names_b_b)
     BOOST_TEST(v.output.find("\"level\":\"B-B\"") != std::string::npos, v.output);
 }
 
-BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation)
-{
-    auto store = bsre::nss::Store::open(ltv("ltvdb"));
-    auto signer = store->signer("ltv-officer", {});
-    bsre::SignRequest rq;
-    rq.input = pdfs("letter.pdf");
-    rq.output = "unused.pdf";
-    bsre::nss::TsaConfig t;
-    t.url = tsa();
-    rq.tsa = t;
-    bsre::SignOutcome o;
-    bsre::signToBytes(rq, *signer, o);
-    BOOST_TEST(o.level == "B-T");
-    BOOST_TEST(o.privateKeyOperations == 1);
-}
-
 BOOST_AUTO_TEST_CASE(basic_authentication_with_a_password_file)
 {
     Scratch s;

@@ -359,39 +359,6 @@ fs::path renderDir()
     return d;
 }
 
-// A configuration value of the office, set for a scope and put back
-// afterwards (the extension reads its settings and the UI language on every call).
-class ConfigValue {
-public:
-    ConfigValue(Office& o, const std::string& node, const std::string& name, const css::uno::Any& value)
-        : name_(ustr(name))
-    {
-        Reference<css::lang::XMultiServiceFactory> provider(o.create("com.sun.star.configuration.ConfigurationProvider"),
-                                                            css::uno::UNO_QUERY_THROW);
-        css::uno::Sequence<css::uno::Any> args(1);
-        args.getArray()[0] <<= prop("nodepath", ustr(node));
-        access_.set(provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", args),
-                    css::uno::UNO_QUERY_THROW);
-        old_ = Reference<css::container::XNameAccess>(access_, css::uno::UNO_QUERY_THROW)->getByName(name_);
-        access_->replaceByName(name_, value);
-        Reference<css::util::XChangesBatch>(access_, css::uno::UNO_QUERY_THROW)->commitChanges();
-    }
-    ~ConfigValue()
-    {
-        try {
-            access_->replaceByName(name_, old_);
-            Reference<css::util::XChangesBatch>(access_, css::uno::UNO_QUERY_THROW)->commitChanges();
-        } catch (const css::uno::Exception&) {
-        }
-    }
-    ConfigValue(const ConfigValue&) = delete;
-
-private:
-    OUString name_;
-    Reference<css::container::XNameReplace> access_;
-    css::uno::Any old_;
-};
-
 // ------------------------------------------------------------------ shared office
 
 std::unique_ptr<Office>& sharedSlot()

@@ -45,34 +45,11 @@ Office& office()
 }
 
 // Signing/<name> set for a scope and put back afterwards.
-class Setting {
-public:
-    Setting(Office& o, const char* name, const css::uno::Any& value) : name_(OUString::createFromAscii(name))
+struct Setting : ConfigValue {
+    Setting(Office& o, const char* name, const css::uno::Any& value)
+        : ConfigValue(o, "/id.bsresign.Settings/Signing", name, value)
     {
-        Reference<css::lang::XMultiServiceFactory> provider(o.create("com.sun.star.configuration.ConfigurationProvider"),
-                                                            css::uno::UNO_QUERY_THROW);
-        css::uno::Sequence<css::uno::Any> args(1);
-        args.getArray()[0] <<= prop("nodepath", OUString("/id.bsresign.Settings/Signing"));
-        access_.set(provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", args),
-                    css::uno::UNO_QUERY_THROW);
-        old_ = Reference<css::container::XNameAccess>(access_, css::uno::UNO_QUERY_THROW)->getByName(name_);
-        access_->replaceByName(name_, value);
-        Reference<css::util::XChangesBatch>(access_, css::uno::UNO_QUERY_THROW)->commitChanges();
     }
-    ~Setting()
-    {
-        try {
-            access_->replaceByName(name_, old_);
-            Reference<css::util::XChangesBatch>(access_, css::uno::UNO_QUERY_THROW)->commitChanges();
-        } catch (const css::uno::Exception&) {
-        }
-    }
-    Setting(const Setting&) = delete;
-
-private:
-    OUString name_;
-    Reference<css::container::XNameReplace> access_;
-    css::uno::Any old_;
 };
 
 std::vector<PropertyValue> options(const std::string& certPem, const fs::path& out)
