@@ -312,7 +312,12 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     // revoked certificate signs nothing.
     std::optional<LtvCollector> ltv;
     std::vector<nss::CertRevocation> ltvChecks;
+    auto step = [&](const char* en, const char* id) {
+        if (rq.onStep)
+            rq.onStep(en, id);
+    };
     if (target >= Level::BLT) {
+        step("Checking the certificate's revocation status…", "Memeriksa status pencabutan sertifikat…");
         ltv.emplace(rq.revocation);
         ltvChecks = ltv->checkChain(signer.certificate(), signer.chain());
         if (auto gap = judgeEvidence(ltvChecks, "the signer's certificate", "sertifikat penanda tangan"))
@@ -593,6 +598,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     if (target >= Level::BT)
         cmsRequest.timestamper = [&](const nss::Bytes& signatureValue) -> std::optional<nss::Bytes> {
             try {
+                step("Getting a timestamp…", "Meminta stempel waktu…");
                 nss::TimestampToken t = nss::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
                 outcome.timestampTime = t.genTime;
                 outcome.tsaName = t.tsaName;
@@ -623,6 +629,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
 
     // B-LT: the TSA's chain too, then the DSS in an update of its own.
     if (target >= Level::BLT && token) {
+        step("Adding long-term validation data…", "Menambahkan data validasi jangka panjang…");
         nss::CmsCertificates tsaCerts = nss::cmsCertificates(*token);
         auto tsaChecks = ltv->checkChain(tsaCerts.signer, tsaCerts.all);
         if (auto gap = judgeEvidence(tsaChecks, "the timestamp server's certificate", "sertifikat server stempel waktu"))
@@ -640,6 +647,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         out = pdf::appendDss(*signedReader, ltv->addition(), outcome.dss);
         outcome.level = "B-LT";
         if (target >= Level::BLTA) {
+            step("Adding the document timestamp…", "Menambahkan stempel waktu dokumen…");
             auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(out), rq.output);
             try {
                 DocTimestampOutcome dts;

@@ -8,6 +8,7 @@
 #include "pdf/notice.hpp"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ struct SignRequest {
     bool allowLowerLevel = false;
     nss::RevocationOptions revocation;
     nss::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
+    // Told before each step that may wait on the network (a progress line);
+    // the texts are static sentences in English and Indonesian.
+    std::function<void(const char* en, const char* id)> onStep;
     // Injected clock and zone so tests and golden files are reproducible.
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
     std::optional<int> utcOffsetMinutes; // default: the local zone

@@ -241,8 +241,21 @@ BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
         t.url = tsaUrl();
         rq.tsa = t;
         rq.level = level;
+        std::vector<std::string> steps; // the progress lines, in order
+        rq.onStep = [&](const char* en, const char* id) {
+            steps.push_back(en);
+            BOOST_TEST(std::string(id).size() > 0u);
+        };
         bsre::SignOutcome o;
         bsre::signToBytes(rq, *signer, o);
+        const std::vector<std::string> expected =
+            level == bsre::Level::BT ? std::vector<std::string>{"Getting a timestamp…"}
+            : level == bsre::Level::BLT
+                ? std::vector<std::string>{"Checking the certificate's revocation status…", "Getting a timestamp…",
+                                           "Adding long-term validation data…"}
+                : std::vector<std::string>{"Checking the certificate's revocation status…", "Getting a timestamp…",
+                                           "Adding long-term validation data…", "Adding the document timestamp…"};
+        BOOST_TEST(steps == expected, bsre::levelName(level));
         BOOST_TEST(o.level == bsre::levelName(level));
         BOOST_TEST(o.privateKeyOperations == 1, bsre::levelName(level));
         BOOST_TEST(o.levelNoteEn.empty(), o.levelNoteEn);

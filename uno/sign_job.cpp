@@ -765,6 +765,10 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
 
         if (progress)
             progress({"Signing…", "Menandatangani…"}, 50);
+        if (progress) // the network steps of B-T and up, each a line in the status bar
+            rq.onStep = [&progress, pct = 55](const char* en, const char* id) mutable {
+                progress({en, id}, pct = std::min(pct + 7, 80));
+            };
         std::optional<std::string> pin = o.pin;
         auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
         SignOutcome out = bsre::signPdf(rq, *signer);
