@@ -115,6 +115,13 @@ HttpResponse httpRequest(const HttpRequest& rq)
     api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     api.easy_setopt(h, CURLOPT_ERRORBUFFER, err);
     api.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (rq.body.empty()) {
+        // A CRL or certificate address may have moved (HTTP 301/302); POSTs
+        // (TSA, OCSP) are not repeated elsewhere.
+        api.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+        api.easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
+        api.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    }
     // A proxy from the environment must not swallow requests to this machine.
     api.easy_setopt(h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
     if (!rq.user.empty()) {

@@ -7,7 +7,10 @@
 #include "ltv_support.hpp"
 
 #include "core/sign.hpp"
+#include "nss/http.hpp"
 #include "nss/store.hpp"
+
+#include <unistd.h>
 
 using namespace testing;
 
@@ -269,6 +272,22 @@ BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(revocation_trouble)
+
+BOOST_AUTO_TEST_CASE(a_moved_crl_address_is_followed)
+{
+    // The CRL server (python http.server) answers a folder's address without
+    // the final slash with 301 to the one with it.
+    const fs::path moved = ltv("crl/moved-" + std::to_string(::getpid()));
+    fs::create_directories(moved);
+    fs::copy_file(ltv("crl/issuing.crl"), moved / "index.html", fs::copy_options::overwrite_existing);
+    bsre::nss::HttpRequest rq;
+    rq.url = "http://127.0.0.1:" + ltvPorts()["CRL_PORT"] + "/" + moved.filename().string();
+    bsre::nss::HttpResponse r = bsre::nss::httpRequest(rq);
+    fs::remove_all(moved);
+    BOOST_TEST(r.error.empty(), r.error);
+    BOOST_TEST(r.status == 200);
+    BOOST_TEST((r.body == slurp(ltv("crl/issuing.crl"))), "the CRL after the redirect");
+}
 
 BOOST_AUTO_TEST_CASE(ocsp_unreachable_falls_back_to_the_crl)
 {
