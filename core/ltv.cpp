@@ -118,6 +118,23 @@ pdf::DssAddition LtvCollector::addition() const
     return a;
 }
 
+namespace {
+// RFC 5280 reason names with an Indonesian gloss for the refusal sentence.
+std::string reasonId(const std::string& r)
+{
+    static const std::pair<const char*, const char*> names[] = {
+        {"unspecified", "tidak disebutkan"},        {"keyCompromise", "kunci disusupi"},
+        {"cACompromise", "CA disusupi"},            {"affiliationChanged", "afiliasi berubah"},
+        {"superseded", "digantikan"},               {"cessationOfOperation", "berhenti beroperasi"},
+        {"certificateHold", "ditangguhkan"},        {"removeFromCRL", "dihapus dari CRL"},
+        {"privilegeWithdrawn", "hak dicabut"},      {"aACompromise", "AA disusupi"}};
+    for (const auto& [en, id] : names)
+        if (r == en)
+            return std::string(id) + " (" + r + ")";
+    return r;
+}
+} // namespace
+
 std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
                                        const std::string& whoseId)
 {
@@ -127,7 +144,7 @@ std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& c
                  "The certificate \"" + c.subject + "\" (" + whoseEn + ") was revoked on " + c.revokedAt +
                      ", reason: " + c.reason + " (source: " + c.source + "); nothing was signed or written.",
                  "Sertifikat \"" + c.subject + "\" (" + whoseId + ") telah dicabut pada " + c.revokedAt +
-                     ", alasan: " + c.reason + " (sumber: " + c.source +
+                     ", alasan: " + reasonId(c.reason) + " (sumber: " + c.source +
                      "); tidak ada yang ditandatangani atau ditulis.");
     std::string en, id;
     for (const auto& c : checks) {

@@ -92,6 +92,31 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
     return urls;
 }
 
+// http(s) URIs of the certificate's AIA caIssuers entries (where its issuer's
+// certificate can be fetched, RFC 5280 4.2.2.1).
+std::vector<std::string> caIssuersUrls(CERTCertificate* c)
+{
+    std::vector<std::string> urls;
+    SECItem ext{siBuffer, nullptr, 0};
+    if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, &ext) != SECSuccess)
+        return urls;
+    struct ArenaFree {
+        void operator()(PLArenaPool* a) const noexcept { PORT_FreeArena(a, PR_FALSE); }
+    };
+    std::unique_ptr<PLArenaPool, ArenaFree> arena(PORT_NewArena(2048));
+    CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext) : nullptr;
+    SECITEM_FreeItem(&ext, PR_FALSE);
+    for (; aia && *aia; ++aia) {
+        if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS || !(*aia)->location ||
+            (*aia)->location->type != certURI)
+            continue;
+        std::string u(reinterpret_cast<const char*>((*aia)->location->name.other.data), (*aia)->location->name.other.len);
+        if (isHttpUrl(u))
+            urls.push_back(u);
+    }
+    return urls;
+}
+
 struct OcspResponseFree {
     void operator()(CERTOCSPResponse* r) const noexcept { CERT_DestroyOCSPResponse(r); }
 };
@@ -291,9 +316,21 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
             break;
         }
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), now, certUsageAnyCA));
+        // Not in the signature nor the database: fetched from the AIA
+        // caIssuers address (a DER certificate), as a validator would.
+        for (const std::string& url : issuer ? std::vector<std::string>{} : caIssuersUrls(cur.get())) {
+            Fetched f = fetch(url, "", "");
+            if (!f.ok)
+                continue;
+            SECItem it = itemOf(f.body);
+            temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
+            issuer.reset(CERT_FindCertIssuer(cur.get(), now, certUsageAnyCA));
+            if (issuer)
+                break;
+        }
         if (!issuer) {
-            r.problemEn = "its issuer certificate is not available";
-            r.problemId = "sertifikat penerbitnya tidak tersedia";
+            r.problemEn = "its issuer certificate is not available (not in the signature, the database or at its AIA address)";
+            r.problemId = "sertifikat penerbitnya tidak tersedia (tidak ada di tanda tangan, basis data, maupun alamat AIA-nya)";
             out.push_back(r);
             break;
         }

@@ -269,6 +269,40 @@ BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
     }
 }
 
+// A signature from another tool whose CMS carries the signer's certificate
+// only: extend, with a database that knows the root only, fetches the issuing
+// CA from the certificate's AIA caIssuers address.
+BOOST_AUTO_TEST_CASE(a_missing_intermediate_is_fetched_from_aia)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("ours.pdf"), "").status == 0);
+    std::string bytes = slurp(s("ours.pdf"));
+    const ByteRange br = byteRanges(bytes).front();
+    spit(s("content.bin"), bytes.substr(br.a, br.b) + bytes.substr(br.c, br.d));
+    Run sg = run("openssl cms -sign -binary -md sha256 -outform DER -in " + q(s("content.bin")) + " -signer " +
+                 q(ltv("ltv-officer.pem")) + " -inkey " + q(ltv("ltv-officer.key")) + " -out " + q(s("leaf-only.der")));
+    BOOST_TEST_REQUIRE(sg.status == 0, sg.output);
+    const std::string cms = slurp(s("leaf-only.der"));
+    static const char* hex = "0123456789abcdef";
+    std::string h;
+    for (unsigned char c : cms)
+        h += {hex[c >> 4], hex[c & 15]};
+    BOOST_TEST_REQUIRE(h.size() <= br.c - br.b - 2);
+    bytes.replace(br.b + 1, h.size(), h);
+    bytes.replace(br.b + 1 + h.size(), br.c - br.b - 2 - h.size(), std::string(br.c - br.b - 2 - h.size(), '0'));
+    spit(s("other-tool.pdf"), bytes);
+    Run pre = run("openssl cms -cmsout -print -inform DER -in " + q(s("leaf-only.der")));
+    BOOST_TEST(!contains(pre.output, "BSrE LTV Test Issuing CA, serial"), "the CMS must not carry the intermediate");
+    BOOST_TEST(contains(verifyJson(s("other-tool.pdf")), "\"integrity\":true"));
+
+    Run e = run(ltvTool() + " extend --nssdb " + q(ltv("verifydb-ltv")) + " --level B-LT " + q(s("other-tool.pdf")) +
+                " -o " + q(s("ext.pdf")));
+    BOOST_TEST_REQUIRE(e.status == 0, e.output);
+    BOOST_TEST(contains(e.output, "BSrE LTV Test Issuing CA: good (CRL)"), e.output);
+    Dss d = readDss(s("ext.pdf"), s);
+    BOOST_TEST(contains(d.subjects, "CN = BSrE LTV Test Issuing CA"), d.subjects);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(revocation_trouble)
@@ -316,6 +350,7 @@ BOOST_AUTO_TEST_CASE(a_revoked_signer_is_refused_with_date_and_reason)
     BOOST_TEST(contains(r.output, "was revoked on " + value("REVOKED_AT")), r.output);
     BOOST_TEST(contains(r.output, "reason: " + value("REVOKED_REASON")), r.output);
     BOOST_TEST(contains(r.output, "telah dicabut"), r.output);
+    BOOST_TEST(contains(r.output, "alasan: kunci disusupi (keyCompromise)"), r.output);
     BOOST_TEST(!fs::exists(s("out.pdf")));
     BOOST_TEST((slurp(pdfs("letter.pdf")) == before));
 }
