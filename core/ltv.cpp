@@ -136,16 +136,17 @@ std::string reasonId(const std::string& r)
 } // namespace
 
 std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
-                                       const std::string& whoseId)
+                                       const std::string& whoseId, bool keyUnused)
 {
     for (const auto& c : checks)
         if (c.status == nss::RevocationStatus::Revoked)
             fail(Code::CertRevoked,
                  "The certificate \"" + c.subject + "\" (" + whoseEn + ") was revoked on " + c.revokedAt +
-                     ", reason: " + c.reason + " (source: " + c.source + "); nothing was signed or written.",
+                     ", reason: " + c.reason + " (source: " + c.source + ")" +
+                     (keyUnused ? "; nothing was signed or written." : "; nothing was written."),
                  "Sertifikat \"" + c.subject + "\" (" + whoseId + ") telah dicabut pada " + c.revokedAt +
-                     ", alasan: " + reasonId(c.reason) + " (sumber: " + c.source +
-                     "); tidak ada yang ditandatangani atau ditulis.");
+                     ", alasan: " + reasonId(c.reason) + " (sumber: " + c.source + ")" +
+                     (keyUnused ? "; tidak ada yang ditandatangani atau ditulis." : "; tidak ada yang ditulis."));
     std::string en, id;
     for (const auto& c : checks) {
         if (c.status == nss::RevocationStatus::Good || c.status == nss::RevocationStatus::NotNeeded)

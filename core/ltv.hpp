@@ -57,8 +57,9 @@ private:
 struct Shortfall {
     std::string en, id;
 };
+// `keyUnused`: the refusal may say that nothing was signed.
 std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
-                                       const std::string& whoseId);
+                                       const std::string& whoseId, bool keyUnused = false);
 
 struct DocTimestampOutcome {
     std::string field, time, tsaName;

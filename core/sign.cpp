@@ -320,7 +320,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         step("Checking the certificate's revocation status…", "Memeriksa status pencabutan sertifikat…");
         ltv.emplace(rq.revocation);
         ltvChecks = ltv->checkChain(signer.certificate(), signer.chain());
-        if (auto gap = judgeEvidence(ltvChecks, "the signer's certificate", "sertifikat penanda tangan"))
+        if (auto gap = judgeEvidence(ltvChecks, "the signer's certificate", "sertifikat penanda tangan", true))
             lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
     }
 

@@ -153,9 +153,22 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                     tpool.insert(tpool.end(), tsa.all.begin(), tsa.all.end());
                     nss::Coverage tcov = nss::offlineCoverage(tsa.signer, tpool, dss.ocsps, dss.crls);
                     complete = complete && tcov.complete;
+                    cov.revoked.insert(cov.revoked.end(), tcov.revoked.begin(), tcov.revoked.end());
                     for (auto& m : tcov.missing)
                         missing += (missing.empty() ? "" : ", ") + m;
                 }
+                // Evidence in the DSS that a certificate was revoked before the
+                // signature's timestamp makes the signature invalid; without a
+                // timestamp its claimed time proves nothing, so any revocation does.
+                std::vector<nss::Coverage::Revoked> revoked = cov.revoked;
+                for (const auto& r : revoked)
+                    if (!s.revokedBefore && (!s.hasTimestamp || r.at.empty() || r.at <= s.timestampTime)) {
+                        s.revokedBefore = true;
+                        s.problem = "the DSS says the certificate \"" + r.subject + "\" was revoked on " + r.at +
+                                    " (" + r.reason + ")" +
+                                    (s.hasTimestamp ? ", before the signature's timestamp " + s.timestampTime
+                                                    : std::string(", and the signature has no timestamp to show it was made earlier"));
+                    }
                 s.ltvMaterial = complete;
                 s.ltvMissing = missing;
                 const std::string key = vriKey(rec.contents);

@@ -28,7 +28,11 @@ struct SignatureReport {
     bool ltvMaterial = false;
     bool vriEntry = false;          // the DSS has a VRI entry for this signature
     std::string ltvMissing;         // the certificates without revocation data
-    bool valid() const { return integrity && byteRangeOk && (!trustChecked || trusted) && !timestampBroken; }
+    bool revokedBefore = false;     // the DSS's own evidence: revoked before the signature's time
+    bool valid() const
+    {
+        return integrity && byteRangeOk && (!trustChecked || trusted) && !timestampBroken && !revokedBefore;
+    }
 };
 
 struct VerifyReport {

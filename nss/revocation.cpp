@@ -508,13 +508,11 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         SECItem it = itemOf(b);
         temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
     }
-    // The issuers' names of the CRLs we hold.
-    std::vector<Bytes> crlIssuers;
+    std::vector<std::unique_ptr<CERTSignedCrl, CrlFree>> decoded;
     for (const Bytes& c : crls) {
         SECItem it = itemOf(c);
-        std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE));
-        if (crl)
-            crlIssuers.push_back(bytesOf(crl->crl.derName));
+        if (CERTSignedCrl* crl = CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE))
+            decoded.emplace_back(crl);
     }
     SECItem li = itemOf(leaf);
     UniqueCert cur(CERT_NewTempCertificate(db, &li, nullptr, PR_FALSE, PR_TRUE));
@@ -529,12 +527,25 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         bool covered = false;
         const Bytes serial = bytesOf(cur->serialNumber);
         for (const Bytes& o : ocsps) {
-            auto st = ocspStatusFor(o, serial).status;
-            covered = covered || st == RevocationStatus::Good || st == RevocationStatus::Revoked;
+            OcspSingle single = ocspStatusFor(o, serial);
+            covered = covered || single.status == RevocationStatus::Good || single.status == RevocationStatus::Revoked;
+            if (single.status == RevocationStatus::Revoked)
+                cov.revoked.push_back({commonName(cur.get()), single.revokedAt, single.reason});
         }
-        const Bytes issuerName = bytesOf(cur->derIssuer);
-        for (const Bytes& n : crlIssuers)
-            covered = covered || n == issuerName;
+        for (const auto& crl : decoded) {
+            if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual)
+                continue;
+            covered = true;
+            for (CERTCrlEntry** e = crl->crl.entries; e && *e; ++e) {
+                if (SECITEM_CompareItem(&(*e)->serialNumber, &cur->serialNumber) != SECEqual)
+                    continue;
+                PRTime when = 0;
+                DER_DecodeTimeChoice(&when, &(*e)->revocationDate);
+                CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
+                CERT_FindCRLEntryReasonExten(*e, &code);
+                cov.revoked.push_back({commonName(cur.get()), isoTime(when), crlReasonName(static_cast<int>(code))});
+            }
+        }
         if (!covered)
             cov.missing.push_back(commonName(cur.get()));
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));

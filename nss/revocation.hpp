@@ -101,6 +101,11 @@ struct Coverage {
     bool complete = false;
     int chainLength = 0;
     std::vector<std::string> missing;
+    // What the evidence itself says: certificates it reports revoked.
+    struct Revoked {
+        std::string subject, at, reason; // at: ISO 8601 UTC
+    };
+    std::vector<Revoked> revoked;
 };
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
                          const std::vector<Bytes>& crls);

@@ -9,6 +9,8 @@
 #include "core/sign.hpp"
 #include "nss/http.hpp"
 #include "nss/store.hpp"
+#include "pdf/dss.hpp"
+#include "pdf/reader.hpp"
 
 #include <unistd.h>
 
@@ -353,6 +355,29 @@ BOOST_AUTO_TEST_CASE(a_revoked_signer_is_refused_with_date_and_reason)
     BOOST_TEST(contains(r.output, "alasan: kunci disusupi (keyCompromise)"), r.output);
     BOOST_TEST(!fs::exists(s("out.pdf")));
     BOOST_TEST((slurp(pdfs("letter.pdf")) == before));
+}
+
+// A DSS added by another tool that says the signer was revoked before the
+// signature's timestamp: verify does not call that signature valid.
+BOOST_AUTO_TEST_CASE(verify_believes_a_dss_that_says_revoked)
+{
+    Scratch s;
+    // At B-T nothing is checked online, so the revoked officer can sign.
+    BOOST_TEST_REQUIRE(signAs("ltv-revoked", s("bt.pdf"), "--tsa " + q(tsaUrl())).status == 0);
+    BOOST_TEST(contains(verifyJson(s("bt.pdf")), "\"valid\":true"));
+    Run o = run("env -u http_proxy openssl ocsp -issuer " + q(ltv("issuing.pem")) + " -cert " + q(ltv("ltv-revoked.pem")) +
+                " -url " + q(ltvPorts()["OCSP_URL"]) + " -noverify -respout " + q(s("revoked.ocsp")));
+    BOOST_TEST_REQUIRE(contains(o.output, "revoked"), o.output);
+    auto reader = bsre::pdf::Reader::open(s("bt.pdf"));
+    bsre::pdf::DssAddition add;
+    add.ocsps.push_back(slurp(s("revoked.ocsp")));
+    bsre::pdf::DssOutcome out;
+    spit(s("with-dss.pdf"), bsre::pdf::appendDss(*reader, add, out));
+    BOOST_TEST(out.ocspsAdded == 1);
+    const std::string v = verifyJson(s("with-dss.pdf"));
+    BOOST_TEST(contains(v, "\"valid\":false"), v);
+    BOOST_TEST(contains(v, "was revoked on"), v);
+    BOOST_TEST(contains(v, "keyCompromise"), v);
 }
 
 BOOST_AUTO_TEST_CASE(ocsp_unknown_stops_and_no_crl_stands_in)
