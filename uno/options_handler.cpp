@@ -23,34 +23,66 @@ using namespace css;
 
 namespace {
 
+// A list box entry: the stored value and what is shown.
+struct Choice {
+    const char* value;
+    Text label;
+};
+
+const Choice kLevels[] = {{"", {"Automatic (B-LT with a TSA)", "Otomatis (B-LT dengan TSA)"}},
+                          {"B-B", {"B-B", "B-B"}},
+                          {"B-T", {"B-T", "B-T"}},
+                          {"B-LT", {"B-LT", "B-LT"}},
+                          {"B-LTA", {"B-LTA", "B-LTA"}}};
+const Choice kPresets[] = {{"id", {"Built-in Indonesian notice", "Keterangan bawaan (Indonesia)"}},
+                           {"en", {"Built-in English notice", "Keterangan bawaan (Inggris)"}},
+                           {"", {"The text below", "Teks di bawah"}}};
+const Choice kPages[] = {{"all", {"All pages", "Semua halaman"}},
+                         {"first", {"First page", "Halaman pertama"}},
+                         {"last", {"Last page", "Halaman terakhir"}}};
+
 struct Field {
     const char* name;   // control and configuration property name
     const char* group;  // "Signing" or "Notice"
     enum Kind { String, Bool, List, Choice } kind;
     Text label;
+    const struct Choice* choices = nullptr; // Kind Choice
+    size_t choiceCount = 0;
 };
 
 const Field kFields[] = {
     {"TsaUrl", "Signing", Field::String, {"Timestamp server (TSA) URL:", "URL server stempel waktu (TSA):"}},
-    {"Level", "Signing", Field::Choice, {"PAdES level:", "Level PAdES:"}},
+    {"Level", "Signing", Field::Choice, {"PAdES level:", "Level PAdES:"}, kLevels, std::size(kLevels)},
     {"AllowLowerLevel", "Signing", Field::Bool,
      {"If the level cannot be reached, sign at a lower one and say why (else: stop)",
       "Bila level tak tercapai: level lebih rendah dengan alasan (bila tidak: berhenti)"}},
     {"PdfA", "Signing", Field::Bool, {"Export as PDF/A-2b", "Ekspor sebagai PDF/A-2b"}},
     {"Visible", "Signing", Field::Bool, {"Visible signature by default", "Tanda tangan terlihat secara bawaan"}},
+    {"Certification", "Signing", Field::Bool,
+     {"Certify with the first signature (later fields may still be filled and signed)",
+      "Sertifikasi dengan tanda tangan pertama (kolom berikutnya tetap dapat diisi dan ditandatangani)"}},
     {"DefaultReason", "Signing", Field::String, {"Default reason:", "Alasan bawaan:"}},
     {"DefaultLocation", "Signing", Field::String, {"Default location:", "Lokasi bawaan:"}},
     {"OutputPattern", "Signing", Field::String, {"Output file name:", "Nama berkas keluaran:"}},
     {"LogoPath", "Notice", Field::String, {"BSrE logo file (PNG/SVG):", "Berkas logo BSrE (PNG/SVG):"}},
     {"Pkcs11Modules", "Signing", Field::List, {"PKCS#11 modules (one per line):", "Modul PKCS#11 (satu per baris):"}},
+    // The Notice page (NoticeOptions.xdl).
+    {"Enabled", "Notice", Field::Bool, {"Put the BSrE notice on signed PDFs", "Bubuhkan keterangan BSrE pada PDF yang ditandatangani"}},
+    {"Preset", "Notice", Field::Choice, {"Notice text:", "Teks keterangan:"}, kPresets, std::size(kPresets)},
+    {"Text", "Notice", Field::String, {"Own text:", "Teks sendiri:"}},
+    {"SecondLine", "Notice", Field::Bool, {"Add a second line", "Tambahkan baris kedua"}},
+    {"SecondLineText", "Notice", Field::String, {"Second line:", "Baris kedua:"}},
+    {"Pages", "Notice", Field::Choice, {"On which pages:", "Pada halaman:"}, kPages, std::size(kPages)},
+    {"QrUrlTemplate", "Notice", Field::String, {"QR code URL ({file}, {sha256}):", "URL kode QR ({file}, {sha256}):"}},
+    {"AllowScaling", "Notice", Field::Bool,
+     {"Shrink page content by up to 10% when the notice needs room",
+      "Perkecil isi halaman hingga 10% bila keterangan memerlukan ruang"}},
 };
 
-// The Level list: what is stored, and what is shown.
-const char* const kLevels[] = {"", "B-B", "B-T", "B-LT", "B-LTA"};
-const Text kAutomatic{"Automatic (B-LT with a TSA)", "Otomatis (B-LT dengan TSA)"};
 const Text kTsaUser{"TSA user name, password:", "Nama pengguna, sandi TSA:"};
 
 const Text kHead{"Settings for signing with BSrE certificates", "Pengaturan penandatanganan dengan sertifikat BSrE"};
+const Text kHeadNotice{"The notice band at the foot of signed PDFs", "Pita keterangan di bagian bawah PDF yang ditandatangani"};
 const Text kLocked{"Greyed settings are locked by your organisation.", "Pengaturan berwarna abu-abu dikunci oleh organisasi Anda."};
 
 uno::Reference<beans::XPropertySet> access(const uno::Reference<uno::XComponentContext>& ctx, const char* group)
@@ -152,6 +184,8 @@ void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
     const bool ind = uiIndonesian(ctx);
     if (auto head = modelOf(c, "lHead"); head.is())
         head->setPropertyValue("Label", uno::Any(tr(kHead, ind)));
+    if (auto head = modelOf(c, "lHeadNotice"); head.is())
+        head->setPropertyValue("Label", uno::Any(tr(kHeadNotice, ind)));
     bool anyLocked = false;
     for (const Field& f : kFields) {
         auto cfg = access(ctx, f.group);
@@ -169,11 +203,11 @@ void load(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
         } else if (f.kind == Field::Choice) {
             OUString current;
             v >>= current;
-            uno::Sequence<OUString> items(static_cast<sal_Int32>(std::size(kLevels)));
+            uno::Sequence<OUString> items(static_cast<sal_Int32>(f.choiceCount));
             sal_Int16 selected = -1;
-            for (size_t i = 0; i < std::size(kLevels); ++i) {
-                items.getArray()[i] = i == 0 ? tr(kAutomatic, ind) : OUString::createFromAscii(kLevels[i]);
-                if (current.equalsAscii(kLevels[i]))
+            for (size_t i = 0; i < f.choiceCount; ++i) {
+                items.getArray()[i] = tr(f.choices[i].label, ind);
+                if (current.equalsAscii(f.choices[i].value))
                     selected = static_cast<sal_Int16>(i);
             }
             m->setPropertyValue("StringItemList", uno::Any(items));
@@ -220,9 +254,9 @@ void save(const uno::Reference<uno::XComponentContext>& ctx, const uno::Referenc
             } else if (f.kind == Field::Choice) {
                 uno::Sequence<sal_Int16> sel;
                 m->getPropertyValue("SelectedItems") >>= sel;
-                if (!sel.hasElements() || sel[0] < 0 || sel[0] >= static_cast<sal_Int16>(std::size(kLevels)))
+                if (!sel.hasElements() || sel[0] < 0 || sel[0] >= static_cast<sal_Int16>(f.choiceCount))
                     continue; // nothing chosen (an unknown stored value): leave it as it is
-                value <<= OUString::createFromAscii(kLevels[sel[0]]);
+                value <<= OUString::createFromAscii(f.choices[sel[0]].value);
             } else {
                 OUString text;
                 m->getPropertyValue("Text") >>= text;

@@ -2,6 +2,8 @@
 # Screenshots of Tools > Options > BSrE Sign under Xvfb, and a check that the
 # page saves what the user changes:
 #   docs/screenshots/options-{en,id}.png         the page, nothing locked
+#   docs/screenshots/options-notice-en.png, options-notice-locked-id.png
+#       the Notice page, free and with the policy (Notice/Text locked)
 #   docs/screenshots/options-locked-{en,id}.png  with the policy of
 #       tests/data/policy installed: Signing/Visible, Signing/DefaultReason
 #       (and Notice/Text, not on the page) locked, their fields greyed
@@ -123,10 +125,11 @@ saved() {
     "$run/profile/user/registrymodifications.xcu" | sed 's/.*<value>//; s/<$//' | tail -n1
 }
 
-# name:UI locale:policy (0/1):file name
-scenarios=("en:en-US:0:options-en" "id:id:0:options-id" "locked-en:en-US:1:options-locked-en" "locked-id:id:1:options-locked-id")
+# name:UI locale:policy (0/1):file name[:leaf]
+scenarios=("en:en-US:0:options-en" "id:id:0:options-id" "locked-en:en-US:1:options-locked-en" "locked-id:id:1:options-locked-id"
+           "notice-en:en-US:0:options-notice-en:id.bsresign.NoticeLeaf" "notice-locked-id:id:1:options-notice-locked-id:id.bsresign.NoticeLeaf")
 for s in "${scenarios[@]}"; do
-  IFS=: read -r name locale policy shot <<<"$s"
+  IFS=: read -r name locale policy shot leaf <<<"$s"
   run=$work/$name
   prof=$run/profile
   mkdir -p "$run/shared" "$run/unopkg-profile" "$prof/user/basic/Standard" "$run/home" "$run/tmp"
@@ -177,7 +180,7 @@ XML
   runuser -u "$user" -- env -i "${envs[@]}" "$program/unopkg" add --shared -s "$shared" \
     "-env:UserInstallation=file://$run/unopkg-profile" "${pkgs[@]}" >"$run/unopkg.log" 2>&1 ||
     { cat "$run/unopkg.log" >&2; die "$name: unopkg add --shared failed"; }
-  runuser -u "$user" -- env -i "${envs[@]}" DISPLAY="$DISPLAY" SAL_USE_VCLPLUGIN=gen SHOTS_STATUS="$run/status" \
+  runuser -u "$user" -- env -i "${envs[@]}" DISPLAY="$DISPLAY" SAL_USE_VCLPLUGIN=gen SHOTS_STATUS="$run/status" SHOTS_LEAF="${leaf:-id.bsresign.Leaf}" \
     timeout -k 10 240 "$program/soffice" --norestore --nologo --nodefault --nolockcheck \
     "-env:UserInstallation=file://$prof" "$shared" "macro:///Standard.Module1.ShowOptions" >"$run/soffice.log" 2>&1 &
   office_pid=$!
@@ -197,10 +200,10 @@ XML
   en | locked-en)
     # Focus is on the tree after opening; Tab enters the page at its first
     # field (TSA URL). Order: TsaUrl, TsaUser, TsaPassword, Level,
-    # AllowLowerLevel, PdfA, Visible, DefaultReason, DefaultLocation
-    # (disabled fields are skipped).
-    if [[ $name == en ]]; then tabs=8 field=DefaultReason value="Persetujuan Kepala Biro"
-    else tabs=7 field=DefaultLocation value="Bandung"; fi
+    # AllowLowerLevel, PdfA, Visible, Certification, DefaultReason,
+    # DefaultLocation (disabled fields are skipped).
+    if [[ $name == en ]]; then tabs=9 field=DefaultReason value="Persetujuan Kepala Biro"
+    else tabs=8 field=DefaultLocation value="Bandung"; fi
     xdotool key --delay 80 $(printf 'Tab %.0s' $(seq "$tabs"))
     xdotool key ctrl+a BackSpace
     xdotool type --delay 15 "$value"

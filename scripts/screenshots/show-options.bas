@@ -29,7 +29,10 @@ Sub ShowOptions
     Note("loaded")
     Wait 1500
     Dim page As String
-    page = CfgAccess("/org.openoffice.Office.OptionsDialog/Nodes/id.bsresign.Node/Leaves/id.bsresign.Leaf").OptionsPage
+    Dim leaf As String
+    leaf = Environ("SHOTS_LEAF")
+    If leaf = "" Then leaf = "id.bsresign.Leaf"
+    page = CfgAccess("/org.openoffice.Office.OptionsDialog/Nodes/id.bsresign.Node/Leaves/" & leaf).OptionsPage
     Note("page " & page)
     Dim opts(0) As New com.sun.star.beans.PropertyValue
     opts(0).Name = "OptionsPageURL" : opts(0).Value = page

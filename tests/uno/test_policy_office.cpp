@@ -639,6 +639,44 @@ BOOST_AUTO_TEST_CASE(options_equal_to_the_locked_values_are_accepted)
     checkSignedExport(out);
 }
 
+// An Options page of the extension, made as LibreOffice makes it (the
+// page's .xdl through ContainerWindowProvider) and driven through its event
+// handler ("initialize", "ok", "back").
+struct OptionsPage {
+    Reference<css::awt::XContainerWindowEventHandler> handler;
+    Reference<css::awt::XWindow> window;
+    Reference<css::awt::XControlContainer> controls;
+
+    OptionsPage(Office& o, const Reference<css::frame::XModel>& doc, const OUString& pageUrl, const std::string& handlerName)
+    {
+        Reference<css::awt::XWindowPeer> parent(Office::frameOf(doc)->getContainerWindow(), css::uno::UNO_QUERY_THROW);
+        handler.set(o.create(handlerName), css::uno::UNO_QUERY_THROW);
+        window = css::awt::ContainerWindowProvider::create(o.context())->createContainerWindow(pageUrl, "", parent, handler);
+        BOOST_TEST_REQUIRE(window.is());
+        controls.set(window, css::uno::UNO_QUERY_THROW);
+    }
+    ~OptionsPage()
+    {
+        try {
+            Reference<css::lang::XComponent>(window, css::uno::UNO_QUERY_THROW)->dispose();
+        } catch (const css::uno::Exception&) {
+        }
+    }
+    OptionsPage(const OptionsPage&) = delete;
+    Reference<css::beans::XPropertySet> model(const char* name)
+    {
+        Reference<css::awt::XControl> c = controls->getControl(OUString::createFromAscii(name));
+        BOOST_TEST_REQUIRE(c.is(), "the page has no control " << name);
+        return Reference<css::beans::XPropertySet>(c->getModel(), css::uno::UNO_QUERY_THROW);
+    }
+    std::string text(const char* name, const char* prop = "Text") { return str(value<OUString>(model(name), prop)); }
+    bool enabled(const char* name) { return value<bool>(model(name), "Enabled"); }
+    bool event(const char* what)
+    {
+        return bool(handler->callHandlerMethod(window, css::uno::Any(OUString::createFromAscii(what)), "external_event"));
+    }
+};
+
 // Tools > Options > BSrE Sign, driven as LibreOffice drives an extension's
 // page (the window from the page's .xdl through ContainerWindowProvider,
 // "initialize" and "ok" to the page's event handler): locked keys are shown
@@ -659,32 +697,11 @@ BOOST_AUTO_TEST_CASE(options_page_disables_locked_keys_and_saves_only_changes)
     BOOST_TEST_REQUIRE(!pageUrl.isEmpty());
 
     Doc d(o, o.newDocument("private:factory/swriter"));
-    Reference<css::awt::XWindowPeer> parent(Office::frameOf(d.model)->getContainerWindow(), css::uno::UNO_QUERY_THROW);
-    Reference<css::awt::XContainerWindowEventHandler> handler(o.create(str(handlerName)), css::uno::UNO_QUERY_THROW);
-    Reference<css::awt::XWindow> page = css::awt::ContainerWindowProvider::create(o.context())
-                                            ->createContainerWindow(pageUrl, "", parent, handler);
-    BOOST_TEST_REQUIRE(page.is());
-    struct Dispose {
-        Reference<css::awt::XWindow> w;
-        ~Dispose()
-        {
-            try {
-                Reference<css::lang::XComponent>(w, css::uno::UNO_QUERY_THROW)->dispose();
-            } catch (const css::uno::Exception&) {
-            }
-        }
-    } disposeLater{page};
-    Reference<css::awt::XControlContainer> controls(page, css::uno::UNO_QUERY_THROW);
-    auto model = [&](const char* name) {
-        Reference<css::awt::XControl> c = controls->getControl(OUString::createFromAscii(name));
-        BOOST_TEST_REQUIRE(c.is(), "the page has no control " << name);
-        return Reference<css::beans::XPropertySet>(c->getModel(), css::uno::UNO_QUERY_THROW);
-    };
-    auto text = [&](const char* name, const char* prop = "Text") { return str(value<OUString>(model(name), prop)); };
-    auto enabled = [&](const char* name) { return value<bool>(model(name), "Enabled"); };
-    auto event = [&](const char* what) {
-        return bool(handler->callHandlerMethod(page, css::uno::Any(OUString::createFromAscii(what)), "external_event"));
-    };
+    OptionsPage p(o, d.model, pageUrl, str(handlerName));
+    auto model = [&](const char* name) { return p.model(name); };
+    auto text = [&](const char* name, const char* prop = "Text") { return p.text(name, prop); };
+    auto enabled = [&](const char* name) { return p.enabled(name); };
+    auto event = [&](const char* what) { return p.event(what); };
 
     BOOST_TEST_REQUIRE(event("initialize"));
     BOOST_TEST(text("lHead", "Label") == "Settings for signing with BSrE certificates");
@@ -754,6 +771,43 @@ BOOST_AUTO_TEST_CASE(options_page_disables_locked_keys_and_saves_only_changes)
     BOOST_TEST(text("DefaultReason") == kPolicyReason);
     BOOST_TEST(text("TsaUser") == "petugas", "the user name is shown again from the container");
     BOOST_TEST(text("TsaPassword").empty());
+}
+
+// The Notice page: the same handler; the policy's locked Notice/Text is
+// read-only; list boxes store their values, OK writes only what changed.
+BOOST_AUTO_TEST_CASE(notice_options_page)
+{
+    Office& o = office();
+    Reference<css::beans::XPropertySet> leaf =
+        node(o, "/org.openoffice.Office.OptionsDialog/Nodes/id.bsresign.Node/Leaves/id.bsresign.NoticeLeaf");
+    const OUString pageUrl = value<OUString>(leaf, "OptionsPage");
+    BOOST_TEST_REQUIRE(str(pageUrl).find("NoticeOptions.xdl") != std::string::npos, str(pageUrl));
+    Doc d(o, o.newDocument("private:factory/swriter"));
+    OptionsPage p(o, d.model, pageUrl, str(value<OUString>(leaf, "EventHandlerService")));
+    BOOST_TEST_REQUIRE(p.event("initialize"));
+    BOOST_TEST(p.text("lHeadNotice", "Label") == "The notice band at the foot of signed PDFs");
+    BOOST_TEST(!p.enabled("Text"), "Notice/Text is locked by the policy");
+    BOOST_TEST(p.enabled("Pages"));
+    const auto pages = value<css::uno::Sequence<OUString>>(p.model("Pages"), "StringItemList");
+    BOOST_TEST_REQUIRE(pages.getLength() == 3);
+    BOOST_TEST(str(pages[1]) == "First page");
+    const auto sel = value<css::uno::Sequence<sal_Int16>>(p.model("Pages"), "SelectedItems");
+    BOOST_TEST((sel.getLength() == 1 && sel[0] == 0), "all pages by default");
+    BOOST_TEST(value<sal_Int16>(p.model("Enabled"), "State") == 1);
+
+    const sal_Int16 first = 1;
+    p.model("Pages")->setPropertyValue("SelectedItems", css::uno::Any(css::uno::Sequence<sal_Int16>(&first, 1)));
+    p.model("Text")->setPropertyValue("Text", css::uno::Any(OUString("changed by a misbehaving page")));
+    BOOST_TEST_REQUIRE(p.event("ok"));
+    Reference<css::beans::XPropertySet> notice = settings(o, "Notice");
+    BOOST_TEST(str(value<OUString>(notice, "Pages")) == "first");
+    BOOST_TEST(str(value<OUString>(notice, "Text")).find("changed") == std::string::npos, "a locked key is never written");
+    Reference<css::util::XFlushable>(css::configuration::theDefaultProvider::get(o.context()), css::uno::UNO_QUERY_THROW)
+        ->flush();
+    std::set<std::string> keys = userLayerKeys(slurp(o.path("profile/user/registrymodifications.xcu").string()));
+    BOOST_TEST(keys.count("Notice/Pages") == 1u);
+    for (const char* untouched : {"Notice/Text", "Notice/Preset", "Notice/Enabled", "Notice/AllowScaling", "Notice/QrUrlTemplate"})
+        BOOST_TEST(keys.count(untouched) == 0u, untouched << " was written though unchanged");
 }
 
 // Last: the office gone, the machine's shared extension folders are as they were.
