@@ -161,13 +161,16 @@ std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& c
 }
 
 std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
-                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome)
+                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome,
+                                    size_t expectedTokenSize)
 {
     const pdf::DocumentModel& m = reader.model();
     const std::string& original = reader.bytes();
-    // A token with a chain of three certificates is about 5 KB; start with
-    // room for 8 KB and try once more with twice as much if a TSA sends more.
-    for (size_t capacity : {size_t{8192}, size_t{16384}}) {
+    // A token with a chain of three certificates is about 5 KB. Its size
+    // varies little between two answers of one TSA (serial, time, nonce):
+    // 512 bytes over an earlier token, else 8 KB; then 16 KB once.
+    const size_t first = expectedTokenSize ? expectedTokenSize + 512 : 8192;
+    for (size_t capacity : {first, std::max<size_t>(first, 16384)}) {
         pdf::IncrementalUpdate update(m);
         pdf::NewObjects& objs = update.objects();
         const int sigNum = objs.reserve();
@@ -255,12 +258,16 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
     auto reader = pdf::Reader::open(rq.input);
     ExtendOutcome outcome;
     LtvCollector collector(rq.revocation);
+    size_t lastTokenSize = 0; // a hint for the document timestamp's placeholder (same TSA, most likely)
     for (const pdf::SignatureRecord& s : reader->signatures()) {
         const nss::Bytes der = trimDer(s.contents);
         if (s.subFilter == "ETSI.RFC3161") {
             collector.addDocumentTimestamp(s.contents, der);
             ++outcome.documentTimestamps;
+            lastTokenSize = der.size();
         } else {
+            if (auto t = nss::signatureTimestampToken(der))
+                lastTokenSize = t->size();
             collector.addSignature(s.contents, der);
             ++outcome.signatures;
             if (!nss::signatureTimestampToken(der))
@@ -280,7 +287,7 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
     if (rq.level == Level::BLTA) {
         auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(std::move(bytes)), rq.output);
         DocTimestampOutcome dts;
-        bytes = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts);
+        bytes = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts, lastTokenSize);
         outcome.docTimestamp = dts;
     }
     outcome.level = levelName(rq.level);

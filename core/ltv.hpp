@@ -67,8 +67,12 @@ struct DocTimestampOutcome {
 };
 // Returns reader.bytes() with a document timestamp (/DocTimeStamp,
 // ETSI.RFC3161) appended: an invisible field whose token covers the whole file.
+// `expectedTokenSize`: the size of a token this TSA sent before (0: unknown);
+// the placeholder is sized from it (every reserved byte costs two in the file)
+// and tried once more at 16 KB if the token does not fit.
 std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
-                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome);
+                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome,
+                                    size_t expectedTokenSize = 0);
 
 struct ExtendRequest {
     std::string input, output;

@@ -651,7 +651,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
             auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(out), rq.output);
             try {
                 DocTimestampOutcome dts;
-                out = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts);
+                out = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts, token ? token->size() : 0);
                 outcome.docTimestamp = dts;
                 outcome.level = "B-LTA";
             } catch (const Error& e) {

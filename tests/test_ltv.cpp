@@ -305,6 +305,27 @@ BOOST_AUTO_TEST_CASE(a_missing_intermediate_is_fetched_from_aia)
     BOOST_TEST(contains(d.subjects, "CN = BSrE LTV Test Issuing CA"), d.subjects);
 }
 
+// The document timestamp's placeholder is sized from an earlier token of the
+// TSA; when the token does not fit, a second request with 16 KB of room.
+BOOST_AUTO_TEST_CASE(a_document_timestamp_larger_than_expected_gets_a_second_try)
+{
+    auto store = bsre::nss::Store::open(ltv("ltvdb")); // NSS up with the LTV CAs
+    auto reader = bsre::pdf::Reader::open(pdfs("letter.pdf"));
+    bsre::nss::TsaConfig t;
+    t.url = tsaUrl();
+    bsre::DocTimestampOutcome small, hinted;
+    const std::string tight = bsre::appendDocumentTimestamp(*reader, t, {}, small, 100);
+    const size_t earlier = bsre::nss::requestTimestamp(t, "an earlier token").der.size();
+    const std::string right = bsre::appendDocumentTimestamp(*reader, t, {}, hinted, earlier);
+    BOOST_TEST(small.bytesAdded > 32768u, "second try with 16 KB reserved: " << small.bytesAdded);
+    BOOST_TEST(hinted.bytesAdded < 16384u, "one try sized from the hint: " << hinted.bytesAdded);
+    Scratch s;
+    spit(s("tight.pdf"), tight);
+    const std::string v = verifyJson(s("tight.pdf"));
+    BOOST_TEST(contains(v, "\"documentTimestamp\":true"), v);
+    BOOST_TEST(contains(v, "\"integrity\":true"), v);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(revocation_trouble)
