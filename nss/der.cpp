@@ -170,3 +170,16 @@ std::string timeToIso(uint8_t tag, std::string_view g)
 }
 
 } // namespace bsre::der
+
+namespace bsre::der {
+Bytes unsignedInteger(std::string_view be)
+{
+    size_t i = 0;
+    while (i + 1 < be.size() && be[i] == '\0')
+        ++i;
+    Bytes c(be.substr(i));
+    if (c.empty() || (static_cast<unsigned char>(c[0]) & 0x80))
+        c.insert(c.begin(), '\0');
+    return tlv(0x02, c);
+}
+} // namespace bsre::der

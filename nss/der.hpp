@@ -18,6 +18,10 @@ inline Bytes set(std::string_view c) { return tlv(0x31, c); }
 inline Bytes octetString(std::string_view c) { return tlv(0x04, c); }
 inline Bytes null() { return Bytes("\x05\x00", 2); }
 Bytes integer(long v);
+// A non-negative INTEGER from big-endian magnitude bytes (a random nonce, a
+// serial): leading zero bytes dropped, one added when the top bit is set, so
+// the encoding is minimal as DER requires (X.690 8.3.2).
+Bytes unsignedInteger(std::string_view bigEndian);
 // Dotted-decimal OID, e.g. "1.2.840.113549.1.7.2".
 Bytes oid(std::string_view dotted);
 // [n] IMPLICIT constructed / EXPLICIT (both constructed context tags).

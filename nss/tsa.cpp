@@ -27,15 +27,6 @@ constexpr const char* kTimeStampingEku = "1.3.6.1.5.5.7.3.8";
          "Jawaban server stempel waktu gagal diperiksa: " + id + "; tidak ada yang ditulis.");
 }
 
-// Positive INTEGER from big-endian bytes (a leading zero when the top bit is set).
-der::Bytes positiveInteger(const Bytes& be)
-{
-    Bytes c = be;
-    if (c.empty() || (static_cast<unsigned char>(c[0]) & 0x80))
-        c.insert(c.begin(), '\0');
-    return der::tlv(0x02, c);
-}
-
 struct TstInfo {
     Bytes imprint;
     std::string hashOid;
@@ -218,7 +209,7 @@ TimestampToken requestTimestamp(const TsaConfig& cfg, std::string_view data, con
     const der::Bytes request = der::sequence(
         der::integer(1) +
         der::sequence(der::sequence(der::oid(hashOid(cfg.hash)) + der::null()) + der::octetString(digest)) +
-        positiveInteger(nonce) + Bytes("\x01\x01\xff", 3)); // certReq TRUE
+        der::unsignedInteger(nonce) + Bytes("\x01\x01\xff", 3)); // certReq TRUE
     const std::string body = transport ? transport(cfg, request) : httpPostTimestampQuery(cfg, request);
 
     der::Tlv resp;
@@ -235,7 +226,7 @@ TimestampToken requestTimestamp(const TsaConfig& cfg, std::string_view data, con
              "Server stempel waktu " + cfg.url + " menolak permintaan (status " + std::to_string(code) + ").");
     if (parts.size() < 2)
         badToken("it carries no token", "tidak memuat token");
-    return checkToken(Bytes(parts[1].whole), digest, cfg.hash, positiveInteger(nonce).substr(2), true);
+    return checkToken(Bytes(parts[1].whole), digest, cfg.hash, der::unsignedInteger(nonce).substr(2), true);
 }
 
 std::optional<HashAlg> tokenImprintHash(const Bytes& tokenDer)

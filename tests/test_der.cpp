@@ -30,6 +30,18 @@ BOOST_AUTO_TEST_CASE(integers_are_minimal_twos_complement)
     BOOST_TEST(hex(der::integer(-1)) == "0201ff");
 }
 
+// A random nonce may start with zero bytes; DER wants them gone (an
+// OpenSSL TSA answers "bad data format" otherwise: 1 request in ~512).
+BOOST_AUTO_TEST_CASE(unsigned_integers_from_random_bytes_are_minimal)
+{
+    using bsre::der::unsignedInteger;
+    BOOST_TEST((unsignedInteger(std::string("\x00\x12\x34", 3)) == std::string("\x02\x02\x12\x34", 4)));
+    BOOST_TEST((unsignedInteger(std::string("\x00\x00\x80", 3)) == std::string("\x02\x02\x00\x80", 4)));
+    BOOST_TEST((unsignedInteger(std::string("\x80\x01", 2)) == std::string("\x02\x03\x00\x80\x01", 5)));
+    BOOST_TEST((unsignedInteger(std::string("\x00\x00", 2)) == std::string("\x02\x01\x00", 3)));
+    BOOST_TEST((unsignedInteger(std::string("\x7f", 1)) == std::string("\x02\x01\x7f", 3)));
+}
+
 BOOST_AUTO_TEST_CASE(oids_encode_in_base_128)
 {
     // id-signedData and id-aa-signingCertificateV2 as RFC 5652 / RFC 5035 give them.
