@@ -142,7 +142,7 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                 nss::CmsCertificates certs = nss::cmsCertificates(cms);
                 std::vector<nss::Bytes> pool = dss.certs;
                 pool.insert(pool.end(), certs.all.begin(), certs.all.end());
-                nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls);
+                nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
                 bool complete = cov.complete;
                 std::string missing;
                 for (auto& m : cov.missing)
@@ -151,7 +151,7 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                     nss::CmsCertificates tsa = nss::cmsCertificates(*token);
                     std::vector<nss::Bytes> tpool = dss.certs;
                     tpool.insert(tpool.end(), tsa.all.begin(), tsa.all.end());
-                    nss::Coverage tcov = nss::offlineCoverage(tsa.signer, tpool, dss.ocsps, dss.crls);
+                    nss::Coverage tcov = nss::offlineCoverage(tsa.signer, tpool, dss.ocsps, dss.crls, checkTrust);
                     complete = complete && tcov.complete;
                     cov.revoked.insert(cov.revoked.end(), tcov.revoked.begin(), tcov.revoked.end());
                     for (auto& m : tcov.missing)

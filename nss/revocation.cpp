@@ -499,7 +499,7 @@ std::optional<Bytes> signatureTimestampToken(const Bytes& cms)
 }
 
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
-                         const std::vector<Bytes>& crls)
+                         const std::vector<Bytes>& crls, bool verifyEvidence)
 {
     Coverage cov;
     CERTCertDBHandle* db = CERT_GetDefaultCertDB();
@@ -524,16 +524,36 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         ++cov.chainLength;
         if (cur->isRoot)
             break;
+        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
+        if (!issuer) {
+            cov.missing.push_back(commonName(cur.get()) + " (its issuer is unknown)");
+            break;
+        }
+        // Evidence counts only when it verifies: an OCSP response signed by the
+        // issuer or a responder it authorised (NSS, at the response's time), a
+        // CRL signed by the issuer.
         bool covered = false;
         const Bytes serial = bytesOf(cur->serialNumber);
         for (const Bytes& o : ocsps) {
             OcspSingle single = ocspStatusFor(o, serial);
-            covered = covered || single.status == RevocationStatus::Good || single.status == RevocationStatus::Revoked;
+            if (single.status != RevocationStatus::Good && single.status != RevocationStatus::Revoked)
+                continue;
+            SECItem ri = itemOf(o);
+            std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
+            CERTCertificate* responder = nullptr;
+            if (verifyEvidence &&
+                (!resp || CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess ||
+                 CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer.get()) != SECSuccess))
+                continue;
+            UniqueCert responderCert(responder);
+            covered = true;
             if (single.status == RevocationStatus::Revoked)
                 cov.revoked.push_back({commonName(cur.get()), single.revokedAt, single.reason});
         }
         for (const auto& crl : decoded) {
-            if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual)
+            if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual ||
+                (verifyEvidence &&
+                 CERT_VerifySignedData(&crl->signatureWrap, issuer.get(), PR_Now(), nullptr) != SECSuccess))
                 continue;
             covered = true;
             for (CERTCrlEntry** e = crl->crl.entries; e && *e; ++e) {
@@ -548,11 +568,6 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         }
         if (!covered)
             cov.missing.push_back(commonName(cur.get()));
-        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
-        if (!issuer) {
-            cov.missing.push_back("issuer of " + commonName(cur.get()));
-            break;
-        }
         cur = std::move(issuer);
     }
     cov.complete = cov.missing.empty();

@@ -107,6 +107,8 @@ struct Coverage {
     };
     std::vector<Revoked> revoked;
 };
+// `verifyEvidence`: count a response or CRL only when its signature verifies
+// (needs trust anchors in the NSS database); else matching is enough.
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
-                         const std::vector<Bytes>& crls);
+                         const std::vector<Bytes>& crls, bool verifyEvidence);
 } // namespace bsre::nss

@@ -4,6 +4,7 @@
 // mutool, openssl cms/ts/ocsp/crl) and the DSS is read with qpdf.
 #define BOOST_TEST_MODULE ltv
 #include "cms_support.hpp"
+#include "nss/der.hpp"
 #include "ltv_support.hpp"
 
 #include "core/sign.hpp"
@@ -399,6 +400,44 @@ BOOST_AUTO_TEST_CASE(verify_believes_a_dss_that_says_revoked)
     BOOST_TEST(contains(v, "\"valid\":false"), v);
     BOOST_TEST(contains(v, "was revoked on"), v);
     BOOST_TEST(contains(v, "keyCompromise"), v);
+}
+
+// Evidence counts only when its signature verifies: a DSS whose OCSP
+// response for the officer was altered does not cover the officer.
+BOOST_AUTO_TEST_CASE(verify_checks_the_evidence_signatures)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("bt.pdf"), "--tsa " + q(tsaUrl())).status == 0);
+    Run o = run("env -u http_proxy openssl ocsp -issuer " + q(ltv("issuing.pem")) + " -cert " + q(ltv("ltv-officer.pem")) +
+                " -url " + q(ltvPorts()["OCSP_URL"]) + " -noverify -respout " + q(s("good.ocsp")));
+    BOOST_TEST_REQUIRE(contains(o.output, ": good"), o.output);
+    const std::string good = slurp(s("good.ocsp"));
+    // Flip a bit of the signature value: OCSPResponse → responseBytes →
+    // BasicOCSPResponse → signature (BIT STRING), so the response still parses.
+    std::string altered = good;
+    {
+        using namespace bsre::der;
+        Tlv top, basic;
+        BOOST_TEST_REQUIRE(readTlv(good, top));
+        auto rb = children(children(children(top.content).at(1).content).at(0).content);
+        BOOST_TEST_REQUIRE(readTlv(rb.at(1).content, basic));
+        const Tlv sig = children(basic.content).at(2);
+        BOOST_TEST_REQUIRE(sig.tag == 0x03);
+        const size_t at = static_cast<size_t>(sig.content.data() - good.data()) + sig.content.size() / 2;
+        altered[at] ^= 0x01;
+    }
+    auto reader = bsre::pdf::Reader::open(s("bt.pdf"));
+    for (auto [name, response] : {std::pair<const char*, std::string>{"good.pdf", good}, {"altered.pdf", altered}}) {
+        bsre::pdf::DssAddition add;
+        add.ocsps.push_back(response);
+        bsre::pdf::DssOutcome out;
+        spit(s(name), bsre::pdf::appendDss(*reader, add, out));
+    }
+    const std::string vGood = verifyJson(s("good.pdf")), vAltered = verifyJson(s("altered.pdf"));
+    // Neither is complete (the CA and the TSA are not covered); only the altered one misses the officer.
+    BOOST_TEST(!contains(vGood, "Rina Arsip,"), vGood);
+    BOOST_TEST(contains(vGood, "BSrE LTV Test Issuing CA"), vGood);
+    BOOST_TEST(contains(vAltered, "\"ltvMissing\":\"Rina Arsip"), vAltered);
 }
 
 BOOST_AUTO_TEST_CASE(ocsp_unknown_stops_and_no_crl_stands_in)
