@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <memory>
 #include <type_traits>
 
@@ -109,7 +110,9 @@ HttpResponse httpRequest(const HttpRequest& rq)
     if (headers)
         api.easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
     api.easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(rq.timeout.count()));
-    api.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(rq.timeout.count()));
+    // A host that swallows packets should not hold the signer for the whole
+    // timeout on every address: connecting gets at most 5 s.
+    api.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min<long>(5, rq.timeout.count())));
     api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     api.easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
     api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);

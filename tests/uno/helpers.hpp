@@ -4,14 +4,27 @@
 #include "../support.hpp"
 #include "office.hpp"
 
+#include <com/sun/star/awt/Point.hpp>
+#include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/drawing/XDrawPage.hpp>
+#include <com/sun/star/drawing/XDrawPages.hpp>
+#include <com/sun/star/drawing/XDrawPagesSupplier.hpp>
+#include <com/sun/star/drawing/XShape.hpp>
+#include <com/sun/star/drawing/XShapes.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
 
+#include <boost/test/unit_test_monitor.hpp>
+
 #include <cctype>
+#include <functional>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -69,6 +82,114 @@ private:
     OUString name_;
     Reference<css::container::XNameReplace> access_;
     css::uno::Any old_;
+};
+
+
+// A document closed at the end of the scope.
+struct Doc {
+    Office& office;
+    Reference<css::frame::XModel> model;
+    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
+    ~Doc() { office.close(model); }
+    Doc(const Doc&) = delete;
+};
+
+// Everything "unchanged" means for an open document.
+struct DocState {
+    std::string bytes;
+    bool modified = false;
+    size_t undo = 0;
+};
+inline DocState stateOf(const Reference<css::frame::XModel>& model, const fs::path& file)
+{
+    return {testing::slurp(file.string()), Office::isModified(model), Office::undoDepth(model)};
+}
+inline void checkUnchanged(const DocState& before, const Reference<css::frame::XModel>& model, const fs::path& file)
+{
+    DocState after = stateOf(model, file);
+    BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
+    BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
+    BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
+}
+
+// An Impress deck of one slide with a title box near the top and nothing
+// near the lower edge, stored once at `rel` in the office's folder.
+inline fs::path titleSlideDeck(Office& o, const std::string& rel)
+{
+    fs::path target = o.path(rel);
+    if (!fs::exists(target)) {
+        o.makeDir("docs");
+        Doc d(o, o.newDocument("private:factory/simpress"));
+        Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
+        Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
+        Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
+        Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
+                                              css::uno::UNO_QUERY_THROW);
+        shape->setPosition(css::awt::Point(2000, 2000));
+        shape->setSize(css::awt::Size(20000, 4000));
+        Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
+        Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
+            ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
+        o.storeToUrl(d.model, target, "impress8");
+        o.handOver(target);
+    }
+    return target;
+}
+
+// ------------------------------------------------------------------ shared office
+// One office per test module, started on first use by `start`; an office that
+// died is replaced (the crash failed the test it happened in); a start that
+// failed fails every later test with its reason instead of trying again.
+inline std::unique_ptr<Office>& sharedSlot()
+{
+    static std::unique_ptr<Office> office;
+    return office;
+}
+
+// An office with the extension and the test database, its timings logged.
+inline std::unique_ptr<Office> startOffice()
+{
+    auto office = std::make_unique<Office>();
+    const auto& t = office->timings();
+    BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start " << t.startSeconds << " s");
+    return office;
+}
+
+inline Office& sharedOffice(const std::function<std::unique_ptr<Office>()>& start)
+{
+    static std::string failure;
+    auto& slot = sharedSlot();
+    if (slot && !slot->alive()) {
+        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
+        slot.reset();
+    }
+    if (!slot && failure.empty()) {
+        try {
+            slot = start();
+        } catch (const css::uno::Exception& e) {
+            failure = describe(e);
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+    }
+    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
+    return *slot;
+}
+
+// Boost.Test reports exceptions outside std::exception as "unknown type";
+// UNO exceptions get their type and message instead.
+inline void registerUnoExceptionTranslators()
+{
+    boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
+        [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
+    boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
+        [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
+}
+
+// The global fixture of a module: translators on, the shared office ended last.
+struct SharedOfficeTeardown {
+    SharedOfficeTeardown() { registerUnoExceptionTranslators(); }
+    ~SharedOfficeTeardown() { sharedSlot().reset(); }
 };
 
 } // namespace bsretest

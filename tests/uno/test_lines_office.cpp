@@ -82,13 +82,6 @@ std::vector<PropertyValue> with(std::vector<PropertyValue> v, std::initializer_l
     return v;
 }
 
-struct Doc {
-    Office& office;
-    Reference<css::frame::XModel> model;
-    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
-    ~Doc() { office.close(model); }
-    Doc(const Doc&) = delete;
-};
 
 // Runs `f`, which must raise SigningException; returns its Code.
 std::string signingFailure(const std::function<void()>& f, const std::string& what = "the call")
@@ -361,46 +354,10 @@ fs::path renderDir()
 
 // ------------------------------------------------------------------ shared office
 
-std::unique_ptr<Office>& sharedSlot()
-{
-    static std::unique_ptr<Office> office;
-    return office;
-}
+Office& office() { return sharedOffice(startOffice); }
 
-Office& office()
-{
-    static std::string failure;
-    auto& slot = sharedSlot();
-    if (slot && !slot->alive()) {
-        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
-        slot.reset();
-    }
-    if (!slot && failure.empty()) {
-        try {
-            slot = std::make_unique<Office>();
-            const auto& t = slot->timings();
-            BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start "
-                                                                    << t.startSeconds << " s");
-        } catch (const css::uno::Exception& e) {
-            failure = describe(e);
-        } catch (const std::exception& e) {
-            failure = e.what();
-        }
-    }
-    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
-    return *slot;
-}
 
-struct SharedOfficeTeardown {
-    SharedOfficeTeardown()
-    {
-        boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
-            [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
-        boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
-            [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
-    }
-    ~SharedOfficeTeardown() { sharedSlot().reset(); }
-};
+
 
 // A sample of tests/data/siglines, copied into the office's folder.
 fs::path sample(Office& o, const std::string& name)

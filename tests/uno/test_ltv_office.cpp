@@ -27,21 +27,14 @@ namespace {
 
 bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
-std::unique_ptr<Office>& slot()
-{
-    static std::unique_ptr<Office> office;
-    return office;
-}
-
 Office& office()
 {
-    if (!slot()) {
+    return sharedOffice([] {
         OfficeOptions opts;
         opts.nssDatabaseFrom = testing::ltv("ltvdb");
         opts.environment = {"http_proxy=", "https_proxy="};
-        slot() = std::make_unique<Office>(opts);
-    }
-    return *slot();
+        return std::make_unique<Office>(opts);
+    });
 }
 
 // Signing/<name> set for a scope and put back afterwards.
@@ -116,17 +109,15 @@ BOOST_AUTO_TEST_CASE(explicit_b_lta_from_writer)
     Office& o = office();
     Setting tsa(o, "TsaUrl", css::uno::Any(ustr(testing::tsaUrl())));
     Setting level(o, "Level", css::uno::Any(OUString("B-LTA")));
-    Reference<css::frame::XModel> doc = o.newDocument("private:factory/swriter");
-    Reference<css::text::XTextDocument>(doc, css::uno::UNO_QUERY_THROW)->getText()->setString("Nota Dinas arsip");
+    Doc doc(o, o.newDocument("private:factory/swriter"));
+    Reference<css::text::XTextDocument>(doc.model, css::uno::UNO_QUERY_THROW)->getText()->setString("Nota Dinas arsip");
     const fs::path out = o.path("writer-lta.pdf");
     id::bsresign::SignResult r;
     try {
-        r = o.signer()->signDocument(doc, seq(options(testing::ltv("ltv-officer.pem"), out)));
+        r = o.signer()->signDocument(doc.model, seq(options(testing::ltv("ltv-officer.pem"), out)));
     } catch (const id::bsresign::SigningException& e) {
-        o.close(doc);
         BOOST_FAIL(describe(e));
     }
-    o.close(doc);
     std::string warnings;
     for (const auto& w : r.Warnings)
         warnings += str(w) + "\n";
@@ -203,8 +194,4 @@ BOOST_AUTO_TEST_CASE(tsa_credentials_come_from_the_password_container)
     BOOST_TEST(grep.output.empty(), grep.output);
 }
 
-BOOST_AUTO_TEST_CASE(office_closes)
-{
-    slot().reset();
-    BOOST_TEST(!slot());
-}
+BOOST_TEST_GLOBAL_FIXTURE(SharedOfficeTeardown);

@@ -87,31 +87,6 @@ std::vector<PropertyValue> options(const fs::path& out)
             prop("Location", OUString("Jakarta"))};
 }
 
-struct Doc {
-    Office& office;
-    Reference<css::frame::XModel> model;
-    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
-    ~Doc() { office.close(model); }
-    Doc(const Doc&) = delete;
-};
-
-// Everything "unchanged" means for an open document.
-struct DocState {
-    std::string bytes;
-    bool modified = false;
-    size_t undo = 0;
-};
-DocState stateOf(const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    return {slurp(file.string()), Office::isModified(model), Office::undoDepth(model)};
-}
-void checkUnchanged(const DocState& before, const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    DocState after = stateOf(model, file);
-    BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
-    BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
-    BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
-}
 
 Reference<css::beans::XPropertySet> pageStyle(const Reference<css::frame::XModel>& model, const std::string& name)
 {
@@ -355,46 +330,10 @@ css::uno::Sequence<PropertyValue> pdfA2b() { return seq({prop("SelectPdfVersion"
 
 // ------------------------------------------------------------------ shared office
 
-std::unique_ptr<Office>& sharedSlot()
-{
-    static std::unique_ptr<Office> office;
-    return office;
-}
+Office& office() { return sharedOffice(startOffice); }
 
-Office& office()
-{
-    static std::string failure;
-    auto& slot = sharedSlot();
-    if (slot && !slot->alive()) {
-        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
-        slot.reset();
-    }
-    if (!slot && failure.empty()) {
-        try {
-            slot = std::make_unique<Office>();
-            const auto& t = slot->timings();
-            BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start "
-                                                                    << t.startSeconds << " s");
-        } catch (const css::uno::Exception& e) {
-            failure = describe(e);
-        } catch (const std::exception& e) {
-            failure = e.what();
-        }
-    }
-    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
-    return *slot;
-}
 
-struct SharedOfficeTeardown {
-    SharedOfficeTeardown()
-    {
-        boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
-            [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
-        boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
-            [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
-    }
-    ~SharedOfficeTeardown() { sharedSlot().reset(); }
-};
+
 
 // ------------------------------------------------------------------ source documents
 
@@ -493,27 +432,7 @@ fs::path impressDeck(Office& o)
 }
 
 // One slide with a title box near the top, nothing near the lower edge.
-fs::path impressDeckClear(Office& o)
-{
-    fs::path target = o.path("docs/deck-clear.odp");
-    if (!fs::exists(target)) {
-        o.makeDir("docs");
-        Doc d(o, o.newDocument("private:factory/simpress"));
-        Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
-        Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
-                                              css::uno::UNO_QUERY_THROW);
-        shape->setPosition(css::awt::Point(2000, 2000));
-        shape->setSize(css::awt::Size(20000, 4000));
-        Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
-        Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
-            ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
-        o.storeToUrl(d.model, target, "impress8");
-        o.handOver(target);
-    }
-    return target;
-}
+fs::path impressDeckClear(Office& o) { return titleSlideDeck(o, "docs/deck-clear.odp"); }
 
 } // namespace
 

@@ -83,24 +83,6 @@ void checkSignedExport(const fs::path& out, size_t signatures = 1)
     testing::checkSignedOutput("/dev/null", out.string(), signatures);
 }
 
-// Everything "unchanged" means for an open document.
-struct DocState {
-    std::string bytes;
-    bool modified = false;
-    size_t undo = 0;
-};
-DocState stateOf(const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    return {slurp(file.string()), Office::isModified(model), Office::undoDepth(model)};
-}
-void checkUnchanged(const DocState& before, const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    DocState after = stateOf(model, file);
-    BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
-    BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
-    BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
-}
-
 std::set<std::string> listing(const fs::path& dir)
 {
     std::set<std::string> names;
@@ -125,64 +107,25 @@ std::string signingFailure(const std::function<void()>& f, const std::string& wh
     return {};
 }
 
-// A document closed at the end of the scope.
-struct Doc {
-    Office& office;
-    Reference<css::frame::XModel> model;
-    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
-    ~Doc() { office.close(model); }
-    Doc(const Doc&) = delete;
-};
 
 // ------------------------------------------------------------------ shared office
 
-std::unique_ptr<Office>& sharedSlot()
-{
-    static std::unique_ptr<Office> office;
-    return office;
-}
-
 Office& office()
 {
-    static std::string failure;
-    auto& slot = sharedSlot();
-    if (slot && !slot->alive()) {
-        // A crash fails the test it happened in; the next ones get a new office.
-        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
-        slot.reset();
-    }
-    if (!slot && failure.empty()) {
-        try {
-            OfficeOptions o;
-            o.softhsmToken = true; // a token registered in the profile's NSS database, as officers have
-            slot = std::make_unique<Office>(o);
-            const auto& t = slot->timings();
-            BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start "
-                                                                    << t.startSeconds << " s, connect "
-                                                                    << t.connectSeconds << " s; NSS: "
-                                                                    << slot->nssSetting());
-        } catch (const css::uno::Exception& e) {
-            failure = describe(e);
-        } catch (const std::exception& e) {
-            failure = e.what();
-        }
-    }
-    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
-    return *slot;
+    return sharedOffice([] {
+        OfficeOptions o;
+        o.softhsmToken = true; // a token registered in the profile's NSS database, as officers have
+        auto office = std::make_unique<Office>(o);
+        const auto& t = office->timings();
+        BOOST_TEST_MESSAGE("office with the extension: unopkg " << t.unopkgSeconds << " s, start " << t.startSeconds
+                                                                << " s, connect " << t.connectSeconds
+                                                                << " s; NSS: " << office->nssSetting());
+        return office;
+    });
 }
 
-// Boost.Test reports exceptions outside std::exception as "unknown type";
-// UNO exceptions get their type and message instead.
-struct SharedOfficeTeardown {
-    SharedOfficeTeardown()
-    {
-        boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
-            [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
-        boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
-            [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
-    }
-    ~SharedOfficeTeardown() { sharedSlot().reset(); }
-};
+
+
 
 // Source documents, made once per office from tests/data/letter.fodt and
 // through the API, stored as real files and reloaded from them.
@@ -220,27 +163,7 @@ fs::path calcSource(Office& o)
     return target;
 }
 
-fs::path impressSource(Office& o)
-{
-    fs::path target = o.path("docs/deck.odp");
-    if (!fs::exists(target)) {
-        o.makeDir("docs");
-        Doc d(o, o.newDocument("private:factory/simpress"));
-        Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
-        Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
-                                              css::uno::UNO_QUERY_THROW);
-        shape->setPosition(css::awt::Point(2000, 2000));
-        shape->setSize(css::awt::Size(20000, 4000));
-        Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
-        Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
-            ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
-        o.storeToUrl(d.model, target, "impress8");
-        o.handOver(target);
-    }
-    return target;
-}
+fs::path impressSource(Office& o) { return titleSlideDeck(o, "docs/deck.odp"); }
 
 // signDocument on `file` (loaded hidden), checked end to end.
 id::bsresign::SignResult signDocumentAndCheck(Office& o, const fs::path& file, const std::string& outName)

@@ -116,31 +116,6 @@ std::string collapse(const std::string& s)
     return o;
 }
 
-struct Doc {
-    Office& office;
-    Reference<css::frame::XModel> model;
-    Doc(Office& o, Reference<css::frame::XModel> m) : office(o), model(std::move(m)) {}
-    ~Doc() { office.close(model); }
-    Doc(const Doc&) = delete;
-};
-
-// Everything "unchanged" means for an open document.
-struct DocState {
-    std::string bytes;
-    bool modified = false;
-    size_t undo = 0;
-};
-DocState stateOf(const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    return {slurp(file.string()), Office::isModified(model), Office::undoDepth(model)};
-}
-void checkUnchanged(const DocState& before, const Reference<css::frame::XModel>& model, const fs::path& file)
-{
-    DocState after = stateOf(model, file);
-    BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
-    BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
-    BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
-}
 
 // Every file in the office's folder with its size, except those LibreOffice
 // itself keeps up to date (profile, home, its log): "nothing written" is the
@@ -344,53 +319,32 @@ fs::path buildPolicyOxt(const fs::path& dir)
     return oxt;
 }
 
-std::unique_ptr<Office>& sharedSlot()
-{
-    static std::unique_ptr<Office> office;
-    return office;
-}
 
 Office& office()
 {
-    static std::string failure;
-    auto& slot = sharedSlot();
-    if (slot && !slot->alive()) {
-        BOOST_TEST_MESSAGE("the shared office died; its log:\n" << slot->log() << "\nstarting a new one");
-        slot.reset();
-    }
-    if (!slot && failure.empty()) {
-        try {
-            if (policy().oxt.empty())
-                policy().oxt = buildPolicyOxt(policy().dir);
-            OfficeOptions o;
-            o.sharedExtension = true;
-            o.moreExtensions = {policy().oxt};
-            slot = std::make_unique<Office>(o);
-            const auto& t = slot->timings();
-            BOOST_TEST_MESSAGE("office with BSrE Sign and the policy installed --shared into "
-                               << slot->sharedDir() << ": unopkg " << t.unopkgSeconds << " s, first start "
-                               << t.startSeconds << " s");
-            // The first start made the shared extensions known to the
-            // profile; now the user's own settings, and a second start.
-            slot->restart(kUserSettings);
-            BOOST_TEST_MESSAGE("second start with the user's settings: " << slot->timings().startSeconds << " s");
-        } catch (const css::uno::Exception& e) {
-            failure = describe(e);
-        } catch (const std::exception& e) {
-            failure = e.what();
-        }
-    }
-    BOOST_TEST_REQUIRE(slot != nullptr, "the office did not start: " << failure);
-    return *slot;
+    return sharedOffice([] {
+        if (policy().oxt.empty())
+            policy().oxt = buildPolicyOxt(policy().dir);
+        OfficeOptions o;
+        o.sharedExtension = true;
+        o.moreExtensions = {policy().oxt};
+        auto office = std::make_unique<Office>(o);
+        const auto& t = office->timings();
+        BOOST_TEST_MESSAGE("office with BSrE Sign and the policy installed --shared into "
+                           << office->sharedDir() << ": unopkg " << t.unopkgSeconds << " s, first start "
+                           << t.startSeconds << " s");
+        // The first start made the shared extensions known to the
+        // profile; now the user's own settings, and a second start.
+        office->restart(kUserSettings);
+        BOOST_TEST_MESSAGE("second start with the user's settings: " << office->timings().startSeconds << " s");
+        return office;
+    });
 }
 
 struct Fixture {
     Fixture()
     {
-        boost::unit_test::unit_test_monitor.register_exception_translator<id::bsresign::SigningException>(
-            [](const id::bsresign::SigningException& e) { throw std::runtime_error(describe(e)); });
-        boost::unit_test::unit_test_monitor.register_exception_translator<css::uno::Exception>(
-            [](const css::uno::Exception& e) { throw std::runtime_error("UNO exception: " + describe(e)); });
+        registerUnoExceptionTranslators();
         policy().systemBefore = systemExtensionState();
         std::string t = (fs::temp_directory_path() / "bsre-policy-XXXXXX").string();
         if (::mkdtemp(t.data()))
