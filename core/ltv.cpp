@@ -47,19 +47,6 @@ std::string vriKey(std::string_view contents)
     return out;
 }
 
-namespace {
-
-// A DER value's exact length (a /Contents string is zero padded after it).
-nss::Bytes trimDer(std::string_view padded)
-{
-    der::Tlv t;
-    if (!der::readTlv(padded, t))
-        return nss::Bytes(padded);
-    return nss::Bytes(t.whole);
-}
-
-} // namespace
-
 std::vector<nss::CertRevocation> LtvCollector::checkChain(const nss::Bytes& leaf, const std::vector<nss::Bytes>& extra)
 {
     auto checks = checker_.checkChain(leaf, extra, data_);
@@ -83,13 +70,14 @@ void LtvCollector::addVri(std::string_view contents, const std::vector<nss::Cert
     vri_.push_back(std::move(v));
 }
 
-void LtvCollector::addSignature(std::string_view contents, const nss::Bytes& cms)
+std::optional<nss::Bytes> LtvCollector::addSignature(std::string_view contents, const nss::Bytes& cms)
 {
     nss::CmsCertificates certs = nss::cmsCertificates(cms);
     std::vector<nss::CertRevocation> checks;
     if (!certs.signer.empty())
         checks = checkChain(certs.signer, certs.all);
-    if (auto token = nss::signatureTimestampToken(cms)) {
+    auto token = nss::signatureTimestampToken(cms);
+    if (token) {
         nss::CmsCertificates tsa = nss::cmsCertificates(*token);
         if (!tsa.signer.empty()) {
             auto more = checkChain(tsa.signer, tsa.all);
@@ -97,6 +85,7 @@ void LtvCollector::addSignature(std::string_view contents, const nss::Bytes& cms
         }
     }
     addVri(contents, checks);
+    return token;
 }
 
 void LtvCollector::addDocumentTimestamp(std::string_view contents, const nss::Bytes& token)
@@ -174,12 +163,9 @@ std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaCon
         pdf::IncrementalUpdate update(m);
         pdf::NewObjects& objs = update.objects();
         const int sigNum = objs.reserve();
-        std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 /ByteRange [";
-        const size_t byteRangeAt = body.size();
-        body += std::string(edit::kByteRangeWidth, ' ') + "] /Contents ";
-        const size_t contentsAt = body.size();
-        body += "<" + std::string(capacity * 2, '0') + "> >>";
-        objs.set(sigNum, body);
+        std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ";
+        const edit::SigPlaceholder placeholder = edit::appendSigPlaceholder(body, capacity);
+        objs.set(sigNum, body + " >>");
 
         const std::string fieldName = edit::uniqueFieldName(m, "DocTimeStamp");
         const pdf::ObjRef page = m.pages.front().ref;
@@ -226,19 +212,15 @@ std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaCon
         const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
         pdf::IncrementalUpdate::Result appended = update.finish(eol);
         std::string out = original + appended.bytes;
-        const size_t sigBody = original.size() + appended.bodyOffset.at(sigNum);
-        const unsigned long long cStart = sigBody + contentsAt, cEnd = cStart + capacity * 2 + 2;
-        const std::string br = "0 " + std::to_string(cStart) + " " + std::to_string(cEnd) + " " +
-                               std::to_string(out.size() - cEnd);
-        out.replace(sigBody + byteRangeAt, br.size(), br);
+        const edit::ContentsSpan span =
+            edit::fillByteRange(out, original.size() + appended.bodyOffset.at(sigNum), placeholder);
 
-        std::string covered = out.substr(0, cStart);
-        covered.append(out, cEnd, std::string::npos);
+        std::string covered = out.substr(0, span.start);
+        covered.append(out, span.end, std::string::npos);
         nss::TimestampToken token = nss::requestTimestamp(tsa, covered, transport);
         if (token.der.size() > capacity)
             continue;
-        const std::string hex = pdf::hexString(token.der);
-        out.replace(cStart + 1, hex.size() - 2, hex.substr(1, hex.size() - 2));
+        edit::fillContents(out, span, token.der);
         outcome.field = fieldName;
         outcome.time = token.genTime;
         outcome.tsaName = token.tsaName;
@@ -260,17 +242,17 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
     LtvCollector collector(rq.revocation);
     size_t lastTokenSize = 0; // a hint for the document timestamp's placeholder (same TSA, most likely)
     for (const pdf::SignatureRecord& s : reader->signatures()) {
-        const nss::Bytes der = trimDer(s.contents);
+        const nss::Bytes der = der::trimmed(s.contents);
         if (s.subFilter == "ETSI.RFC3161") {
             collector.addDocumentTimestamp(s.contents, der);
             ++outcome.documentTimestamps;
             lastTokenSize = der.size();
         } else {
-            if (auto t = nss::signatureTimestampToken(der))
-                lastTokenSize = t->size();
-            collector.addSignature(s.contents, der);
+            const auto token = collector.addSignature(s.contents, der);
             ++outcome.signatures;
-            if (!nss::signatureTimestampToken(der))
+            if (token)
+                lastTokenSize = token->size();
+            else
                 outcome.warnings.push_back("The signature in field \"" + s.field +
                                            "\" has no timestamp, so it stays below B-T whatever is added; "
                                            "its validation data was added all the same.");

@@ -31,7 +31,8 @@ public:
 
     // One CAdES signature: its signer's chain and, if it carries one, its
     // timestamp's TSA chain. `contentsBytes` is the /Contents string as stored.
-    void addSignature(std::string_view contentsBytes, const nss::Bytes& cms);
+    // Returns the signature's timestamp token, if any.
+    std::optional<nss::Bytes> addSignature(std::string_view contentsBytes, const nss::Bytes& cms);
     // A document timestamp (the token is the /Contents): the TSA's chain.
     void addDocumentTimestamp(std::string_view contentsBytes, const nss::Bytes& token);
     // A chain checked before signing (the signer's, so that a revoked

@@ -76,7 +76,6 @@ std::string displayDate(std::chrono::system_clock::time_point t, int off)
 
 using edit::parseRef;
 using edit::splitRefs;
-using edit::kByteRangeWidth;
 
 std::string rectSyntax(const pdf::Rect& r)
 {
@@ -87,24 +86,15 @@ std::string rectSyntax(const pdf::Rect& r)
 
 struct SigDictLayout {
     std::string body;
-    size_t byteRangeAt = 0;  // offset of the padding inside body
-    size_t contentsAt = 0;   // offset of '<'
-    size_t contentsLen = 0;  // including '<' and '>'
+    edit::SigPlaceholder placeholder;
 };
 
 SigDictLayout signatureDictionary(const SignRequest& rq, const std::string& mDate, size_t capacity, bool certify)
 {
     SigDictLayout l;
     std::string& b = l.body;
-    b = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [";
-    l.byteRangeAt = b.size();
-    b += std::string(kByteRangeWidth, ' ');
-    b += "] /Contents ";
-    l.contentsAt = b.size();
-    b += '<';
-    b += std::string(capacity * 2, '0');
-    b += '>';
-    l.contentsLen = capacity * 2 + 2;
+    b = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ";
+    l.placeholder = edit::appendSigPlaceholder(b, capacity);
     b += " /M " + pdf::literal(mDate);
     if (!rq.reason.empty())
         b += " /Reason " + pdf::textString(rq.reason);
@@ -126,6 +116,9 @@ std::string appendToDict(const std::string& dictSyntax, const std::string& entry
         return "<<" + entry + ">>";
     return dictSyntax.substr(0, close) + " " + entry + dictSyntax.substr(close);
 }
+
+// What a timestamp server can do wrong (a lower level may be allowed for it).
+bool isTsaFailure(Code c) { return c == Code::TsaUnreachable || c == Code::TsaRefused || c == Code::TsaBadToken; }
 
 using PageEditor = std::function<DictSnapshot&(ObjRef)>;
 
@@ -579,19 +572,12 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     std::string out = std::move(original);
     const size_t originalSize = out.size();
     out += appended.bytes;
-    const size_t sigBody = originalSize + appended.bodyOffset.at(sigNum);
-    const unsigned long long cStart = sigBody + sig.contentsAt;
-    const unsigned long long cEnd = cStart + sig.contentsLen;
-    // ISO 32000-1 12.8.1: /ByteRange covers the whole file but /Contents.
-    std::string br = "0 " + std::to_string(cStart) + " " + std::to_string(cEnd) + " " +
-                     std::to_string(out.size() - cEnd);
-    if (br.size() > kByteRangeWidth)
-        fail(Code::Internal, "The byte range does not fit its placeholder.", "Rentang bita tidak muat.");
-    out.replace(sigBody + sig.byteRangeAt, br.size(), br);
+    const edit::ContentsSpan span =
+        edit::fillByteRange(out, originalSize + appended.bodyOffset.at(sigNum), sig.placeholder);
 
     nss::Digest digest(signer.hashAlg());
-    digest.update(std::string_view(out).substr(0, cStart));
-    digest.update(std::string_view(out).substr(cEnd));
+    digest.update(std::string_view(out).substr(0, span.start));
+    digest.update(std::string_view(out).substr(span.end));
     nss::CmsRequest cmsRequest;
     cmsRequest.contentDigest = digest.finish();
     std::optional<nss::Bytes> token;
@@ -605,8 +591,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
                 token = t.der;
                 return t.der;
             } catch (const Error& e) {
-                if (!rq.allowLowerLevel || (e.code() != Code::TsaUnreachable && e.code() != Code::TsaRefused &&
-                                            e.code() != Code::TsaBadToken))
+                if (!rq.allowLowerLevel || !isTsaFailure(e.code()))
                     throw;
                 lower(Level::BB, e.english(), e.indonesian(), e.code());
                 return std::nullopt;
@@ -620,8 +605,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
                  " were reserved.",
              "Tanda tangan memerlukan " + std::to_string(cms.size()) + " bita tetapi hanya " +
                  std::to_string(capacity) + " bita yang disediakan.");
-    std::string hex = pdf::hexString(cms);
-    out.replace(cStart + 1, hex.size() - 2, hex.substr(1, hex.size() - 2));
+    edit::fillContents(out, span, cms);
     outcome.level = token ? "B-T" : "B-B";
     outcome.contentsReserved = capacity;
     outcome.contentsUsed = cms.size();
@@ -648,16 +632,16 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
         outcome.level = "B-LT";
         if (target >= Level::BLTA) {
             step("Adding the document timestamp…", "Menambahkan stempel waktu dokumen…");
-            auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(out), rq.output);
+            auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(std::move(out)), rq.output);
             try {
                 DocTimestampOutcome dts;
                 out = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts, token ? token->size() : 0);
                 outcome.docTimestamp = dts;
                 outcome.level = "B-LTA";
             } catch (const Error& e) {
-                if (!rq.allowLowerLevel || (e.code() != Code::TsaUnreachable && e.code() != Code::TsaRefused &&
-                                            e.code() != Code::TsaBadToken))
+                if (!rq.allowLowerLevel || !isTsaFailure(e.code()))
                     throw;
+                out = withDss->bytes(); // B-LT stands
                 lower(Level::BLT, "The document timestamp could not be added: " + std::string(e.english()),
                       "Stempel waktu dokumen tidak dapat ditambahkan: " + e.indonesian(), e.code());
             }

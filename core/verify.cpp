@@ -52,6 +52,101 @@ std::vector<unsigned long long> revisionEnds(const std::string& bytes)
     }
     return ends;
 }
+
+// A document timestamp (ETSI.RFC3161): the token's imprint is the hash of the byte ranges.
+void checkDocumentTimestamp(SignatureReport& s, const pdf::SignatureRecord& rec,
+                            const std::vector<std::string_view>& signedParts, bool checkTrust)
+{
+    s.documentTimestamp = true;
+    s.level = "document timestamp";
+    const nss::Bytes token = der::trimmed(rec.contents);
+    const auto alg = nss::tokenImprintHash(token);
+    try {
+        if (!alg)
+            throw nss::TokenRejected("the token's imprint cannot be read", "", false);
+        nss::Digest d(*alg);
+        for (std::string_view part : signedParts)
+            d.update(part);
+        nss::TimestampToken tt = nss::checkToken(token, d.finish(), *alg, std::nullopt, checkTrust);
+        s.integrity = true;
+        s.trustChecked = checkTrust;
+        s.trusted = checkTrust;
+        s.hasTimestamp = true;
+        s.timestampTime = tt.genTime;
+        s.tsaName = tt.tsaName;
+        s.signer = tt.tsaName;
+    } catch (const nss::TokenRejected& e) {
+        s.problem = "the document timestamp does not verify (" + e.check() + ")";
+        s.integrity = e.trustOnly();
+        s.trustChecked = checkTrust;
+        s.trusted = false;
+    }
+}
+
+// A CAdES signature, with its signature timestamp if it has one.
+void checkCmsSignature(SignatureReport& s, const pdf::SignatureRecord& rec,
+                       const std::vector<std::string_view>& signedParts, bool checkTrust)
+{
+    auto v = nss::verifyDetached(rec.contents, signedParts, checkTrust);
+    s.signer = v.signerName;
+    s.hasTimestamp = v.hasTimestamp && v.timestampValid;
+    s.timestampTime = v.timestampTime;
+    s.tsaName = v.tsaName;
+    if (s.hasTimestamp)
+        s.level = "B-T";
+    s.timestampBroken = v.hasTimestamp && !v.timestampValid;
+    if (s.timestampBroken)
+        s.problem = "its timestamp does not verify (" + v.timestampProblem + ")";
+    s.integrity = v.integrity;
+    s.trustChecked = v.trustChecked;
+    s.trusted = v.trusted;
+    if (!v.integrity)
+        s.problem = v.problem;
+    else if (v.trustChecked && !v.trusted)
+        s.problem = "certificate not trusted (" + v.trustProblem + ")";
+}
+
+// LTV material in the DSS, judged offline, for the signer's chain and the
+// chain of the signature timestamp's TSA; B-LT when it is complete.
+void judgeLtvMaterial(SignatureReport& s, const pdf::SignatureRecord& rec, const pdf::DssRecord& dss, bool checkTrust)
+{
+    const nss::Bytes cms = der::trimmed(rec.contents);
+    bool complete = true;
+    std::string missing;
+    std::vector<nss::Coverage::Revoked> revoked;
+    auto cover = [&](const nss::CmsCertificates& certs) {
+        std::vector<nss::Bytes> pool = dss.certs;
+        pool.insert(pool.end(), certs.all.begin(), certs.all.end());
+        nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
+        complete = complete && cov.complete;
+        revoked.insert(revoked.end(), cov.revoked.begin(), cov.revoked.end());
+        for (auto& m : cov.missing)
+            missing += (missing.empty() ? "" : ", ") + m;
+    };
+    cover(nss::cmsCertificates(cms));
+    if (auto token = nss::signatureTimestampToken(cms))
+        cover(nss::cmsCertificates(*token));
+    // Evidence in the DSS that a certificate was revoked before the
+    // signature's timestamp makes the signature invalid; without a
+    // timestamp its claimed time proves nothing, so any revocation does.
+    for (const auto& r : revoked)
+        if (!s.revokedBefore && (!s.hasTimestamp || r.at.empty() || r.at <= s.timestampTime)) {
+            s.revokedBefore = true;
+            s.problem = "the DSS says the certificate \"" + r.subject + "\" was revoked on " + r.at + " (" + r.reason +
+                        ")" +
+                        (s.hasTimestamp ? ", before the signature's timestamp " + s.timestampTime
+                                        : std::string(", and the signature has no timestamp to show it was made earlier"));
+        }
+    s.ltvMaterial = complete;
+    s.ltvMissing = missing;
+    const std::string key = vriKey(rec.contents);
+    for (const auto& [k, v] : dss.vri)
+        s.vriEntry = s.vriEntry || k == key;
+    // B-LT is B-T plus the material, in a revision after the signature.
+    if (s.hasTimestamp && complete && dss.offset >= s.signedBytes)
+        s.level = "B-LT";
+}
+
 } // namespace
 
 VerifyReport verifyPdf(const std::string& path, bool checkTrust)
@@ -81,103 +176,13 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
                     break;
                 }
             std::string_view all(bytes);
+            const std::vector<std::string_view> signedParts{all.substr(0, br[1]), all.substr(br[2], br[3])};
             if (rec.subFilter == "ETSI.RFC3161") {
-                // A document timestamp: the token's imprint is the hash of the byte ranges.
-                s.documentTimestamp = true;
-                der::Tlv t;
-                const nss::Bytes token = der::readTlv(rec.contents, t) ? nss::Bytes(t.whole) : rec.contents;
-                const auto alg = nss::tokenImprintHash(token);
-                try {
-                    if (!alg)
-                        throw Error(Code::TsaBadToken, "the token's imprint cannot be read", "");
-                    nss::Digest d(*alg);
-                    d.update(all.substr(0, br[1]));
-                    d.update(all.substr(br[2], br[3]));
-                    nss::TimestampToken tt = nss::checkToken(token, d.finish(), *alg, std::nullopt, checkTrust);
-                    s.integrity = true;
-                    s.trustChecked = checkTrust;
-                    s.trusted = checkTrust;
-                    s.hasTimestamp = true;
-                    s.timestampTime = tt.genTime;
-                    s.tsaName = tt.tsaName;
-                    s.signer = tt.tsaName;
-                } catch (const Error& e) {
-                    // checkToken speaks of a TSA answer; keep only the failed check.
-                    std::string why = e.english();
-                    if (auto at = why.find("failed a check: "); at != std::string::npos)
-                        why = why.substr(at + 16);
-                    if (auto semi = why.find(';'); semi != std::string::npos)
-                        why.resize(semi);
-                    s.problem = "the document timestamp does not verify (" + why + ")";
-                    // Integrity and trust failures read differently in checkToken's sentences.
-                    const bool trustOnly = why.find("not trusted") != std::string::npos;
-                    s.integrity = trustOnly;
-                    s.trustChecked = checkTrust;
-                    s.trusted = false;
-                }
-                s.level = "document timestamp";
+                checkDocumentTimestamp(s, rec, signedParts, checkTrust);
             } else {
-            auto v = nss::verifyDetached(rec.contents, {all.substr(0, br[1]), all.substr(br[2], br[3])}, checkTrust);
-            s.signer = v.signerName;
-            s.hasTimestamp = v.hasTimestamp && v.timestampValid;
-            s.timestampTime = v.timestampTime;
-            s.tsaName = v.tsaName;
-            if (s.hasTimestamp)
-                s.level = "B-T";
-            s.timestampBroken = v.hasTimestamp && !v.timestampValid;
-            if (s.timestampBroken)
-                s.problem = "its timestamp does not verify (" + v.timestampProblem + ")";
-            s.integrity = v.integrity;
-            s.trustChecked = v.trustChecked;
-            s.trusted = v.trusted;
-            if (!v.integrity)
-                s.problem = v.problem;
-            else if (v.trustChecked && !v.trusted)
-                s.problem = "certificate not trusted (" + v.trustProblem + ")";
-
-            // LTV material in the DSS, judged offline.
-            if (dss.present) {
-                der::Tlv t;
-                const nss::Bytes cms = der::readTlv(rec.contents, t) ? nss::Bytes(t.whole) : rec.contents;
-                nss::CmsCertificates certs = nss::cmsCertificates(cms);
-                std::vector<nss::Bytes> pool = dss.certs;
-                pool.insert(pool.end(), certs.all.begin(), certs.all.end());
-                nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
-                bool complete = cov.complete;
-                std::string missing;
-                for (auto& m : cov.missing)
-                    missing += (missing.empty() ? "" : ", ") + m;
-                if (auto token = nss::signatureTimestampToken(cms)) {
-                    nss::CmsCertificates tsa = nss::cmsCertificates(*token);
-                    std::vector<nss::Bytes> tpool = dss.certs;
-                    tpool.insert(tpool.end(), tsa.all.begin(), tsa.all.end());
-                    nss::Coverage tcov = nss::offlineCoverage(tsa.signer, tpool, dss.ocsps, dss.crls, checkTrust);
-                    complete = complete && tcov.complete;
-                    cov.revoked.insert(cov.revoked.end(), tcov.revoked.begin(), tcov.revoked.end());
-                    for (auto& m : tcov.missing)
-                        missing += (missing.empty() ? "" : ", ") + m;
-                }
-                // Evidence in the DSS that a certificate was revoked before the
-                // signature's timestamp makes the signature invalid; without a
-                // timestamp its claimed time proves nothing, so any revocation does.
-                std::vector<nss::Coverage::Revoked> revoked = cov.revoked;
-                for (const auto& r : revoked)
-                    if (!s.revokedBefore && (!s.hasTimestamp || r.at.empty() || r.at <= s.timestampTime)) {
-                        s.revokedBefore = true;
-                        s.problem = "the DSS says the certificate \"" + r.subject + "\" was revoked on " + r.at +
-                                    " (" + r.reason + ")" +
-                                    (s.hasTimestamp ? ", before the signature's timestamp " + s.timestampTime
-                                                    : std::string(", and the signature has no timestamp to show it was made earlier"));
-                    }
-                s.ltvMaterial = complete;
-                s.ltvMissing = missing;
-                const std::string key = vriKey(rec.contents);
-                for (const auto& [k, v] : dss.vri)
-                    s.vriEntry = s.vriEntry || k == key;
-                // B-LT is B-T plus the material, in a revision after the signature.
-                if (s.hasTimestamp && complete && dss.offset >= s.signedBytes)
-                    s.level = "B-LT";
-            }
+                checkCmsSignature(s, rec, signedParts, checkTrust);
+                if (dss.present)
+                    judgeLtvMaterial(s, rec, dss, checkTrust);
             }
         } else {
             s.problem = "the /ByteRange is malformed";

@@ -183,3 +183,11 @@ Bytes unsignedInteger(std::string_view be)
     return tlv(0x02, c);
 }
 } // namespace bsre::der
+
+namespace bsre::der {
+Bytes trimmed(std::string_view padded)
+{
+    Tlv t;
+    return Bytes(readTlv(padded, t) ? t.whole : padded);
+}
+} // namespace bsre::der

@@ -45,6 +45,9 @@ struct Tlv {
 bool readTlv(std::string_view in, Tlv& out);
 // The children of a constructed TLV's content.
 std::vector<Tlv> children(std::string_view content);
+// The DER value at the front of `padded` (a /Contents string is zero padded
+// after it); the input itself when it does not start with a readable TLV.
+Bytes trimmed(std::string_view padded);
 
 } // namespace bsre::der
 

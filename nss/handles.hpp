@@ -25,6 +25,7 @@ inline void freeSlot(PK11SlotInfo* s) { PK11_FreeSlot(s); }
 inline void freeChain(CERTCertificateList* l) { CERT_DestroyCertificateList(l); }
 inline void freePort(char* p) { PORT_Free(p); }
 inline void freeDigest(PK11Context* c) { PK11_DestroyContext(c, PR_TRUE); }
+inline void freeArena(PLArenaPool* a) { PORT_FreeArena(a, PR_FALSE); }
 
 using UniqueCert = std::unique_ptr<CERTCertificate, NssFree<CERT_DestroyCertificate>>;
 using UniqueCertList = std::unique_ptr<CERTCertList, NssFree<freeCertList>>;
@@ -34,5 +35,6 @@ using UniqueSlot = std::unique_ptr<PK11SlotInfo, NssFree<freeSlot>>;
 using UniqueChain = std::unique_ptr<CERTCertificateList, NssFree<freeChain>>;
 using UniquePortString = std::unique_ptr<char, NssFree<freePort>>;
 using UniqueDigestContext = std::unique_ptr<PK11Context, NssFree<freeDigest>>;
+using UniqueArena = std::unique_ptr<PLArenaPool, NssFree<freeArena>>;
 
 } // namespace bsre::nss

@@ -3,6 +3,7 @@
 #include "nss/der.hpp"
 #include "nss/handles.hpp"
 #include "nss/http.hpp"
+#include "nss/nss_util.hpp"
 
 #include <cert.h>
 #include <certdb.h>
@@ -16,40 +17,6 @@
 namespace bsre::nss {
 
 namespace {
-
-SECItem itemOf(const Bytes& b)
-{
-    return SECItem{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(b.data())),
-                   static_cast<unsigned>(b.size())};
-}
-
-Bytes bytesOf(const SECItem& i) { return Bytes(reinterpret_cast<const char*>(i.data), i.len); }
-
-std::string nssError()
-{
-    const char* n = PR_ErrorToName(PORT_GetError());
-    return n ? n : "unknown error";
-}
-
-std::string commonName(CERTCertificate* c)
-{
-    if (char* cn = CERT_GetCommonName(&c->subject)) {
-        std::string s = cn;
-        PORT_Free(cn);
-        return s;
-    }
-    return c->subjectName ? c->subjectName : "?";
-}
-
-std::string isoTime(PRTime t)
-{
-    PRExplodedTime e;
-    PR_ExplodeTime(t, PR_GMTParameters, &e);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", e.tm_year, e.tm_month + 1, e.tm_mday, e.tm_hour,
-                  e.tm_min, e.tm_sec);
-    return buf;
-}
 
 int addUnique(std::vector<Bytes>& v, const Bytes& b)
 {
@@ -67,10 +34,7 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
     SECItem ext{siBuffer, nullptr, 0};
     if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, &ext) != SECSuccess)
         return urls;
-    struct ArenaFree {
-        void operator()(PLArenaPool* a) const noexcept { PORT_FreeArena(a, PR_FALSE); }
-    };
-    std::unique_ptr<PLArenaPool, ArenaFree> arena(PORT_NewArena(2048));
+    UniqueArena arena(PORT_NewArena(2048));
     CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext) : nullptr;
     SECITEM_FreeItem(&ext, PR_FALSE);
     if (!dps)
@@ -100,10 +64,7 @@ std::vector<std::string> caIssuersUrls(CERTCertificate* c)
     SECItem ext{siBuffer, nullptr, 0};
     if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, &ext) != SECSuccess)
         return urls;
-    struct ArenaFree {
-        void operator()(PLArenaPool* a) const noexcept { PORT_FreeArena(a, PR_FALSE); }
-    };
-    std::unique_ptr<PLArenaPool, ArenaFree> arena(PORT_NewArena(2048));
+    UniqueArena arena(PORT_NewArena(2048));
     CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext) : nullptr;
     SECITEM_FreeItem(&ext, PR_FALSE);
     for (; aia && *aia; ++aia) {
@@ -299,15 +260,15 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
     if (!cur) {
         CertRevocation r;
         r.subject = "?";
-        r.problemEn = "the certificate cannot be decoded (" + nssError() + ")";
-        r.problemId = "sertifikat tidak dapat didekode (" + nssError() + ")";
+        r.problemEn = "the certificate cannot be decoded (" + errorName() + ")";
+        r.problemId = "sertifikat tidak dapat didekode (" + errorName() + ")";
         out.push_back(r);
         return out;
     }
     const PRTime now = PR_Now();
     for (int depth = 0; depth < 10 && cur; ++depth) {
         CertRevocation r;
-        r.subject = commonName(cur.get());
+        r.subject = displayName(cur.get());
         r.certDer = bytesOf(cur->derCert);
         r.cert = into.addCert(r.certDer);
         if (cur->isRoot) {
@@ -346,7 +307,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                 CERT_CreateOCSPRequest(list.get(), now, PR_FALSE, nullptr));
             SECItem* enc = req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr;
             if (!enc) {
-                ocspProblem = "OCSP request could not be built (" + nssError() + ")";
+                ocspProblem = "OCSP request could not be built (" + errorName() + ")";
             } else if (!isHttpUrl(url)) {
                 ocspProblem = "OCSP address " + url + " is not HTTP";
                 SECITEM_FreeItem(enc, PR_TRUE);
@@ -361,13 +322,13 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                     std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
                     CERTCertificate* responder = nullptr;
                     if (!resp) {
-                        ocspProblem = "OCSP " + url + " sent no valid response (" + nssError() + ")";
+                        ocspProblem = "OCSP " + url + " sent no valid response (" + errorName() + ")";
                     } else if (CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess) {
-                        ocspProblem = "OCSP " + url + " answered with an error (" + nssError() + ")";
+                        ocspProblem = "OCSP " + url + " answered with an error (" + errorName() + ")";
                     } else if (CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer.get()) !=
                                SECSuccess) {
                         ocspProblem = "the OCSP response from " + url + " is not signed by an authorised responder (" +
-                                      nssError() + ")";
+                                      errorName() + ")";
                     } else {
                         UniqueCert responderCert(responder);
                         std::unique_ptr<CERTOCSPCertID, OcspCertIdFree> id(CERT_CreateOCSPCertID(cur.get(), now));
@@ -384,7 +345,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                         } else if (err == SEC_ERROR_OCSP_UNKNOWN_CERT) {
                             r.status = RevocationStatus::Unknown;
                         } else {
-                            ocspProblem = "the OCSP response from " + url + " cannot be used (" + nssError() + ")";
+                            ocspProblem = "the OCSP response from " + url + " cannot be used (" + errorName() + ")";
                         }
                         if (ocspProblem.empty()) {
                             r.source = "OCSP";
@@ -424,7 +385,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                 SECItem ci = itemOf(f.body);
                 std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
                 if (!crl) {
-                    crlProblem = "CRL " + url + " cannot be decoded (" + nssError() + ")";
+                    crlProblem = "CRL " + url + " cannot be decoded (" + errorName() + ")";
                     continue;
                 }
                 if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual) {
@@ -432,7 +393,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                     continue;
                 }
                 if (CERT_VerifySignedData(&crl->signatureWrap, issuer.get(), now, nullptr) != SECSuccess) {
-                    crlProblem = "CRL " + url + " is not signed by the issuer (" + nssError() + ")";
+                    crlProblem = "CRL " + url + " is not signed by the issuer (" + errorName() + ")";
                     continue;
                 }
                 PRTime next = 0;
@@ -526,7 +487,7 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
             break;
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
         if (!issuer) {
-            cov.missing.push_back(commonName(cur.get()) + " (its issuer is unknown)");
+            cov.missing.push_back(displayName(cur.get()) + " (its issuer is unknown)");
             break;
         }
         // Evidence counts only when it verifies: an OCSP response signed by the
@@ -548,7 +509,7 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
             UniqueCert responderCert(responder);
             covered = true;
             if (single.status == RevocationStatus::Revoked)
-                cov.revoked.push_back({commonName(cur.get()), single.revokedAt, single.reason});
+                cov.revoked.push_back({displayName(cur.get()), single.revokedAt, single.reason});
         }
         for (const auto& crl : decoded) {
             if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual ||
@@ -563,11 +524,11 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
                 DER_DecodeTimeChoice(&when, &(*e)->revocationDate);
                 CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
                 CERT_FindCRLEntryReasonExten(*e, &code);
-                cov.revoked.push_back({commonName(cur.get()), isoTime(when), crlReasonName(static_cast<int>(code))});
+                cov.revoked.push_back({displayName(cur.get()), isoTime(when), crlReasonName(static_cast<int>(code))});
             }
         }
         if (!covered)
-            cov.missing.push_back(commonName(cur.get()));
+            cov.missing.push_back(displayName(cur.get()));
         cur = std::move(issuer);
     }
     cov.complete = cov.missing.empty();

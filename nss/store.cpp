@@ -2,6 +2,7 @@
 
 #include "nss/digest.hpp"
 #include "nss/handles.hpp"
+#include "nss/nss_util.hpp"
 
 #include <nss.h>
 #include <prerror.h>
@@ -29,33 +30,9 @@ std::string hexUpper(std::string_view bytes)
 
 namespace {
 
-std::string nssErrorName()
-{
-    PRErrorCode e = PORT_GetError();
-    const char* n = PR_ErrorToName(e);
-    return std::string(n ? n : "unknown") + " (" + std::to_string(e) + ")";
-}
+std::string nssErrorName() { return errorName("unknown") + " (" + std::to_string(PORT_GetError()) + ")"; }
 
-std::string iso(PRTime t)
-{
-    std::time_t secs = static_cast<std::time_t>(t / PR_USEC_PER_SEC);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-std::string owned(char* s)
-{
-    UniquePortString p(s);
-    return p ? std::string(p.get()) : std::string();
-}
-
-Bytes der(const CERTCertificate* c)
-{
-    return Bytes(reinterpret_cast<const char*>(c->derCert.data), c->derCert.len);
-}
+Bytes der(const CERTCertificate* c) { return bytesOf(c->derCert); }
 
 std::string tokenName(const CERTCertificate* c)
 {
@@ -89,11 +66,11 @@ std::optional<Problem> problemOf(CERTCertificate* c, bool hasKey)
     CERT_GetCertTimes(c, &nb, &na);
     switch (CERT_CheckCertValidTimes(c, PR_Now(), PR_FALSE)) {
     case secCertTimeExpired:
-        return Problem{Code::CertExpired, "The certificate expired on " + iso(na) + ".",
-                       "Sertifikat kedaluwarsa sejak " + iso(na) + "."};
+        return Problem{Code::CertExpired, "The certificate expired on " + isoTime(na) + ".",
+                       "Sertifikat kedaluwarsa sejak " + isoTime(na) + "."};
     case secCertTimeNotValidYet:
-        return Problem{Code::CertNotYetValid, "The certificate is not valid until " + iso(nb) + ".",
-                       "Sertifikat belum berlaku sampai " + iso(nb) + "."};
+        return Problem{Code::CertNotYetValid, "The certificate is not valid until " + isoTime(nb) + ".",
+                       "Sertifikat belum berlaku sampai " + isoTime(nb) + "."};
     default: break;
     }
     if (c->keyUsagePresent && !(c->keyUsage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)))
@@ -130,8 +107,8 @@ CertInfo describe(CERTCertificate* c, bool hasKey)
     i.issuer = c->issuerName ? c->issuerName : "";
     PRTime nb = 0, na = 0;
     CERT_GetCertTimes(c, &nb, &na);
-    i.notBefore = iso(nb);
-    i.notAfter = iso(na);
+    i.notBefore = isoTime(nb);
+    i.notAfter = isoTime(na);
     i.token = tokenName(c);
     i.hasKey = hasKey;
     if (auto p = problemOf(c, hasKey)) {

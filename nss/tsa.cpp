@@ -5,6 +5,7 @@
 #include "nss/digest.hpp"
 #include "nss/handles.hpp"
 #include "nss/http.hpp"
+#include "nss/nss_util.hpp"
 
 #include <certdb.h>
 #include <cms.h>
@@ -21,10 +22,9 @@ namespace {
 constexpr const char* kTstInfoOid = "1.2.840.113549.1.9.16.1.4";
 constexpr const char* kTimeStampingEku = "1.3.6.1.5.5.7.3.8";
 
-[[noreturn]] void badToken(const std::string& en, const std::string& id)
+[[noreturn]] void badToken(const std::string& en, const std::string& id, bool trustOnly = false)
 {
-    fail(Code::TsaBadToken, "The timestamp server's answer failed a check: " + en + "; nothing was written.",
-         "Jawaban server stempel waktu gagal diperiksa: " + id + "; tidak ada yang ditulis.");
+    throw TokenRejected(en, id, trustOnly);
 }
 
 struct TstInfo {
@@ -110,8 +110,7 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
         badToken("its nonce does not match the request", "nonce tidak cocok dengan permintaan");
 
     // The token's own signature, over the TSTInfo, by a timeStamping certificate.
-    SECItem item{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(tokenDer.data())),
-                 static_cast<unsigned>(tokenDer.size())};
+    SECItem item = itemOf(tokenDer);
     struct MsgFree {
         void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
     };
@@ -183,18 +182,14 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
         if (ok && CERT_CheckCertValidTimes(tsaCert, PR_Now(), PR_FALSE) != secCertTimeValid)
             ok = false;
         if (!ok) {
-            const char* n = PR_ErrorToName(PORT_GetError());
-            badToken(std::string("the TSA certificate is not trusted (") + (n ? n : "unknown issuer") + ")",
-                     std::string("sertifikat TSA tidak dipercaya (") + (n ? n : "penerbit tidak dikenal") + ")");
+            badToken("the TSA certificate is not trusted (" + errorName("unknown issuer") + ")",
+                     "sertifikat TSA tidak dipercaya (" + errorName("penerbit tidak dikenal") + ")", true);
         }
     }
     TimestampToken t;
     t.der = tokenDer;
     t.genTime = info.genTime;
-    if (char* cn = CERT_GetCommonName(&tsaCert->subject)) {
-        t.tsaName = cn;
-        PORT_Free(cn);
-    }
+    t.tsaName = commonName(tsaCert);
     (void)kTimeStampingEku;
     return t;
 }

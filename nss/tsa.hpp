@@ -2,6 +2,7 @@
 // before a token is embedded (status, imprint, nonce, TSA certificate).
 #pragma once
 
+#include "common/error.hpp"
 #include "nss/signer.hpp"
 
 #include <chrono>
@@ -22,6 +23,25 @@ struct TsaConfig {
 // the default posts with libcurl. Returns the HTTP body.
 using TsaTransport = std::function<std::string(const TsaConfig&, const std::string& requestDer)>;
 std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requestDer);
+
+// A token (or a TSA's answer) that failed one of the checks: a TsaBadToken
+// error whose sentence says so, carrying the check itself for reports
+// (verification) and whether only the TSA's trust failed.
+class TokenRejected : public Error {
+public:
+    TokenRejected(std::string check, std::string checkId, bool trustOnly)
+        : Error(Code::TsaBadToken, "The timestamp server's answer failed a check: " + check + "; nothing was written.",
+                "Jawaban server stempel waktu gagal diperiksa: " + checkId + "; tidak ada yang ditulis."),
+          check_(std::move(check)), trustOnly_(trustOnly)
+    {
+    }
+    const std::string& check() const noexcept { return check_; }
+    bool trustOnly() const noexcept { return trustOnly_; }
+
+private:
+    std::string check_;
+    bool trustOnly_;
+};
 
 struct TimestampToken {
     Bytes der;              // ContentInfo, as it goes into the unsigned attribute

@@ -5,6 +5,7 @@
 #include "common/error.hpp"
 #include "nss/der.hpp"
 #include "nss/handles.hpp"
+#include "nss/nss_util.hpp"
 #include "nss/tsa.hpp"
 
 #include <cms.h>
@@ -113,10 +114,7 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         v.problem = "the signer's certificate is not in the signature";
         return v;
     }
-    if (char* cn = CERT_GetCommonName(&cert->subject)) {
-        v.signerName = cn;
-        PORT_Free(cn);
-    }
+    v.signerName = commonName(cert);
     v.signerSubject = cert->subjectName ? cert->subjectName : "";
     SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
     v.integrity = st == SECSuccess && NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_GoodSignature;

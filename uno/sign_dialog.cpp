@@ -115,14 +115,8 @@ std::string inZoneOf(const std::string& utc, const std::string& zoned)
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     const std::string off = zoned.substr(zoned.size() - 6); // "+07:00"
-    const int sign = off[0] == '-' ? -1 : 1;
-    const int minutes = sign * (std::atoi(off.substr(1, 2).c_str()) * 60 + std::atoi(off.substr(4, 2).c_str()));
-    std::time_t t = timegm(&tm) + minutes * 60;
-    std::tm local{};
-    gmtime_r(&t, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
-    return buf + off;
+    const int minutes = (off[0] == '-' ? -1 : 1) * (std::atoi(off.substr(1, 2).c_str()) * 60 + std::atoi(off.substr(4, 2).c_str()));
+    return bsre::isoDate(std::chrono::system_clock::from_time_t(timegm(&tm)), minutes);
 }
 
 // One short line per certificate; the token and the reason go in the

@@ -1,0 +1,56 @@
+// Small conversions at the NSS boundary, one copy for the whole room.
+#pragma once
+
+#include "nss/handles.hpp"
+#include "nss/signer.hpp"
+
+#include <prerror.h>
+
+#include <ctime>
+#include <string>
+
+namespace bsre::nss {
+
+// A view of bytes as an NSS item (NSS never writes through it here).
+inline SECItem itemOf(const Bytes& b)
+{
+    return SECItem{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(b.data())),
+                   static_cast<unsigned>(b.size())};
+}
+
+inline Bytes bytesOf(const SECItem& i) { return Bytes(reinterpret_cast<const char*>(i.data), i.len); }
+
+// A PORT-allocated string, freed.
+inline std::string owned(char* s)
+{
+    UniquePortString p(s);
+    return p ? std::string(p.get()) : std::string();
+}
+
+inline std::string commonName(const CERTCertificate* c) { return owned(CERT_GetCommonName(&c->subject)); }
+// The common name, else the whole subject (messages must name something).
+inline std::string displayName(const CERTCertificate* c)
+{
+    std::string n = commonName(c);
+    return n.empty() && c->subjectName ? c->subjectName : n;
+}
+
+// The name of NSS's last error ("SEC_ERROR_REVOKED_CERTIFICATE"), or `fallback`.
+inline std::string errorName(const std::string& fallback = "unknown error")
+{
+    const char* n = PR_ErrorToName(PORT_GetError());
+    return n ? n : fallback;
+}
+
+// "2026-11-25T19:37:31Z"
+inline std::string isoTime(PRTime t)
+{
+    std::time_t secs = static_cast<std::time_t>(t / PR_USEC_PER_SEC);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace bsre::nss
