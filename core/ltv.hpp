@@ -43,7 +43,6 @@ public:
 
     const std::vector<nss::CertRevocation>& checks() const { return all_; }
     pdf::DssAddition addition() const;
-    int requests() const { return checker_.requests(); }
 
 private:
     nss::RevocationChecker checker_;

@@ -304,7 +304,6 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     // B-LT: the signer's chain is checked before the key is used, so a
     // revoked certificate signs nothing.
     std::optional<LtvCollector> ltv;
-    std::vector<nss::CertRevocation> ltvChecks;
     auto step = [&](const char* en, const char* id) {
         if (rq.onStep)
             rq.onStep(en, id);
@@ -312,8 +311,8 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     if (target >= Level::BLT) {
         step("Checking the certificate's revocation status…", "Memeriksa status pencabutan sertifikat…");
         ltv.emplace(rq.revocation);
-        ltvChecks = ltv->checkChain(signer.certificate(), signer.chain());
-        if (auto gap = judgeEvidence(ltvChecks, "the signer's certificate", "sertifikat penanda tangan", true))
+        if (auto gap = judgeEvidence(ltv->checkChain(signer.certificate(), signer.chain()), "the signer's certificate",
+                                     "sertifikat penanda tangan", true))
             lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
     }
 
@@ -615,17 +614,16 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     if (target >= Level::BLT && token) {
         step("Adding long-term validation data…", "Menambahkan data validasi jangka panjang…");
         nss::CmsCertificates tsaCerts = nss::cmsCertificates(*token);
-        auto tsaChecks = ltv->checkChain(tsaCerts.signer, tsaCerts.all);
-        if (auto gap = judgeEvidence(tsaChecks, "the timestamp server's certificate", "sertifikat server stempel waktu"))
+        if (auto gap = judgeEvidence(ltv->checkChain(tsaCerts.signer, tsaCerts.all), "the timestamp server's certificate",
+                                     "sertifikat server stempel waktu"))
             lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
-        ltvChecks.insert(ltvChecks.end(), tsaChecks.begin(), tsaChecks.end());
     }
     if (ltv)
         outcome.revocationChecks = ltv->checks();
     if (target >= Level::BLT) {
         // The /Contents string as stored: the CMS and its zero padding.
         std::string contents = cms + std::string(capacity - cms.size(), '\0');
-        ltv->addVri(contents, ltvChecks);
+        ltv->addVri(contents, ltv->checks()); // the signer's chain, then the TSA's
         auto signedBytes = std::make_shared<const std::string>(std::move(out));
         auto signedReader = pdf::Reader::openBytes(signedBytes, rq.output);
         out = pdf::appendDss(*signedReader, ltv->addition(), outcome.dss);

@@ -224,7 +224,6 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     const std::string key = url + '\n' + body;
     if (auto it = cache_.find(key); it != cache_.end())
         return it->second;
-    ++requests_;
     HttpRequest rq;
     rq.url = url;
     rq.body = body;
@@ -482,7 +481,6 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         return cov;
     }
     for (int depth = 0; depth < 10 && cur; ++depth) {
-        ++cov.chainLength;
         if (cur->isRoot)
             break;
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));

@@ -23,7 +23,6 @@ struct ValidationData {
     int addCert(const Bytes& der);
     int addOcsp(const Bytes& der);
     int addCrl(const Bytes& der);
-    bool empty() const { return certs.empty() && ocsps.empty() && crls.empty(); }
 };
 
 struct CertRevocation {
@@ -55,8 +54,6 @@ public:
     std::vector<CertRevocation> checkChain(const Bytes& leafDer, const std::vector<Bytes>& extraCerts,
                                            ValidationData& into);
 
-    int requests() const { return requests_; }
-
 private:
     struct Fetched {
         bool ok = false;
@@ -66,7 +63,6 @@ private:
 
     RevocationOptions options_;
     std::map<std::string, Fetched> cache_;
-    int requests_ = 0;
 };
 
 // From an OCSPResponse, the status of the certificate with this serial number
@@ -99,7 +95,6 @@ namespace bsre::nss {
 // issuer)? Chain from `certs` and the NSS database. Names the uncovered ones.
 struct Coverage {
     bool complete = false;
-    int chainLength = 0;
     std::vector<std::string> missing;
     // What the evidence itself says: certificates it reports revoked.
     struct Revoked {

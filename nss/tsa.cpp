@@ -20,7 +20,6 @@ namespace bsre::nss {
 namespace {
 
 constexpr const char* kTstInfoOid = "1.2.840.113549.1.9.16.1.4";
-constexpr const char* kTimeStampingEku = "1.3.6.1.5.5.7.3.8";
 
 [[noreturn]] void badToken(const std::string& en, const std::string& id, bool trustOnly = false)
 {
@@ -190,7 +189,6 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
     t.der = tokenDer;
     t.genTime = info.genTime;
     t.tsaName = commonName(tsaCert);
-    (void)kTimeStampingEku;
     return t;
 }
 
