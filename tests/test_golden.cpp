@@ -1,0 +1,102 @@
+// The golden test: for a fixed clock, key and input, the whole signed file
+// is byte for byte what it was when the hashes below were recorded (before
+// the signing code was restructured into a chain of values). Any change to
+// what the engine writes shows here first; a deliberate one updates the
+// hashes in the same commit and says why.
+#define BOOST_TEST_MODULE golden
+#include "support.hpp"
+
+#include "core/sign.hpp"
+#include "nss/store.hpp"
+
+using namespace testing;
+using namespace std::chrono;
+
+namespace {
+
+std::string data(const std::string& rel) { return env("BSRE_SOURCE") + "/tests/data/golden/" + rel; }
+
+// A private NSS database with the committed key (tests/data/golden/make.sh).
+struct GoldenDb {
+    Scratch dir;
+    std::unique_ptr<bsre::nss::Store> store;
+    GoldenDb()
+    {
+        spit(dir("pw"), "golden\n");
+        Run a = run("certutil -N -d sql:" + q(dir.dir.string()) + " --empty-password");
+        BOOST_TEST_REQUIRE(a.status == 0, a.output);
+        Run b = run("pk12util -i " + q(data("signer.p12")) + " -d sql:" + q(dir.dir.string()) + " -w " + q(dir("pw")));
+        BOOST_TEST_REQUIRE(b.status == 0, b.output);
+        Run c = run("certutil -M -d sql:" + q(dir.dir.string()) + " -n 'Golden Test Root - Golden Test CA' -t CT,C,C");
+        BOOST_TEST_REQUIRE(c.status == 0, c.output);
+        store = bsre::nss::Store::open(dir.dir.string());
+    }
+};
+GoldenDb& db()
+{
+    static GoldenDb g;
+    return g;
+}
+
+bsre::SignRequest request(const std::string& in)
+{
+    bsre::SignRequest rq;
+    rq.input = in;
+    rq.output = "golden.pdf";
+    rq.now = system_clock::time_point(seconds(1795501800)); // 2026-11-24T06:30:00Z
+    rq.utcOffsetMinutes = 7 * 60;
+    rq.reason = "Persetujuan";
+    rq.location = "Jakarta";
+    return rq;
+}
+
+// The hash of the whole file; the file must also be a valid signed PDF to
+// two independent validators (the golden bytes are not just stable but right).
+std::string sha256(const std::string& bytes)
+{
+    Scratch s;
+    spit(s("f"), bytes);
+    Run sig = run("pdfsig " + q(s("f")));
+    BOOST_TEST(sig.output.find("Signature Validation: Signature is Valid.") != std::string::npos, sig.output);
+    Run check = run("qpdf --check " + q(s("f")));
+    BOOST_TEST(check.status == 0, check.output);
+    Run r = run("sha256sum " + q(s("f")) + " | cut -c1-64");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    return r.output.substr(0, 64);
+}
+
+std::string signedBytes(const bsre::SignRequest& rq)
+{
+    auto signer = db().store->signer("golden", {});
+    bsre::SignOutcome o;
+    return bsre::signToBytes(rq, *signer, o);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(golden)
+
+BOOST_AUTO_TEST_CASE(visible_signature_with_the_notice_band)
+{
+    auto rq = request(data("letter.pdf"));
+    rq.placement.kind = bsre::Placement::Kind::NewVisible;
+    rq.placement.page = 1;
+    rq.placement.rect = {340, 120, 540, 200};
+    rq.imagePath = env("BSRE_SOURCE") + "/icons/placeholder-logo.png";
+    bsre::NoticeRequest n;
+    n.style.paragraphs = {"Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
+                    "yang diterbitkan oleh BSrE."};
+    n.style.qrText = "https://tte.example.go.id/verify/golden";
+    n.style.logoPath = env("BSRE_SOURCE") + "/icons/placeholder-logo.png";
+    rq.notice = n;
+    BOOST_TEST(sha256(signedBytes(rq)) == "64fcfe0123eb773cd07f701f54c9ca551dc04820802ac3cdc43625356279d13b");
+}
+
+BOOST_AUTO_TEST_CASE(invisible_certifying_signature)
+{
+    auto rq = request(data("letter.pdf"));
+    rq.certify = true;
+    BOOST_TEST(sha256(signedBytes(rq)) == "88a5c686eea999db0bebbda658c125570f8ca27572b962b04f9db78dd9cf16f1");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
