@@ -8,9 +8,9 @@
 #include "core/notice_text.hpp"
 #include "core/ltv.hpp"
 #include "core/sign.hpp"
-#include "nss/digest.hpp"
-#include "nss/store.hpp"
-#include "nss/tsa.hpp"
+#include "crypto/digest.hpp"
+#include "crypto/store.hpp"
+#include "crypto/tsa.hpp"
 #include "pdf/reader.hpp"
 
 #include <algorithm>
@@ -52,7 +52,7 @@ int main(int argc, char** argv)
     const std::string toolDir = argv[2];
     const fs::path tmp = fs::temp_directory_path() / "bsre-bench";
     fs::create_directories(tmp);
-    auto store = bsre::nss::Store::open(pki + "/nssdb");
+    auto store = bsre::crypto::Store::open(pki + "/nssdb");
     auto signer = store->signer("officer-rsa", {});
     const int reps = 7;
 
@@ -81,7 +81,7 @@ int main(int argc, char** argv)
         double inproc = timeMs([&] { added = bsre::signToBytes(rq, *signer, o).size() - bytes.size(); }, reps);
         double floor = timeMs(
             [&] {
-                auto d = bsre::nss::hash(bsre::nss::HashAlg::Sha256, bytes);
+                auto d = bsre::crypto::hash(bsre::crypto::HashAlg::Sha256, bytes);
                 (void)signer->sign(d);
             },
             reps);
@@ -123,9 +123,9 @@ int main(int argc, char** argv)
         const char* ltvDb = std::getenv("BSRE_BENCH_LTVDB");
         signer.reset(); // one NSS database at a time
         store.reset();
-        auto ltvStore = bsre::nss::Store::open(ltvDb ? ltvDb : (pki + "/nssdb"));
+        auto ltvStore = bsre::crypto::Store::open(ltvDb ? ltvDb : (pki + "/nssdb"));
         auto ltvSigner = ltvStore->signer("ltv-officer", {});
-        bsre::nss::TsaConfig cfg;
+        bsre::crypto::TsaConfig cfg;
         cfg.url = tsaUrl;
         bsre::SignRequest bb;
         bb.input = argv[3];
@@ -136,7 +136,7 @@ int main(int argc, char** argv)
         size_t sizeBB = 0, sizeBT = 0;
         double tBB = timeMs([&] { sizeBB = bsre::signToBytes(bb, *ltvSigner, o).size(); }, netReps);
         double tBT = timeMs([&] { sizeBT = bsre::signToBytes(bt, *ltvSigner, o).size(); }, netReps);
-        double trip = timeMs([&] { (void)bsre::nss::requestTimestamp(cfg, "bench"); }, netReps);
+        double trip = timeMs([&] { (void)bsre::crypto::requestTimestamp(cfg, "bench"); }, netReps);
         std::printf("\nB-T (%s): B-B %.2f ms, B-T %.2f ms, TSA round trip alone %.2f ms, added beyond the round "
                     "trip %+.2f ms; bytes %+zd (median of 21)\n",
                     fs::path(argv[3]).filename().c_str(), tBB, tBT, trip, tBT - tBB - trip,
@@ -157,7 +157,7 @@ int main(int argc, char** argv)
         const std::string tsaCert = bsre::readFile(tsaDer);
         double gather = timeMs(
             [&] {
-                bsre::LtvCollector c(bsre::nss::RevocationOptions{});
+                bsre::LtvCollector c(bsre::crypto::RevocationOptions{});
                 c.checkChain(ltvSigner->certificate(), ltvSigner->chain());
                 c.checkChain(tsaCert, {});
             },

@@ -3,10 +3,10 @@
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
-#include "nss/digest.hpp"
+#include "crypto/digest.hpp"
 #include "core/verify.hpp"
-#include "nss/store.hpp"
-#include "nss/verify.hpp"
+#include "crypto/store.hpp"
+#include "crypto/verify.hpp"
 
 #include <cstdio>
 #include <cstring>
@@ -116,7 +116,7 @@ std::string trimNewline(std::string s)
     return s;
 }
 
-nss::PinProvider pinProvider(const Args& a)
+crypto::PinProvider pinProvider(const Args& a)
 {
     if (a.has("pin-file")) {
         std::string path = a.get("pin-file");
@@ -167,11 +167,11 @@ std::string json(const std::string& s)
     return o + "\"";
 }
 
-std::unique_ptr<nss::Store> openStore(const Args& a)
+std::unique_ptr<crypto::Store> openStore(const Args& a)
 {
     if (!a.has("nssdb"))
         usage("--nssdb DIR is required.", "--nssdb DIR wajib diisi.");
-    auto store = nss::Store::open(a.get("nssdb"));
+    auto store = crypto::Store::open(a.get("nssdb"));
     if (a.has("module"))
         for (auto& m : a.opts.at("module"))
             store->loadModule(m);
@@ -233,7 +233,7 @@ bool samePath(const std::string& a, const std::string& b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-std::optional<nss::TsaConfig> tsaConfig(const Args& a)
+std::optional<crypto::TsaConfig> tsaConfig(const Args& a)
 {
     if (!a.has("tsa")) {
         for (const char* k : {"tsa-user", "tsa-password-file"})
@@ -241,7 +241,7 @@ std::optional<nss::TsaConfig> tsaConfig(const Args& a)
                 usage(std::string("--") + k + " needs --tsa.", std::string("--") + k + " memerlukan --tsa.");
         return std::nullopt;
     }
-    nss::TsaConfig t;
+    crypto::TsaConfig t;
     t.url = a.get("tsa");
     if (a.has("tsa-user")) {
         if (!a.has("tsa-password-file"))
@@ -259,15 +259,15 @@ std::chrono::seconds networkTimeout(const Args& a)
     return std::chrono::seconds(a.has("tsa-timeout") ? std::max(1, std::atoi(a.get("tsa-timeout").c_str())) : 15);
 }
 
-void printChecks(const std::vector<nss::CertRevocation>& checks)
+void printChecks(const std::vector<crypto::CertRevocation>& checks)
 {
     std::vector<std::string> shown; // a CA shared by two chains is listed once
     for (const auto& c : checks) {
-        if (c.status == nss::RevocationStatus::NotNeeded ||
+        if (c.status == crypto::RevocationStatus::NotNeeded ||
             std::find(shown.begin(), shown.end(), c.certDer) != shown.end())
             continue;
         shown.push_back(c.certDer);
-        std::cout << "  revocation / pencabutan: " << c.subject << ": " << nss::statusName(c.status);
+        std::cout << "  revocation / pencabutan: " << c.subject << ": " << crypto::statusName(c.status);
         if (!c.source.empty())
             std::cout << " (" << c.source << ")";
         if (!c.problemEn.empty())
@@ -360,7 +360,7 @@ int cmdSign(const Args& a)
                 for (size_t at; (at = url.find(key)) != std::string::npos;)
                     url.replace(at, key.size(), value);
             if (url.find("{sha256}") != std::string::npos) {
-                std::string hex = nss::hexUpper(nss::hash(nss::HashAlg::Sha256, readFile(rq.input)));
+                std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, readFile(rq.input)));
                 for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
                     url.replace(at, 8, hex);
             }
@@ -425,7 +425,7 @@ int cmdExtend(const Args& a)
     if (rq.level == Level::BLTA && !rq.tsa)
         usage("B-LTA needs a timestamp server: --tsa URL.", "B-LTA memerlukan server stempel waktu: --tsa URL.");
     rq.revocation.timeout = networkTimeout(a);
-    auto trust = nss::TrustContext::withDatabase(a.get("nssdb"));
+    auto trust = crypto::TrustContext::withDatabase(a.get("nssdb"));
     ExtendOutcome out = extendPdf(rq);
     std::cout << "Extended / Diperpanjang: " << out.output << "\n"
               << "  signatures / tanda tangan: " << out.signatures << " (+" << out.documentTimestamps
@@ -450,9 +450,9 @@ int cmdVerify(const Args& a)
         usage("Give exactly one PDF to verify.", "Berikan tepat satu PDF untuk diverifikasi.");
     if (a.has("nssdb") && a.has("trust"))
         usage("Use either --nssdb or --trust, not both.", "Gunakan --nssdb atau --trust, tidak keduanya.");
-    std::unique_ptr<nss::TrustContext> trust = a.has("nssdb")   ? nss::TrustContext::withDatabase(a.get("nssdb"))
-                                               : a.has("trust") ? nss::TrustContext::withAnchors(a.opts.at("trust"))
-                                                                : nss::TrustContext::none();
+    std::unique_ptr<crypto::TrustContext> trust = a.has("nssdb")   ? crypto::TrustContext::withDatabase(a.get("nssdb"))
+                                               : a.has("trust") ? crypto::TrustContext::withAnchors(a.opts.at("trust"))
+                                                                : crypto::TrustContext::none();
     VerifyReport r = verifyPdf(a.positional[0], trust->checksTrust());
     if (a.has("json")) {
         std::cout << "{\"file\":" << json(r.file) << ",\"revisions\":" << r.revisions

@@ -3,8 +3,8 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "core/pdf_edit.hpp"
-#include "nss/der.hpp"
-#include "nss/digest.hpp"
+#include "asn1/der.hpp"
+#include "crypto/digest.hpp"
 #include "pdf/syntax.hpp"
 #include "pdf/update.hpp"
 
@@ -40,21 +40,21 @@ std::string vriKey(std::string_view contents)
 {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
-    for (unsigned char c : nss::sha1(contents)) {
+    for (unsigned char c : crypto::sha1(contents)) {
         out += hex[c >> 4];
         out += hex[c & 15];
     }
     return out;
 }
 
-std::vector<nss::CertRevocation> LtvCollector::checkChain(const nss::Bytes& leaf, const std::vector<nss::Bytes>& extra)
+std::vector<crypto::CertRevocation> LtvCollector::checkChain(const crypto::Bytes& leaf, const std::vector<crypto::Bytes>& extra)
 {
     auto checks = checker_.checkChain(leaf, extra, data_);
     all_.insert(all_.end(), checks.begin(), checks.end());
     return checks;
 }
 
-void LtvCollector::addVri(std::string_view contents, const std::vector<nss::CertRevocation>& checks)
+void LtvCollector::addVri(std::string_view contents, const std::vector<crypto::CertRevocation>& checks)
 {
     pdf::DssAddition::Vri v;
     v.key = vriKey(contents);
@@ -70,15 +70,15 @@ void LtvCollector::addVri(std::string_view contents, const std::vector<nss::Cert
     vri_.push_back(std::move(v));
 }
 
-std::optional<nss::Bytes> LtvCollector::addSignature(std::string_view contents, const nss::Bytes& cms)
+std::optional<crypto::Bytes> LtvCollector::addSignature(std::string_view contents, const crypto::Bytes& cms)
 {
-    nss::CmsCertificates certs = nss::cmsCertificates(cms);
-    std::vector<nss::CertRevocation> checks;
+    crypto::CmsCertificates certs = crypto::cmsCertificates(cms);
+    std::vector<crypto::CertRevocation> checks;
     if (!certs.signer.empty())
         checks = checkChain(certs.signer, certs.all);
-    auto token = nss::signatureTimestampToken(cms);
+    auto token = crypto::signatureTimestampToken(cms);
     if (token) {
-        nss::CmsCertificates tsa = nss::cmsCertificates(*token);
+        crypto::CmsCertificates tsa = crypto::cmsCertificates(*token);
         if (!tsa.signer.empty()) {
             auto more = checkChain(tsa.signer, tsa.all);
             checks.insert(checks.end(), more.begin(), more.end());
@@ -88,9 +88,9 @@ std::optional<nss::Bytes> LtvCollector::addSignature(std::string_view contents, 
     return token;
 }
 
-void LtvCollector::addDocumentTimestamp(std::string_view contents, const nss::Bytes& token)
+void LtvCollector::addDocumentTimestamp(std::string_view contents, const crypto::Bytes& token)
 {
-    nss::CmsCertificates tsa = nss::cmsCertificates(token);
+    crypto::CmsCertificates tsa = crypto::cmsCertificates(token);
     if (tsa.signer.empty())
         return;
     addVri(contents, checkChain(tsa.signer, tsa.all));
@@ -99,7 +99,7 @@ void LtvCollector::addDocumentTimestamp(std::string_view contents, const nss::By
 pdf::DssAddition LtvCollector::addition() const
 {
     pdf::DssAddition a;
-    nss::ValidationData d = data_;
+    crypto::ValidationData d = data_;
     a.certs = d.certs;
     a.ocsps = d.ocsps;
     a.crls = d.crls;
@@ -124,11 +124,11 @@ std::string reasonId(const std::string& r)
 }
 } // namespace
 
-std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
+std::optional<Shortfall> judgeEvidence(const std::vector<crypto::CertRevocation>& checks, const std::string& whoseEn,
                                        const std::string& whoseId, bool keyUnused)
 {
     for (const auto& c : checks)
-        if (c.status == nss::RevocationStatus::Revoked)
+        if (c.status == crypto::RevocationStatus::Revoked)
             fail(Code::CertRevoked,
                  "The certificate \"" + c.subject + "\" (" + whoseEn + ") was revoked on " + c.revokedAt +
                      ", reason: " + c.reason + " (source: " + c.source + ")" +
@@ -138,7 +138,7 @@ std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& c
                      (keyUnused ? "; tidak ada yang ditandatangani atau ditulis." : "; tidak ada yang ditulis."));
     std::string en, id;
     for (const auto& c : checks) {
-        if (c.status == nss::RevocationStatus::Good || c.status == nss::RevocationStatus::NotNeeded)
+        if (c.status == crypto::RevocationStatus::Good || c.status == crypto::RevocationStatus::NotNeeded)
             continue;
         en += (en.empty() ? "" : "; ") + ("\"" + c.subject + "\": " + c.problemEn);
         id += (id.empty() ? "" : "; ") + ("\"" + c.subject + "\": " + c.problemId);
@@ -149,8 +149,8 @@ std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& c
                      "Data pencabutan untuk " + whoseId + " tidak dapat diperoleh (" + id + ")."};
 }
 
-std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
-                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome,
+std::string appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
+                                    const crypto::TsaTransport& transport, DocTimestampOutcome& outcome,
                                     size_t expectedTokenSize)
 {
     const pdf::DocumentModel& m = reader.model();
@@ -217,7 +217,7 @@ std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaCon
 
         std::string covered = out.substr(0, span.start);
         covered.append(out, span.end, std::string::npos);
-        nss::TimestampToken token = nss::requestTimestamp(tsa, covered, transport);
+        crypto::TimestampToken token = crypto::requestTimestamp(tsa, covered, transport);
         if (token.der.size() > capacity)
             continue;
         edit::fillContents(out, span, token.der);
@@ -242,7 +242,7 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
     LtvCollector collector(rq.revocation);
     size_t lastTokenSize = 0; // a hint for the document timestamp's placeholder (same TSA, most likely)
     for (const pdf::SignatureRecord& s : reader->signatures()) {
-        const nss::Bytes der = der::trimmed(s.contents);
+        const crypto::Bytes der = der::trimmed(s.contents);
         if (s.subFilter == "ETSI.RFC3161") {
             collector.addDocumentTimestamp(s.contents, der);
             ++outcome.documentTimestamps;

@@ -3,8 +3,8 @@
 // `extend`, which brings an already signed PDF up to B-LT or B-LTA.
 #pragma once
 
-#include "nss/revocation.hpp"
-#include "nss/tsa.hpp"
+#include "crypto/revocation.hpp"
+#include "crypto/tsa.hpp"
 #include "pdf/dss.hpp"
 #include "pdf/reader.hpp"
 
@@ -27,28 +27,28 @@ std::string vriKey(std::string_view contentsBytes);
 // Validation data for a set of signatures, as it goes into one DSS update.
 class LtvCollector {
 public:
-    explicit LtvCollector(nss::RevocationOptions o) : checker_(o) {}
+    explicit LtvCollector(crypto::RevocationOptions o) : checker_(o) {}
 
     // One CAdES signature: its signer's chain and, if it carries one, its
     // timestamp's TSA chain. `contentsBytes` is the /Contents string as stored.
     // Returns the signature's timestamp token, if any.
-    std::optional<nss::Bytes> addSignature(std::string_view contentsBytes, const nss::Bytes& cms);
+    std::optional<crypto::Bytes> addSignature(std::string_view contentsBytes, const crypto::Bytes& cms);
     // A document timestamp (the token is the /Contents): the TSA's chain.
-    void addDocumentTimestamp(std::string_view contentsBytes, const nss::Bytes& token);
+    void addDocumentTimestamp(std::string_view contentsBytes, const crypto::Bytes& token);
     // A chain checked before signing (the signer's, so that a revoked
     // certificate stops the signature before the key is used).
-    std::vector<nss::CertRevocation> checkChain(const nss::Bytes& leaf, const std::vector<nss::Bytes>& extra);
+    std::vector<crypto::CertRevocation> checkChain(const crypto::Bytes& leaf, const std::vector<crypto::Bytes>& extra);
     // The VRI entry of a signature whose chains were checked with checkChain.
-    void addVri(std::string_view contentsBytes, const std::vector<nss::CertRevocation>& checks);
+    void addVri(std::string_view contentsBytes, const std::vector<crypto::CertRevocation>& checks);
 
-    const std::vector<nss::CertRevocation>& checks() const { return all_; }
+    const std::vector<crypto::CertRevocation>& checks() const { return all_; }
     pdf::DssAddition addition() const;
 
 private:
-    nss::RevocationChecker checker_;
-    nss::ValidationData data_;
+    crypto::RevocationChecker checker_;
+    crypto::ValidationData data_;
     std::vector<pdf::DssAddition::Vri> vri_;
-    std::vector<nss::CertRevocation> all_;
+    std::vector<crypto::CertRevocation> all_;
 };
 
 // What stands in the way of B-LT in these checks. Throws CertRevoked for a
@@ -58,7 +58,7 @@ struct Shortfall {
     std::string en, id;
 };
 // `keyUnused`: the refusal may say that nothing was signed.
-std::optional<Shortfall> judgeEvidence(const std::vector<nss::CertRevocation>& checks, const std::string& whoseEn,
+std::optional<Shortfall> judgeEvidence(const std::vector<crypto::CertRevocation>& checks, const std::string& whoseEn,
                                        const std::string& whoseId, bool keyUnused = false);
 
 struct DocTimestampOutcome {
@@ -70,24 +70,24 @@ struct DocTimestampOutcome {
 // `expectedTokenSize`: the size of a token this TSA sent before (0: unknown);
 // the placeholder is sized from it (every reserved byte costs two in the file)
 // and tried once more at 16 KB if the token does not fit.
-std::string appendDocumentTimestamp(const pdf::Reader& reader, const nss::TsaConfig& tsa,
-                                    const nss::TsaTransport& transport, DocTimestampOutcome& outcome,
+std::string appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
+                                    const crypto::TsaTransport& transport, DocTimestampOutcome& outcome,
                                     size_t expectedTokenSize = 0);
 
 struct ExtendRequest {
     std::string input, output;
     bool overwrite = false;
     Level level = Level::BLT;            // B-LT or B-LTA
-    std::optional<nss::TsaConfig> tsa;   // needed for B-LTA
-    nss::TsaTransport tsaTransport;
-    nss::RevocationOptions revocation;
+    std::optional<crypto::TsaConfig> tsa;   // needed for B-LTA
+    crypto::TsaTransport tsaTransport;
+    crypto::RevocationOptions revocation;
 };
 
 struct ExtendOutcome {
     std::string output;
     std::string level;                   // reached by the file (its weakest signature)
     int signatures = 0, documentTimestamps = 0;
-    std::vector<nss::CertRevocation> checks;
+    std::vector<crypto::CertRevocation> checks;
     pdf::DssOutcome dss;
     std::optional<DocTimestampOutcome> docTimestamp;
     unsigned long long bytesAdded = 0;

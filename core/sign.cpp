@@ -3,8 +3,8 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "core/pdf_edit.hpp"
-#include "nss/cms.hpp"
-#include "nss/digest.hpp"
+#include "crypto/cms.hpp"
+#include "crypto/digest.hpp"
 #include "pdf/appearance.hpp"
 #include "pdf/reader.hpp"
 #include "pdf/syntax.hpp"
@@ -222,7 +222,7 @@ void stampNotice(const NoticeRequest& nr, const pdf::Reader& reader, pdf::NewObj
 
 } // namespace
 
-std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome& outcome)
+std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutcome& outcome)
 {
     auto reader = pdf::Reader::open(rq.input);
     const pdf::DocumentModel& m = reader->model();
@@ -406,7 +406,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     // A token with the TSA's chain of three certificates is about 5 KB; 8 KB
     // leaves room for a longer chain (every reserved byte costs two in the file).
     const size_t tsaAllowance = target >= Level::BT ? 8192 : 0;
-    const size_t capacity = nss::estimateSignedDataSize(signer, tsaAllowance) + 32;
+    const size_t capacity = crypto::estimateSignedDataSize(signer, tsaAllowance) + 32;
     const int sigNum = objs.reserve();
     const bool certify = rq.certify && m.signatureCount == 0;
     if (rq.certify && !certify)
@@ -574,17 +574,17 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     const edit::ContentsSpan span =
         edit::fillByteRange(out, originalSize + appended.bodyOffset.at(sigNum), sig.placeholder);
 
-    nss::Digest digest(signer.hashAlg());
+    crypto::Digest digest(signer.hashAlg());
     digest.update(std::string_view(out).substr(0, span.start));
     digest.update(std::string_view(out).substr(span.end));
-    nss::CmsRequest cmsRequest;
+    crypto::CmsRequest cmsRequest;
     cmsRequest.contentDigest = digest.finish();
-    std::optional<nss::Bytes> token;
+    std::optional<crypto::Bytes> token;
     if (target >= Level::BT)
-        cmsRequest.timestamper = [&](const nss::Bytes& signatureValue) -> std::optional<nss::Bytes> {
+        cmsRequest.timestamper = [&](const crypto::Bytes& signatureValue) -> std::optional<crypto::Bytes> {
             try {
                 step("Getting a timestamp…", "Meminta stempel waktu…");
-                nss::TimestampToken t = nss::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
+                crypto::TimestampToken t = crypto::requestTimestamp(*rq.tsa, signatureValue, rq.tsaTransport);
                 outcome.timestampTime = t.genTime;
                 outcome.tsaName = t.tsaName;
                 token = t.der;
@@ -597,7 +597,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
             }
         };
     const int opsBefore = signer.operations();
-    nss::Bytes cms = nss::buildSignedData(signer, cmsRequest);
+    crypto::Bytes cms = crypto::buildSignedData(signer, cmsRequest);
     if (cms.size() > capacity)
         fail(Code::SignatureTooLarge,
              "The signature needs " + std::to_string(cms.size()) + " bytes but " + std::to_string(capacity) +
@@ -613,7 +613,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     // B-LT: the TSA's chain too, then the DSS in an update of its own.
     if (target >= Level::BLT && token) {
         step("Adding long-term validation data…", "Menambahkan data validasi jangka panjang…");
-        nss::CmsCertificates tsaCerts = nss::cmsCertificates(*token);
+        crypto::CmsCertificates tsaCerts = crypto::cmsCertificates(*token);
         if (auto gap = judgeEvidence(ltv->checkChain(tsaCerts.signer, tsaCerts.all), "the timestamp server's certificate",
                                      "sertifikat server stempel waktu"))
             lower(Level::BT, gap->en, gap->id, Code::RevocationUnavailable);
@@ -654,7 +654,7 @@ std::string signToBytes(const SignRequest& rq, nss::Signer& signer, SignOutcome&
     return out;
 }
 
-SignOutcome signPdf(const SignRequest& request, nss::Signer& signer)
+SignOutcome signPdf(const SignRequest& request, crypto::Signer& signer)
 {
     SignOutcome outcome;
     std::string bytes = signToBytes(request, signer, outcome);

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/ltv.hpp"
-#include "nss/signer.hpp"
-#include "nss/tsa.hpp"
+#include "crypto/signer.hpp"
+#include "crypto/tsa.hpp"
 #include "pdf/model.hpp"
 #include "pdf/notice.hpp"
 
@@ -62,7 +62,7 @@ struct SignRequest {
     // signatures in existing fields stay allowed. Only on a PDF not yet signed.
     bool certify = false;
     // B-T: an RFC 3161 token over the signature value, as an unsigned attribute.
-    std::optional<nss::TsaConfig> tsa;
+    std::optional<crypto::TsaConfig> tsa;
     // The level aimed for; nullopt: B-T with a TSA, B-B without. B-LT adds a
     // DSS with the signer's and the TSA's chains and their OCSP responses or
     // CRLs; B-LTA then a document timestamp.
@@ -72,8 +72,8 @@ struct SignRequest {
     // reached and says why in levelNote (never silently). A revoked
     // certificate always stops.
     bool allowLowerLevel = false;
-    nss::RevocationOptions revocation;
-    nss::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
+    crypto::RevocationOptions revocation;
+    crypto::TsaTransport tsaTransport; // default: HTTP POST (libcurl)
     // Told before each step that may wait on the network (a progress line);
     // the texts are static sentences in English and Indonesian.
     std::function<void(const char* en, const char* id)> onStep;
@@ -93,7 +93,7 @@ struct SignOutcome {
     std::string level = "B-B";
     std::string levelNoteEn, levelNoteId; // why the level is lower than asked (empty when reached)
     std::string timestampTime, tsaName;
-    std::vector<nss::CertRevocation> revocationChecks; // B-LT: per certificate, signer's chain then TSA's
+    std::vector<crypto::CertRevocation> revocationChecks; // B-LT: per certificate, signer's chain then TSA's
     pdf::DssOutcome dss;
     std::optional<DocTimestampOutcome> docTimestamp;
     std::vector<int> stampedPages;   // 1-based pages that got the notice
@@ -104,10 +104,10 @@ struct SignOutcome {
 
 // Reads `input`, appends a signature, writes `output` atomically.
 // The input is never modified; on any error nothing is written.
-SignOutcome signPdf(const SignRequest& request, nss::Signer& signer);
+SignOutcome signPdf(const SignRequest& request, crypto::Signer& signer);
 
 // As signPdf, but returns the signed bytes instead of writing them (benchmarks).
-std::string signToBytes(const SignRequest& request, nss::Signer& signer, SignOutcome& outcome);
+std::string signToBytes(const SignRequest& request, crypto::Signer& signer, SignOutcome& outcome);
 
 // "D:20261124133000+07'00'" (ISO 32000-1 7.9.4) and its ISO 8601 twin.
 std::string pdfDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);

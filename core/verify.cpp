@@ -3,11 +3,11 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "core/ltv.hpp"
-#include "nss/der.hpp"
-#include "nss/digest.hpp"
-#include "nss/revocation.hpp"
-#include "nss/tsa.hpp"
-#include "nss/verify.hpp"
+#include "asn1/der.hpp"
+#include "crypto/digest.hpp"
+#include "crypto/revocation.hpp"
+#include "crypto/tsa.hpp"
+#include "crypto/verify.hpp"
 #include "pdf/reader.hpp"
 
 #include <algorithm>
@@ -59,15 +59,15 @@ void checkDocumentTimestamp(SignatureReport& s, const pdf::SignatureRecord& rec,
 {
     s.documentTimestamp = true;
     s.level = "document timestamp";
-    const nss::Bytes token = der::trimmed(rec.contents);
-    const auto alg = nss::tokenImprintHash(token);
+    const crypto::Bytes token = der::trimmed(rec.contents);
+    const auto alg = crypto::tokenImprintHash(token);
     try {
         if (!alg)
-            throw nss::TokenRejected("the token's imprint cannot be read", "", false);
-        nss::Digest d(*alg);
+            throw crypto::TokenRejected("the token's imprint cannot be read", "", false);
+        crypto::Digest d(*alg);
         for (std::string_view part : signedParts)
             d.update(part);
-        nss::TimestampToken tt = nss::checkToken(token, d.finish(), *alg, std::nullopt, checkTrust);
+        crypto::TimestampToken tt = crypto::checkToken(token, d.finish(), *alg, std::nullopt, checkTrust);
         s.integrity = true;
         s.trustChecked = checkTrust;
         s.trusted = checkTrust;
@@ -75,7 +75,7 @@ void checkDocumentTimestamp(SignatureReport& s, const pdf::SignatureRecord& rec,
         s.timestampTime = tt.genTime;
         s.tsaName = tt.tsaName;
         s.signer = tt.tsaName;
-    } catch (const nss::TokenRejected& e) {
+    } catch (const crypto::TokenRejected& e) {
         s.problem = "the document timestamp does not verify (" + e.check() + ")";
         s.integrity = e.trustOnly();
         s.trustChecked = checkTrust;
@@ -87,7 +87,7 @@ void checkDocumentTimestamp(SignatureReport& s, const pdf::SignatureRecord& rec,
 void checkCmsSignature(SignatureReport& s, const pdf::SignatureRecord& rec,
                        const std::vector<std::string_view>& signedParts, bool checkTrust)
 {
-    auto v = nss::verifyDetached(rec.contents, signedParts, checkTrust);
+    auto v = crypto::verifyDetached(rec.contents, signedParts, checkTrust);
     s.signer = v.signerName;
     s.hasTimestamp = v.hasTimestamp && v.timestampValid;
     s.timestampTime = v.timestampTime;
@@ -110,22 +110,22 @@ void checkCmsSignature(SignatureReport& s, const pdf::SignatureRecord& rec,
 // chain of the signature timestamp's TSA; B-LT when it is complete.
 void judgeLtvMaterial(SignatureReport& s, const pdf::SignatureRecord& rec, const pdf::DssRecord& dss, bool checkTrust)
 {
-    const nss::Bytes cms = der::trimmed(rec.contents);
+    const crypto::Bytes cms = der::trimmed(rec.contents);
     bool complete = true;
     std::string missing;
-    std::vector<nss::Coverage::Revoked> revoked;
-    auto cover = [&](const nss::CmsCertificates& certs) {
-        std::vector<nss::Bytes> pool = dss.certs;
+    std::vector<crypto::Coverage::Revoked> revoked;
+    auto cover = [&](const crypto::CmsCertificates& certs) {
+        std::vector<crypto::Bytes> pool = dss.certs;
         pool.insert(pool.end(), certs.all.begin(), certs.all.end());
-        nss::Coverage cov = nss::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
+        crypto::Coverage cov = crypto::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
         complete = complete && cov.complete;
         revoked.insert(revoked.end(), cov.revoked.begin(), cov.revoked.end());
         for (auto& m : cov.missing)
             missing += (missing.empty() ? "" : ", ") + m;
     };
-    cover(nss::cmsCertificates(cms));
-    if (auto token = nss::signatureTimestampToken(cms))
-        cover(nss::cmsCertificates(*token));
+    cover(crypto::cmsCertificates(cms));
+    if (auto token = crypto::signatureTimestampToken(cms))
+        cover(crypto::cmsCertificates(*token));
     // Evidence in the DSS that a certificate was revoked before the
     // signature's timestamp makes the signature invalid; without a
     // timestamp its claimed time proves nothing, so any revocation does.

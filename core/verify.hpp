@@ -46,7 +46,7 @@ struct VerifyReport {
     bool allValid() const;
 };
 
-// NSS must be initialised (see nss::TrustContext); trust is checked when asked.
+// NSS must be initialised (see crypto::TrustContext); trust is checked when asked.
 VerifyReport verifyPdf(const std::string& path, bool checkTrust);
 
 } // namespace bsre

@@ -3,7 +3,7 @@
 
 #include "support.hpp"
 
-#include "nss/der.hpp"
+#include "asn1/der.hpp"
 
 #include <string>
 #include <utility>

@@ -2,7 +2,7 @@
 #define BOOST_TEST_MODULE der_and_syntax
 #include <boost/test/unit_test.hpp>
 
-#include "nss/der.hpp"
+#include "asn1/der.hpp"
 #include "pdf/syntax.hpp"
 
 using namespace bsre;

@@ -7,7 +7,7 @@
 #include "support.hpp"
 
 #include "core/sign.hpp"
-#include "nss/store.hpp"
+#include "crypto/store.hpp"
 
 using namespace testing;
 using namespace std::chrono;
@@ -19,7 +19,7 @@ std::string data(const std::string& rel) { return env("BSRE_SOURCE") + "/tests/d
 // A private NSS database with the committed key (tests/data/golden/make.sh).
 struct GoldenDb {
     Scratch dir;
-    std::unique_ptr<bsre::nss::Store> store;
+    std::unique_ptr<bsre::crypto::Store> store;
     GoldenDb()
     {
         spit(dir("pw"), "golden\n");
@@ -29,7 +29,7 @@ struct GoldenDb {
         BOOST_TEST_REQUIRE(b.status == 0, b.output);
         Run c = run("certutil -M -d sql:" + q(dir.dir.string()) + " -n 'Golden Test Root - Golden Test CA' -t CT,C,C");
         BOOST_TEST_REQUIRE(c.status == 0, c.output);
-        store = bsre::nss::Store::open(dir.dir.string());
+        store = bsre::crypto::Store::open(dir.dir.string());
     }
 };
 GoldenDb& db()

@@ -4,12 +4,12 @@
 // mutool, openssl cms/ts/ocsp/crl) and the DSS is read with qpdf.
 #define BOOST_TEST_MODULE ltv
 #include "cms_support.hpp"
-#include "nss/der.hpp"
+#include "asn1/der.hpp"
 #include "ltv_support.hpp"
 
 #include "core/sign.hpp"
-#include "nss/http.hpp"
-#include "nss/store.hpp"
+#include "net/http.hpp"
+#include "crypto/store.hpp"
 #include "pdf/dss.hpp"
 #include "pdf/reader.hpp"
 
@@ -237,13 +237,13 @@ BOOST_AUTO_TEST_CASE(verify_names_every_level)
 
 BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
 {
-    auto store = bsre::nss::Store::open(ltv("ltvdb"));
+    auto store = bsre::crypto::Store::open(ltv("ltvdb"));
     auto signer = store->signer("ltv-officer", {});
     for (bsre::Level level : {bsre::Level::BT, bsre::Level::BLT, bsre::Level::BLTA}) {
         bsre::SignRequest rq;
         rq.input = pdfs("letter.pdf");
         rq.output = "unused.pdf";
-        bsre::nss::TsaConfig t;
+        bsre::crypto::TsaConfig t;
         t.url = tsaUrl();
         rq.tsa = t;
         rq.level = level;
@@ -310,13 +310,13 @@ BOOST_AUTO_TEST_CASE(a_missing_intermediate_is_fetched_from_aia)
 // TSA; when the token does not fit, a second request with 16 KB of room.
 BOOST_AUTO_TEST_CASE(a_document_timestamp_larger_than_expected_gets_a_second_try)
 {
-    auto store = bsre::nss::Store::open(ltv("ltvdb")); // NSS up with the LTV CAs
+    auto store = bsre::crypto::Store::open(ltv("ltvdb")); // NSS up with the LTV CAs
     auto reader = bsre::pdf::Reader::open(pdfs("letter.pdf"));
-    bsre::nss::TsaConfig t;
+    bsre::crypto::TsaConfig t;
     t.url = tsaUrl();
     bsre::DocTimestampOutcome small, hinted;
     const std::string tight = bsre::appendDocumentTimestamp(*reader, t, {}, small, 100);
-    const size_t earlier = bsre::nss::requestTimestamp(t, "an earlier token").der.size();
+    const size_t earlier = bsre::crypto::requestTimestamp(t, "an earlier token").der.size();
     const std::string right = bsre::appendDocumentTimestamp(*reader, t, {}, hinted, earlier);
     BOOST_TEST(small.bytesAdded > 32768u, "second try with 16 KB reserved: " << small.bytesAdded);
     BOOST_TEST(hinted.bytesAdded < 16384u, "one try sized from the hint: " << hinted.bytesAdded);
@@ -338,9 +338,9 @@ BOOST_AUTO_TEST_CASE(a_moved_crl_address_is_followed)
     const fs::path moved = ltv("crl/moved-" + std::to_string(::getpid()));
     fs::create_directories(moved);
     fs::copy_file(ltv("crl/issuing.crl"), moved / "index.html", fs::copy_options::overwrite_existing);
-    bsre::nss::HttpRequest rq;
+    bsre::net::HttpRequest rq;
     rq.url = "http://127.0.0.1:" + ltvPorts()["CRL_PORT"] + "/" + moved.filename().string();
-    bsre::nss::HttpResponse r = bsre::nss::httpRequest(rq);
+    bsre::net::HttpResponse r = bsre::net::httpRequest(rq);
     fs::remove_all(moved);
     BOOST_TEST(r.error.empty(), r.error);
     BOOST_TEST(r.status == 200);

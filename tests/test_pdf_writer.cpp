@@ -3,7 +3,7 @@
 #include "support.hpp"
 
 #include "core/sign.hpp"
-#include "nss/store.hpp"
+#include "crypto/store.hpp"
 
 #include <regex>
 
@@ -14,7 +14,7 @@ namespace {
 
 // One NSS context for the whole module (NSS is process-global).
 struct Engine {
-    std::unique_ptr<bsre::nss::Store> store = bsre::nss::Store::open(pki("nssdb"));
+    std::unique_ptr<bsre::crypto::Store> store = bsre::crypto::Store::open(pki("nssdb"));
 };
 Engine& engine()
 {

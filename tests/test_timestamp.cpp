@@ -5,8 +5,8 @@
 #include "ltv_support.hpp"
 
 #include "core/sign.hpp"
-#include "nss/der.hpp"
-#include "nss/store.hpp"
+#include "asn1/der.hpp"
+#include "crypto/store.hpp"
 
 #include <map>
 

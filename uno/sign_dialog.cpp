@@ -121,7 +121,7 @@ std::string inZoneOf(const std::string& utc, const std::string& zoned)
 
 // One short line per certificate; the token and the reason go in the
 // details below the list.
-OUString certLine(const nss::CertInfo& c, bool ind)
+OUString certLine(const crypto::CertInfo& c, bool ind)
 {
     if (!c.usable)
         return toU("✗ " + c.commonName + " — " + (ind ? T::notUsable.id : T::notUsable.en));
@@ -131,7 +131,7 @@ OUString certLine(const nss::CertInfo& c, bool ind)
     return toU(s + " — " + (ind ? T::validUntil.id : T::validUntil.en) + " " + shortDate(c.notAfter));
 }
 
-OUString certDetails(const nss::CertInfo& c, bool ind)
+OUString certDetails(const crypto::CertInfo& c, bool ind)
 {
     std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer + "\n" +
                     (ind ? T::token.id : T::token.en) + " " + c.token;
@@ -170,7 +170,7 @@ public:
     {
     }
     // The entry the certificate's holder is asked to sign, if any.
-    std::optional<size_t> matchFor(const nss::CertInfo& cert) const
+    std::optional<size_t> matchFor(const crypto::CertInfo& cert) const
     {
         if (!lines_.empty())
             return lineForCertificate(lines_, cert);
@@ -189,7 +189,7 @@ public:
         list()->selectItemPos(static_cast<sal_Int16>(i), true);
         apply(i);
     }
-    void certificateChanged(const nss::CertInfo& cert)
+    void certificateChanged(const crypto::CertInfo& cert)
     {
         if (auto i = matchFor(cert))
             select(*i);
@@ -230,7 +230,7 @@ private:
 
 class CertSelection : public cppu::WeakImplHelper1<awt::XItemListener> {
 public:
-    CertSelection(std::vector<nss::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind,
+    CertSelection(std::vector<crypto::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind,
                   rtl::Reference<FieldSelection> fields)
         : certs_(std::move(certs)), info_(std::move(info)), ind_(ind), fields_(std::move(fields))
     {
@@ -246,7 +246,7 @@ public:
     void SAL_CALL disposing(const lang::EventObject&) override {}
 
 private:
-    std::vector<nss::CertInfo> certs_;
+    std::vector<crypto::CertInfo> certs_;
     uno::Reference<awt::XFixedText> info_;
     bool ind_;
     rtl::Reference<FieldSelection> fields_;
@@ -393,7 +393,7 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         model = frame->getController()->getModel();
     const bool pdfInput = SignJob::isPdfImport(model);
 
-    std::vector<nss::CertInfo> certs;
+    std::vector<crypto::CertInfo> certs;
     try {
         certs = job.certificates();
     } catch (const JobFailure& f) {

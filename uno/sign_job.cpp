@@ -3,7 +3,7 @@
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
 #include "core/verify.hpp"
-#include "nss/digest.hpp"
+#include "crypto/digest.hpp"
 #include "pdf/reader.hpp"
 
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -73,7 +73,7 @@ bool get(const beans::PropertyValue& p, const char* name, T& out)
 // HTTP basic credentials for the TSA from LibreOffice's password container
 // (a record for the TSA's URL), so they never sit in the configuration. A
 // persistent record may need the master password: asked only in the dialog.
-void tsaCredentials(const uno::Reference<uno::XComponentContext>& ctx, nss::TsaConfig& tsa, bool interactive)
+void tsaCredentials(const uno::Reference<uno::XComponentContext>& ctx, crypto::TsaConfig& tsa, bool interactive)
 {
     try {
         uno::Reference<task::XPasswordContainer2> container = task::PasswordContainer::create(ctx);
@@ -409,18 +409,18 @@ SignJob::SignJob(uno::Reference<uno::XComponentContext> ctx, Settings settings)
 {
 }
 
-nss::Store& SignJob::store()
+crypto::Store& SignJob::store()
 {
     // One Store for the process, never destroyed: NSS and its modules belong
     // to LibreOffice, and unloading at exit would race its own shutdown.
     static std::mutex m;
-    static nss::Store* s = nullptr;
+    static crypto::Store* s = nullptr;
     static std::set<std::string> loaded;
     std::lock_guard<std::mutex> lock(m);
     ensureNss(ctx_);
     try {
         if (!s)
-            s = nss::Store::attach().release();
+            s = crypto::Store::attach().release();
         s->ensureDatabase(certificatePath(ctx_));
         for (const std::string& mod : settings_.pkcs11Modules)
             if (loaded.insert(mod).second)
@@ -431,9 +431,9 @@ nss::Store& SignJob::store()
     return *s;
 }
 
-std::vector<nss::CertInfo> SignJob::certificates()
+std::vector<crypto::CertInfo> SignJob::certificates()
 {
-    std::vector<nss::CertInfo> all = store().list();
+    std::vector<crypto::CertInfo> all = store().list();
     if (!settings_.allowedIssuers.empty())
         for (auto& c : all) {
             bool ok = false;
@@ -649,7 +649,7 @@ void SignJob::applyLevel(SignRequest& rq, bool interactive)
     }
     rq.level = haveTsa ? askedLevel_ : Level::BB;
     if (haveTsa && askedLevel_ >= Level::BT) {
-        nss::TsaConfig tsa;
+        crypto::TsaConfig tsa;
         tsa.url = settings_.tsaUrl;
         tsaCredentials(ctx_, tsa, interactive);
         rq.tsa = tsa;
@@ -681,8 +681,8 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
 
         if (o.certificate.empty())
             throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
-        std::optional<nss::CertInfo> chosen;
-        for (const nss::CertInfo& c : certificates()) {
+        std::optional<crypto::CertInfo> chosen;
+        for (const crypto::CertInfo& c : certificates()) {
             if (c.fingerprint != o.certificate)
                 continue;
             chosen = c;
@@ -819,7 +819,7 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     }
 }
 
-std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const nss::CertInfo& cert)
+std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const crypto::CertInfo& cert)
 {
     const std::string name = normalised(cert.commonName), email = normalised(cert.email);
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -941,7 +941,7 @@ std::optional<NoticeRequest> SignJob::noticeFor(const std::string& pdfPath, cons
         if (url.find("{sha256}") != std::string::npos) {
             std::ifstream in(pdfPath, std::ios::binary);
             std::string bytes((std::istreambuf_iterator<char>(in)), {});
-            const std::string hex = nss::hexUpper(nss::hash(nss::HashAlg::Sha256, bytes));
+            const std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, bytes));
             for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
                 url.replace(at, 8, hex);
         }

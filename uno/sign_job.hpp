@@ -6,7 +6,7 @@
 #include "signature_lines.hpp"
 #include "uno_util.hpp"
 
-#include "nss/store.hpp"
+#include "crypto/store.hpp"
 #include "core/sign.hpp"
 #include "pdf/model.hpp"
 
@@ -62,7 +62,7 @@ struct JobResult {
 // The line a certificate's holder is asked to sign: suggested name equal to
 // the certificate's common name, or suggested email equal to its email
 // (case-insensitive, surrounding and repeated spaces ignored).
-std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const nss::CertInfo& cert);
+std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const crypto::CertInfo& cert);
 
 // What the dialog shows of a PDF opened in Draw: its empty signature fields
 // (fully qualified names, document order) and whether it is signed already
@@ -92,7 +92,7 @@ class SignJob {
 public:
     SignJob(css::uno::Reference<css::uno::XComponentContext> ctx, Settings settings);
 
-    std::vector<nss::CertInfo> certificates();
+    std::vector<crypto::CertInfo> certificates();
     // Throws JobFailure; bsre::Error from the engine is converted too.
     JobResult signDocument(const css::uno::Reference<css::frame::XModel>& model, const JobOptions& o,
                            const ProgressFn& progress);
@@ -112,7 +112,7 @@ private:
     std::optional<NoticeRequest> noticeFor(const std::string& pdfPath, const std::string& sourcePath,
                                            const std::string& scratchDir);
     std::string logoPng(const std::string& scratchDir);
-    nss::Store& store();
+    crypto::Store& store();
 
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     Settings settings_;

@@ -1,10 +1,10 @@
-#include "nss/cms.hpp"
+#include "crypto/cms.hpp"
 
 #include "common/error.hpp"
-#include "nss/der.hpp"
-#include "nss/digest.hpp"
+#include "asn1/der.hpp"
+#include "crypto/digest.hpp"
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 namespace {
 
@@ -136,4 +136,4 @@ size_t estimateSignedDataSize(const Signer& signer, size_t timestampAllowance)
     return assemble(signer, attrs, stand_in, token).size();
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,4 +1,4 @@
-#include "nss/der.hpp"
+#include "asn1/der.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,12 +1,12 @@
-#include "nss/verify.hpp"
+#include "crypto/verify.hpp"
 
 #include "common/atomic_file.hpp"
-#include "nss/digest.hpp"
+#include "crypto/digest.hpp"
 #include "common/error.hpp"
-#include "nss/der.hpp"
-#include "nss/handles.hpp"
-#include "nss/nss_util.hpp"
-#include "nss/tsa.hpp"
+#include "asn1/der.hpp"
+#include "crypto/handles.hpp"
+#include "crypto/nss_util.hpp"
+#include "crypto/tsa.hpp"
 
 #include <cms.h>
 #include <nss.h>
@@ -19,7 +19,7 @@
 #include <filesystem>
 #include <unistd.h>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 namespace {
 
@@ -246,4 +246,4 @@ TrustContext::~TrustContext()
     }
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,8 +1,8 @@
-#include "nss/store.hpp"
+#include "crypto/store.hpp"
 
-#include "nss/digest.hpp"
-#include "nss/handles.hpp"
-#include "nss/nss_util.hpp"
+#include "crypto/digest.hpp"
+#include "crypto/handles.hpp"
+#include "crypto/nss_util.hpp"
 
 #include <nss.h>
 #include <prerror.h>
@@ -15,7 +15,7 @@
 #include <ctime>
 #include <map>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 std::string hexUpper(std::string_view bytes)
 {
@@ -402,4 +402,4 @@ std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProv
     return std::make_unique<NssSigner>(std::move(chosen), std::move(key));
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -3,14 +3,14 @@
 #pragma once
 
 #include "common/error.hpp"
-#include "nss/signer.hpp"
+#include "crypto/signer.hpp"
 
 #include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 struct TsaConfig {
     std::string url;
@@ -58,9 +58,9 @@ TimestampToken requestTimestamp(const TsaConfig& cfg, std::string_view data, con
 TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, HashAlg alg,
                           const std::optional<Bytes>& expectedNonce, bool checkTrust);
 
-} // namespace bsre::nss
+} // namespace bsre::crypto
 
-namespace bsre::nss {
+namespace bsre::crypto {
 // The hash algorithm of a token's message imprint (nullopt: unreadable or not SHA-2).
 std::optional<HashAlg> tokenImprintHash(const Bytes& tokenDer);
-} // namespace bsre::nss
+} // namespace bsre::crypto

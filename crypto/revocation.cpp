@@ -1,9 +1,9 @@
-#include "nss/revocation.hpp"
+#include "crypto/revocation.hpp"
 
-#include "nss/der.hpp"
-#include "nss/handles.hpp"
-#include "nss/http.hpp"
-#include "nss/nss_util.hpp"
+#include "asn1/der.hpp"
+#include "crypto/handles.hpp"
+#include "net/http.hpp"
+#include "crypto/nss_util.hpp"
 
 #include <cert.h>
 #include <certdb.h>
@@ -14,7 +14,7 @@
 
 #include <algorithm>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 namespace {
 
@@ -47,7 +47,7 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
         do {
             if (n && n->type == certURI) {
                 std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
-                if (isHttpUrl(u))
+                if (net::isHttpUrl(u))
                     urls.push_back(u);
             }
             n = n ? CERT_GetNextGeneralName(n) : nullptr;
@@ -72,7 +72,7 @@ std::vector<std::string> caIssuersUrls(CERTCertificate* c)
             (*aia)->location->type != certURI)
             continue;
         std::string u(reinterpret_cast<const char*>((*aia)->location->name.other.data), (*aia)->location->name.other.len);
-        if (isHttpUrl(u))
+        if (net::isHttpUrl(u))
             urls.push_back(u);
     }
     return urls;
@@ -224,12 +224,12 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     const std::string key = url + '\n' + body;
     if (auto it = cache_.find(key); it != cache_.end())
         return it->second;
-    HttpRequest rq;
+    net::HttpRequest rq;
     rq.url = url;
     rq.body = body;
     rq.contentType = contentType;
     rq.timeout = options_.timeout;
-    HttpResponse r = httpRequest(rq);
+    net::HttpResponse r = net::httpRequest(rq);
     Fetched f;
     if (!r.error.empty())
         f.error = r.error;
@@ -307,7 +307,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
             SECItem* enc = req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr;
             if (!enc) {
                 ocspProblem = "OCSP request could not be built (" + errorName() + ")";
-            } else if (!isHttpUrl(url)) {
+            } else if (!net::isHttpUrl(url)) {
                 ocspProblem = "OCSP address " + url + " is not HTTP";
                 SECITEM_FreeItem(enc, PR_TRUE);
             } else {
@@ -533,4 +533,4 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
     return cov;
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -2,12 +2,12 @@
 // SubFilter ETSI.CAdES.detached; RFC 5652, RFC 5035).
 #pragma once
 
-#include "nss/signer.hpp"
+#include "crypto/signer.hpp"
 
 #include <functional>
 #include <optional>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 struct CmsRequest {
     Bytes contentDigest;   // digest of the PDF byte ranges, with signer.hashAlg()
@@ -23,4 +23,4 @@ Bytes buildSignedData(Signer& signer, const CmsRequest& request);
 // stand-in signature of maximal length (no private-key operation).
 size_t estimateSignedDataSize(const Signer& signer, size_t timestampAllowance);
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,11 +1,11 @@
-#include "nss/tsa.hpp"
+#include "crypto/tsa.hpp"
 
 #include "common/error.hpp"
-#include "nss/der.hpp"
-#include "nss/digest.hpp"
-#include "nss/handles.hpp"
-#include "nss/http.hpp"
-#include "nss/nss_util.hpp"
+#include "asn1/der.hpp"
+#include "crypto/digest.hpp"
+#include "crypto/handles.hpp"
+#include "net/http.hpp"
+#include "crypto/nss_util.hpp"
 
 #include <certdb.h>
 #include <cms.h>
@@ -15,7 +15,7 @@
 
 #include <memory>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 namespace {
 
@@ -82,14 +82,14 @@ std::string stripZeros(const Bytes& b)
 
 std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requestDer)
 {
-    HttpRequest rq;
+    net::HttpRequest rq;
     rq.url = cfg.url;
     rq.body = requestDer;
     rq.contentType = "application/timestamp-query";
     rq.timeout = cfg.timeout;
     rq.user = cfg.user;
     rq.password = cfg.password;
-    HttpResponse r = httpRequest(rq);
+    net::HttpResponse r = net::httpRequest(rq);
     if (!r.error.empty())
         fail(Code::TsaUnreachable, "The timestamp server " + cfg.url + " did not answer (" + r.error + ").",
              "Server stempel waktu " + cfg.url + " tidak menjawab (" + r.error + ").");
@@ -234,4 +234,4 @@ std::optional<HashAlg> tokenImprintHash(const Bytes& tokenDer)
     return std::nullopt;
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,15 +1,15 @@
 // Small conversions at the NSS boundary, one copy for the whole room.
 #pragma once
 
-#include "nss/handles.hpp"
-#include "nss/signer.hpp"
+#include "crypto/handles.hpp"
+#include "crypto/signer.hpp"
 
 #include <prerror.h>
 
 #include <ctime>
 #include <string>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 // A view of bytes as an NSS item (NSS never writes through it here).
 inline SECItem itemOf(const Bytes& b)
@@ -53,4 +53,4 @@ inline std::string isoTime(PRTime t)
     return buf;
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

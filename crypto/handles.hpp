@@ -8,7 +8,7 @@
 
 #include <memory>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 template <auto F>
 struct NssFree {
@@ -37,4 +37,4 @@ using UniquePortString = std::unique_ptr<char, NssFree<freePort>>;
 using UniqueDigestContext = std::unique_ptr<PK11Context, NssFree<freeDigest>>;
 using UniqueArena = std::unique_ptr<PLArenaPool, NssFree<freeArena>>;
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "nss/signer.hpp"
+#include "crypto/signer.hpp"
 
 #include <memory>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 // Streaming hash through NSS (needs NSS initialised: the CLI's own context,
 // or LibreOffice's inside soffice).
@@ -24,9 +24,9 @@ private:
 
 Bytes hash(HashAlg alg, std::string_view data);
 
-} // namespace bsre::nss
+} // namespace bsre::crypto
 
-namespace bsre::nss {
+namespace bsre::crypto {
 // SHA-1, only where a standard names it as an identifier (a DSS VRI key).
 Bytes sha1(std::string_view data);
-} // namespace bsre::nss
+} // namespace bsre::crypto

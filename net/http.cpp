@@ -1,4 +1,4 @@
-#include "nss/http.hpp"
+#include "net/http.hpp"
 
 #include "common/error.hpp"
 
@@ -9,7 +9,7 @@
 #include <memory>
 #include <type_traits>
 
-namespace bsre::nss {
+namespace bsre::net {
 
 namespace {
 
@@ -147,4 +147,4 @@ HttpResponse httpRequest(const HttpRequest& rq)
     return r;
 }
 
-} // namespace bsre::nss
+} // namespace bsre::net

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 struct CmsVerdict {
     bool parsed = false;
@@ -46,4 +46,4 @@ private:
     bool checks_ = false;
 };
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

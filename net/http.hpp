@@ -6,7 +6,7 @@
 #include <chrono>
 #include <string>
 
-namespace bsre::nss {
+namespace bsre::net {
 
 struct HttpRequest {
     std::string url;
@@ -30,4 +30,4 @@ HttpResponse httpRequest(const HttpRequest& rq);
 // True for http:// and https:// URLs (the only schemes fetched).
 bool isHttpUrl(const std::string& url);
 
-} // namespace bsre::nss
+} // namespace bsre::net

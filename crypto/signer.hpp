@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 using Bytes = std::string;
 
@@ -40,4 +40,4 @@ public:
 // P-521 -> SHA-512, RSA above 3072 bits -> SHA-512, otherwise SHA-256.
 HashAlg hashForKey(KeyType type, int bits) noexcept;
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -4,7 +4,7 @@
 // freshness) before they are kept. What was gathered goes into a PDF's DSS.
 #pragma once
 
-#include "nss/signer.hpp"
+#include "crypto/signer.hpp"
 
 #include <chrono>
 #include <map>
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 enum class RevocationStatus { Good, Revoked, Unknown, Unavailable, NotNeeded };
 const char* statusName(RevocationStatus s) noexcept;
@@ -81,15 +81,15 @@ struct CmsCertificates {
 };
 CmsCertificates cmsCertificates(const Bytes& signedDataDer);
 
-} // namespace bsre::nss
+} // namespace bsre::crypto
 
-namespace bsre::nss {
+namespace bsre::crypto {
 // The RFC 3161 token in a CMS signature's unsigned signature-time-stamp
 // attribute (RFC 3161 Appendix A), if any.
 std::optional<Bytes> signatureTimestampToken(const Bytes& signedDataDer);
-} // namespace bsre::nss
+} // namespace bsre::crypto
 
-namespace bsre::nss {
+namespace bsre::crypto {
 // Offline: is every certificate of `leaf`'s chain below the anchor covered by
 // one of these OCSP responses (same serial, good or revoked) or CRLs (same
 // issuer)? Chain from `certs` and the NSS database. Names the uncovered ones.
@@ -106,4 +106,4 @@ struct Coverage {
 // (needs trust anchors in the NSS database); else matching is enough.
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
                          const std::vector<Bytes>& crls, bool verifyEvidence);
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/error.hpp"
-#include "nss/signer.hpp"
+#include "crypto/signer.hpp"
 
 #include <functional>
 #include <memory>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 struct CertInfo {
     std::string fingerprint;   // SHA-256 of the DER, upper-case hex, no colons
@@ -68,4 +68,4 @@ private:
 
 std::string hexUpper(std::string_view bytes);
 
-} // namespace bsre::nss
+} // namespace bsre::crypto

@@ -1,11 +1,11 @@
-#include "nss/digest.hpp"
+#include "crypto/digest.hpp"
 
 #include "common/error.hpp"
-#include "nss/handles.hpp"
+#include "crypto/handles.hpp"
 
 #include <secerr.h>
 
-namespace bsre::nss {
+namespace bsre::crypto {
 
 size_t digestLength(HashAlg a) noexcept
 {
@@ -97,9 +97,9 @@ Bytes hash(HashAlg alg, std::string_view data)
     return d.finish();
 }
 
-} // namespace bsre::nss
+} // namespace bsre::crypto
 
-namespace bsre::nss {
+namespace bsre::crypto {
 Bytes sha1(std::string_view data)
 {
     unsigned char out[20];
@@ -108,4 +108,4 @@ Bytes sha1(std::string_view data)
         fail(Code::Internal, "SHA-1 failed.", "SHA-1 gagal.");
     return Bytes(reinterpret_cast<const char*>(out), sizeof out);
 }
-} // namespace bsre::nss
+} // namespace bsre::crypto
