@@ -403,8 +403,8 @@ int cmdSign(const Args& a)
     printChecks(out.revocationChecks);
     if (!out.levelNoteEn.empty())
         std::cout << "  LOWER LEVEL: " << out.levelNoteEn << "\n  LEVEL LEBIH RENDAH: " << out.levelNoteId << "\n";
-    for (const std::string& w : out.warnings)
-        std::cout << "  warning: " << w << "\n";
+    for (const Warning& w : out.warnings)
+        std::cout << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
     return cli::Ok;
 }
 
@@ -438,8 +438,8 @@ int cmdExtend(const Args& a)
         std::cout << "  document timestamp:        " << out.docTimestamp->time << " (" << out.docTimestamp->tsaName
                   << ")\n";
     printChecks(out.checks);
-    for (const std::string& w : out.warnings)
-        std::cout << "  warning: " << w << "\n";
+    for (const Warning& w : out.warnings)
+        std::cout << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
     return cli::Ok;
 }
 

@@ -33,9 +33,27 @@ const char* codeName(Code c) noexcept
     case Code::FontMissing: return "FontMissing";
     case Code::ImageInvalid: return "ImageInvalid";
     case Code::Io: return "Io";
+    case Code::StateInvalid: return "StateInvalid";
+    case Code::InputChanged: return "InputChanged";
+    case Code::SignatureMismatch: return "SignatureMismatch";
     case Code::Internal: return "Internal";
     }
     return "Internal";
+}
+
+const char* warningName(WarningCode c) noexcept
+{
+    switch (c) {
+    case WarningCode::LineRepeats: return "LineRepeats";
+    case WarningCode::LinesOverlap: return "LinesOverlap";
+    case WarningCode::NotCertified: return "NotCertified";
+    case WarningCode::NoticeNotRepeated: return "NoticeNotRepeated";
+    case WarningCode::NoTimestamp: return "NoTimestamp";
+    case WarningCode::LevelLowered: return "LevelLowered";
+    case WarningCode::NotTrusted: return "NotTrusted";
+    case WarningCode::Other: return "Other";
+    }
+    return "Other";
 }
 
 } // namespace bsre

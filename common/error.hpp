@@ -37,29 +37,68 @@ enum class Code {
     FontMissing,
     ImageInvalid,
     Io,               // output not writable, disk full, ...
+    // Two-phase signing (bsre-sign prepare / complete).
+    StateInvalid,     // the STATE file is damaged, truncated or not ours
+    InputChanged,     // the input PDF changed between prepare and complete
+    SignatureMismatch,// the external signature does not verify with the certificate
     Internal,
 };
 
 const char* codeName(Code c) noexcept;
 
+// Where in a file an error was found, when it is about a file: the object
+// number and the byte offset are 0 / -1 when unknown.
+struct Where {
+    std::string file;
+    int object = 0;
+    long long offset = -1;
+};
+
 // Message texts are complete sentences in English and Indonesian; the UI
 // picks one by language, the CLI prints both.
 class Error : public std::runtime_error {
 public:
-    Error(Code code, std::string en, std::string id)
-        : std::runtime_error(en), code_(code), id_(std::move(id)) {}
+    Error(Code code, std::string en, std::string id, Where where = {})
+        : std::runtime_error(en), code_(code), id_(std::move(id)), where_(std::move(where)) {}
     Code code() const noexcept { return code_; }
     const char* english() const noexcept { return what(); }
     const std::string& indonesian() const noexcept { return id_; }
+    const Where& where() const noexcept { return where_; }
 
 private:
     Code code_;
     std::string id_;
+    Where where_;
 };
 
 [[noreturn]] inline void fail(Code c, std::string en, std::string id)
 {
     throw Error(c, std::move(en), std::move(id));
 }
+
+[[noreturn]] inline void fail(Code c, Where where, std::string en, std::string id)
+{
+    throw Error(c, std::move(en), std::move(id), std::move(where));
+}
+
+// Warnings: the work was done, but a person should know something. Coded like
+// errors, with both sentences, so no caller translates English text.
+enum class WarningCode {
+    LineRepeats,        // a Signature Line in a header or footer became one field
+    LinesOverlap,       // two Signature Lines at the same place
+    NotCertified,       // certification asked on a PDF already signed
+    NoticeNotRepeated,  // the notice goes with the first signature only
+    NoTimestamp,        // extend: a signature without a timestamp stays below B-T
+    LevelLowered,       // the level asked for was not reached (allowed by the caller)
+    NotTrusted,         // signed, but the chain is not trusted in the database
+    Other,
+};
+const char* warningName(WarningCode c) noexcept;
+
+struct Warning {
+    WarningCode code = WarningCode::Other;
+    std::string en, id;
+    const std::string& text(bool indonesian) const { return indonesian ? id : en; }
+};
 
 } // namespace bsre

@@ -253,9 +253,14 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
             if (token)
                 lastTokenSize = token->size();
             else
-                outcome.warnings.push_back("The signature in field \"" + s.field +
-                                           "\" has no timestamp, so it stays below B-T whatever is added; "
-                                           "its validation data was added all the same.");
+                outcome.warnings.push_back(
+                    {WarningCode::NoTimestamp,
+                     "The signature in field \"" + s.field +
+                         "\" has no timestamp, so it stays below B-T whatever is added; its validation data was "
+                         "added all the same.",
+                     "Tanda tangan di kolom \"" + s.field +
+                         "\" tidak memiliki stempel waktu, jadi tetap di bawah B-T apa pun yang ditambahkan; data "
+                         "validasinya tetap ditambahkan."});
         }
     }
     if (outcome.signatures + outcome.documentTimestamps == 0)

@@ -91,7 +91,7 @@ struct ExtendOutcome {
     pdf::DssOutcome dss;
     std::optional<DocTimestampOutcome> docTimestamp;
     unsigned long long bytesAdded = 0;
-    std::vector<std::string> warnings;   // English
+    std::vector<Warning> warnings;       // coded, in both languages
 };
 
 // Reads a signed PDF, appends a DSS with validation data for every signature

@@ -344,17 +344,25 @@ std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutco
             if (n > 1)
                 for (const auto& spot : lineSpots)
                     if (spot.id == id)
-                        outcome.warnings.push_back("The signature line \"" + id + "\" repeats on " + std::to_string(n) +
-                                                   " pages (header or footer); it became one field, on page " +
-                                                   std::to_string(spot.page + 1) + ".");
+                        outcome.warnings.push_back(
+                            {WarningCode::LineRepeats,
+                             "The signature line \"" + id + "\" repeats on " + std::to_string(n) +
+                                 " pages (header or footer); it became one field, on page " +
+                                 std::to_string(spot.page + 1) + ".",
+                             "Baris tanda tangan \"" + id + "\" muncul di " + std::to_string(n) +
+                                 " halaman (kepala atau kaki halaman); baris itu menjadi satu kolom, di halaman " +
+                                 std::to_string(spot.page + 1) + "."});
         for (size_t i = 0; i < lineSpots.size(); ++i)
             for (size_t j = i + 1; j < lineSpots.size(); ++j) {
                 const auto &a = lineSpots[i], &b = lineSpots[j];
                 if (a.page == b.page && std::fabs(a.rect.x1 - b.rect.x1) < 1 && std::fabs(a.rect.y1 - b.rect.y1) < 1 &&
                     std::fabs(a.rect.x2 - b.rect.x2) < 1 && std::fabs(a.rect.y2 - b.rect.y2) < 1)
-                    outcome.warnings.push_back("The signature lines \"" + a.id + "\" and \"" + b.id +
-                                               "\" are at the same position on page " + std::to_string(a.page + 1) +
-                                               "; their fields overlap.");
+                    outcome.warnings.push_back(
+                        {WarningCode::LinesOverlap,
+                         "The signature lines \"" + a.id + "\" and \"" + b.id + "\" are at the same position on page " +
+                             std::to_string(a.page + 1) + "; their fields overlap.",
+                         "Baris tanda tangan \"" + a.id + "\" dan \"" + b.id + "\" berada di posisi yang sama di halaman " +
+                             std::to_string(a.page + 1) + "; kolomnya saling bertumpuk."});
             }
         if (!rq.lineFields->sign.empty()) {
             auto it = std::find_if(lineSpots.begin(), lineSpots.end(),
@@ -410,7 +418,11 @@ std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutco
     const int sigNum = objs.reserve();
     const bool certify = rq.certify && m.signatureCount == 0;
     if (rq.certify && !certify)
-        outcome.warnings.push_back("The PDF is already signed, so it was not certified (only the first signature can be).");
+        outcome.warnings.push_back(
+            {WarningCode::NotCertified,
+             "The PDF is already signed, so it was not certified (only the first signature can be).",
+             "PDF ini sudah ditandatangani, jadi tidak disertifikasi (hanya tanda tangan pertama yang dapat "
+             "disertifikasi)."});
     SigDictLayout sig = signatureDictionary(rq, pdfDate(rq.now, off), capacity, certify);
     objs.set(sigNum, sig.body);
 
@@ -426,8 +438,12 @@ std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutco
         if (m.signatureCount == 0)
             stampNotice(*rq.notice, *reader, objs, editPage, outcome);
         else
-            outcome.warnings.push_back("The PDF is already signed, so the notice was not added again (it would "
-                                       "invalidate the earlier signatures).");
+            outcome.warnings.push_back(
+                {WarningCode::NoticeNotRepeated,
+                 "The PDF is already signed, so the notice was not added again (it would invalidate the earlier "
+                 "signatures).",
+                 "PDF ini sudah ditandatangani, jadi keterangan tidak ditambahkan lagi (tanda tangan sebelumnya akan "
+                 "menjadi tidak sah)."});
     }
 
     const ObjRef pageRef = m.pages[pageIndex].ref;

@@ -98,7 +98,7 @@ struct SignOutcome {
     std::optional<DocTimestampOutcome> docTimestamp;
     std::vector<int> stampedPages;   // 1-based pages that got the notice
     std::vector<int> scaledPages;    // 1-based pages whose content was scaled down
-    std::vector<std::string> warnings; // English; the callers translate known ones
+    std::vector<Warning> warnings;     // coded, in both languages
     std::vector<std::string> emptyFields; // Signature Line fields left for later signers
 };
 

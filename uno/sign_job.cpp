@@ -34,7 +34,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <regex>
 #include <unistd.h>
 
 namespace bsre::ext {
@@ -778,8 +777,8 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
         if (progress)
             progress({"Verifying…", "Memverifikasi…"}, 85);
         JobResult r;
-        for (const std::string& w : out.warnings)
-            r.warnings.push_back(translateWarning(w, indonesian_));
+        for (const Warning& w : out.warnings)
+            r.warnings.push_back(w.text(indonesian_));
         r.outputUrl = fileUrl(out.output);
         r.signerName = out.signerName;
         r.signingTime = out.signingTime;
@@ -844,45 +843,6 @@ PdfSignatureState pdfSignatureState(const std::string& pdfPath)
     }
     return out;
 }
-
-namespace {
-
-// The engine's sentences (core/sign.cpp) and their Indonesian twins; $1.. are
-// the captured names and numbers.
-struct KnownWarning {
-    const char* english; // ECMAScript regex, whole sentence
-    const char* indonesian;
-};
-const KnownWarning kWarnings[] = {
-    {R"re(The signature line "(.*)" repeats on (\d+) pages \(header or footer\); it became one field, on page (\d+)\.)re",
-     "Baris tanda tangan \"$1\" muncul di $2 halaman (kepala atau kaki halaman); baris itu menjadi satu kolom, di "
-     "halaman $3."},
-    {R"re(The signature lines "(.*)" and "(.*)" are at the same position on page (\d+); their fields overlap\.)re",
-     "Baris tanda tangan \"$1\" dan \"$2\" berada di posisi yang sama di halaman $3; kolomnya saling bertumpuk."},
-    {R"re(The PDF is already signed, so it was not certified \(only the first signature can be\)\.)re",
-     "PDF ini sudah ditandatangani, jadi tidak disertifikasi (hanya tanda tangan pertama yang dapat disertifikasi)."},
-    {R"re(The PDF is already signed, so the notice was not added again \(it would invalidate the earlier signatures\)\.)re",
-     "PDF ini sudah ditandatangani, jadi keterangan tidak ditambahkan lagi (tanda tangan sebelumnya akan menjadi "
-     "tidak sah)."},
-};
-
-} // namespace
-
-std::string translateWarning(const std::string& english, bool indonesian)
-{
-    if (!indonesian)
-        return english;
-    for (const KnownWarning& k : kWarnings) {
-        const std::regex re(k.english);
-        if (std::regex_match(english, re))
-            return std::regex_replace(english, re, k.indonesian);
-    }
-    return english;
-}
-
-} // namespace bsre::ext
-
-namespace bsre::ext {
 
 std::string SignJob::logoPng(const std::string& scratchDir)
 {

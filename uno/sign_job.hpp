@@ -73,10 +73,6 @@ struct PdfSignatureState {
 };
 PdfSignatureState pdfSignatureState(const std::string& pdfPath);
 
-// An engine warning (English, core/sign.hpp) in the UI language: the known
-// sentences have an Indonesian twin, others stay English.
-std::string translateWarning(const std::string& english, bool indonesian);
-
 // A failure with a machine code (SigningException.Code) and a sentence per language.
 struct JobFailure : std::runtime_error {
     JobFailure(std::string c, std::string en, std::string id_)
