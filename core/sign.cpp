@@ -50,6 +50,17 @@ std::string pdfDate(std::chrono::system_clock::time_point t, int off)
     return s + buf;
 }
 
+Placement::Corner parseCorner(std::string_view s) noexcept
+{
+    if (s == "BottomLeft")
+        return Placement::Corner::BottomLeft;
+    if (s == "TopRight")
+        return Placement::Corner::TopRight;
+    if (s == "TopLeft")
+        return Placement::Corner::TopLeft;
+    return Placement::Corner::BottomRight;
+}
+
 std::string isoDate(std::chrono::system_clock::time_point t, int off)
 {
     std::tm tm = shifted(t, off);
@@ -119,6 +130,18 @@ std::string appendToDict(const std::string& dictSyntax, const std::string& entry
 
 // What a timestamp server can do wrong (a lower level may be allowed for it).
 bool isTsaFailure(Code c) { return c == Code::TsaUnreachable || c == Code::TsaRefused || c == Code::TsaBadToken; }
+
+// 220 x 70 pt, half an inch from the page's edges, above the notice band
+// (10 + 40 + 4 pt) when one is stamped now or may be there from the first
+// signature.
+pdf::Rect cornerRect(const pdf::Rect& b, Placement::Corner c, bool notice)
+{
+    const bool top = c == Placement::Corner::TopRight || c == Placement::Corner::TopLeft;
+    const bool left = c == Placement::Corner::BottomLeft || c == Placement::Corner::TopLeft;
+    const double y = top ? b.y2 - 36 - 70 : b.y1 + (notice ? 60 : 36);
+    const double x = left ? b.x1 + 36 : b.x2 - 36 - 220;
+    return {x, y, x + 220, y + 70};
+}
 
 using PageEditor = std::function<DictSnapshot&(ObjRef)>;
 
@@ -264,7 +287,8 @@ std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutco
         visible = rect.width() > 0 && rect.height() > 0;
         break;
     }
-    case Placement::Kind::NewVisible: {
+    case Placement::Kind::NewVisible:
+    case Placement::Kind::CornerVisible: {
         int n = static_cast<int>(m.pages.size());
         if (rq.placement.page < 1 || rq.placement.page > n)
             fail(Code::PageOutOfRange,
@@ -273,8 +297,10 @@ std::string signToBytes(const SignRequest& rq, crypto::Signer& signer, SignOutco
                  "Halaman " + std::to_string(rq.placement.page) + " tidak ada; PDF ini memiliki " + std::to_string(n) +
                      " halaman.");
         pageIndex = rq.placement.page - 1;
-        rect = rq.placement.rect;
         const pdf::Rect& box = m.pages[pageIndex].cropBox;
+        rect = rq.placement.kind == Placement::Kind::NewVisible
+                   ? rq.placement.rect
+                   : cornerRect(box, rq.placement.corner, rq.notice.has_value() || m.signatureCount > 0);
         constexpr double eps = 0.01;
         if (rect.width() <= 0 || rect.height() <= 0 || rect.x1 < box.x1 - eps || rect.y1 < box.y1 - eps ||
             rect.x2 > box.x2 + eps || rect.y2 > box.y2 + eps)

@@ -16,11 +16,17 @@
 namespace bsre {
 
 struct Placement {
-    enum class Kind { Invisible, NewVisible, ExistingField } kind = Kind::Invisible;
+    // CornerVisible: a new visible field of the engine's default size in a
+    // corner of the page, above the notice band when there is one.
+    enum class Kind { Invisible, NewVisible, CornerVisible, ExistingField } kind = Kind::Invisible;
+    enum class Corner { BottomRight, BottomLeft, TopRight, TopLeft } corner = Corner::BottomRight;
     std::string field;          // ExistingField: its fully qualified name
-    int page = 1;               // NewVisible: 1-based
+    int page = 1;               // NewVisible, CornerVisible: 1-based
     pdf::Rect rect;             // NewVisible: user space of the page, points
 };
+
+// "BottomRight" (the default for anything else), "BottomLeft", "TopRight", "TopLeft".
+Placement::Corner parseCorner(std::string_view s) noexcept;
 
 // The notice band (issue 4): stamped with the first signature only; a PDF
 // that is already signed is never stamped again (decision 9).

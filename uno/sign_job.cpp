@@ -720,26 +720,13 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
             rq.placement.field = o.field;
             rq.imagePath = logoPng(scratch.path);
         } else if (visible) {
-            rq.placement.kind = Placement::Kind::NewVisible;
             rq.placement.page = o.page;
             if (o.rect) {
+                rq.placement.kind = Placement::Kind::NewVisible;
                 rq.placement.rect = *o.rect;
-            } else { // 220 x 70 pt, half an inch from the right edge
-                auto reader = pdf::Reader::open(pdfPath);
-                const auto& pages = reader->model().pages;
-                if (o.page < 1 || o.page > static_cast<int>(pages.size()))
-                    throw Error(Code::PageOutOfRange,
-                                "Page " + std::to_string(o.page) + " does not exist; the PDF has " +
-                                    std::to_string(pages.size()) + " page(s).",
-                                "Halaman " + std::to_string(o.page) + " tidak ada; PDF ini memiliki " +
-                                    std::to_string(pages.size()) + " halaman.");
-                const pdf::Rect& b = pages[o.page - 1].cropBox;
-                // In the chosen corner, above the notice band when there is one.
-                const bool top = o.position.rfind("Top", 0) == 0;
-                const bool left = o.position.find("Left") != std::string::npos;
-                const double y = top ? b.y2 - 36 - 70 : b.y1 + (noticeOn(o) ? 60 : 36);
-                const double x = left ? b.x1 + 36 : b.x2 - 36 - 220;
-                rq.placement.rect = {x, y, x + 220, y + 70};
+            } else { // the engine's default size, in the chosen corner
+                rq.placement.kind = Placement::Kind::CornerVisible;
+                rq.placement.corner = parseCorner(o.position);
             }
             rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
         }
