@@ -76,9 +76,8 @@ int main(int argc, char** argv)
         rq.placement.kind = bsre::Placement::Kind::NewVisible;
         rq.placement.page = 1;
         rq.placement.rect = {320, 60, 540, 130};
-        bsre::SignOutcome o;
         size_t added = 0;
-        double inproc = timeMs([&] { added = bsre::signToBytes(rq, *signer, o).size() - bytes.size(); }, reps);
+        double inproc = timeMs([&] { added = bsre::signToBytes(rq, *signer).bytes.size() - bytes.size(); }, reps);
         double floor = timeMs(
             [&] {
                 auto d = bsre::crypto::hash(bsre::crypto::HashAlg::Sha256, bytes);
@@ -107,10 +106,9 @@ int main(int argc, char** argv)
         n.style.paragraphs = {bsre::kDefaultNotice};
         n.style.logoPath = BSRE_DEFAULT_LOGO;
         stamped.notice = n;
-        bsre::SignOutcome o;
         size_t bytesPlain = 0, bytesNotice = 0;
-        double a = timeMs([&] { bytesPlain = bsre::signToBytes(plain, *signer, o).size(); }, reps);
-        double b = timeMs([&] { bytesNotice = bsre::signToBytes(stamped, *signer, o).size(); }, reps);
+        double a = timeMs([&] { bytesPlain = bsre::signToBytes(plain, *signer).bytes.size(); }, reps);
+        double b = timeMs([&] { bytesNotice = bsre::signToBytes(stamped, *signer).bytes.size(); }, reps);
         std::printf("%-22s %6zu | %8.2fms %8.2fms %+8.2fms | %10zu %+8.2fms\n", fs::path(in).filename().c_str(), pages,
                     a, b, b - a, bytesNotice - bytesPlain, (b - a) * 10.0 / static_cast<double>(pages));
     }
@@ -132,10 +130,9 @@ int main(int argc, char** argv)
         bb.output = (tmp / "t.pdf").string();
         bsre::SignRequest bt = bb;
         bt.tsa = cfg;
-        bsre::SignOutcome o;
         size_t sizeBB = 0, sizeBT = 0;
-        double tBB = timeMs([&] { sizeBB = bsre::signToBytes(bb, *ltvSigner, o).size(); }, netReps);
-        double tBT = timeMs([&] { sizeBT = bsre::signToBytes(bt, *ltvSigner, o).size(); }, netReps);
+        double tBB = timeMs([&] { sizeBB = bsre::signToBytes(bb, *ltvSigner).bytes.size(); }, netReps);
+        double tBT = timeMs([&] { sizeBT = bsre::signToBytes(bt, *ltvSigner).bytes.size(); }, netReps);
         double trip = timeMs([&] { (void)bsre::crypto::requestTimestamp(cfg, "bench"); }, netReps);
         std::printf("\nB-T (%s): B-B %.2f ms, B-T %.2f ms, TSA round trip alone %.2f ms, added beyond the round "
                     "trip %+.2f ms; bytes %+zd (median of 21)\n",
@@ -149,8 +146,8 @@ int main(int argc, char** argv)
         lt.level = bsre::Level::BLT;
         lta.level = bsre::Level::BLTA;
         size_t sizeLT = 0, sizeLTA = 0;
-        double tLT = timeMs([&] { sizeLT = bsre::signToBytes(lt, *ltvSigner, o).size(); }, netReps);
-        double tLTA = timeMs([&] { sizeLTA = bsre::signToBytes(lta, *ltvSigner, o).size(); }, netReps);
+        double tLT = timeMs([&] { sizeLT = bsre::signToBytes(lt, *ltvSigner).bytes.size(); }, netReps);
+        double tLTA = timeMs([&] { sizeLTA = bsre::signToBytes(lta, *ltvSigner).bytes.size(); }, netReps);
         const std::string tsaDer = (tmp / "tsa.der").string();
         (void)std::system(("openssl x509 -in '" + std::string(ltvDb ? ltvDb : "") + "/../ltv-tsa.pem' -outform DER -out '" +
                            tsaDer + "'").c_str());

@@ -2,7 +2,8 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
-#include "core/pdf_edit.hpp"
+#include "pdf/form.hpp"
+#include "pdf/placeholder.hpp"
 #include "asn1/der.hpp"
 #include "crypto/digest.hpp"
 #include "pdf/syntax.hpp"
@@ -149,82 +150,62 @@ std::optional<Shortfall> judgeEvidence(const std::vector<crypto::CertRevocation>
                      "Data pencabutan untuk " + whoseId + " tidak dapat diperoleh (" + id + ")."};
 }
 
-std::string appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
-                                    const crypto::TsaTransport& transport, DocTimestampOutcome& outcome,
-                                    size_t expectedTokenSize)
+namespace {
+
+struct PreparedTimestamp {
+    pdf::PreparedDocument document;
+    std::string field;
+};
+
+// An invisible /DocTimeStamp field (ETSI.RFC3161) on the first page, with a
+// placeholder of `capacity` bytes: the same prepare step as a signature's.
+PreparedTimestamp prepareDocumentTimestamp(const pdf::Reader& reader, size_t capacity)
 {
     const pdf::DocumentModel& m = reader.model();
+    pdf::IncrementalUpdate update(m);
+    pdf::NewObjects& objs = update.objects();
+    const int sigNum = objs.reserve();
+    std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ";
+    const pdf::SigPlaceholder placeholder = pdf::appendSigPlaceholder(body, capacity);
+    objs.set(sigNum, body + " >>");
+
+    PreparedTimestamp out;
+    out.field = pdf::uniqueFieldName(m, "DocTimeStamp");
+    const pdf::ObjRef page = m.pages.front().ref;
+    const int ap = objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+    const int widget = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(out.field) +
+                                " /V " + pdf::ref(sigNum) + " /F 132 /P " + page.syntax() +
+                                " /Rect [0 0 0 0] /AP << /N " + pdf::ref(ap) + " >> >>");
+    pdf::FormEditor form(reader, update);
+    form.addWidget(page, widget);
+    form.finish();
+
     const std::string& original = reader.bytes();
+    const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
+    out.document = pdf::prepareDocument(original, update.finish(eol), sigNum, placeholder);
+    return out;
+}
+
+} // namespace
+
+DocTimestamped appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
+                                       const crypto::TsaTransport& transport, size_t expectedTokenSize)
+{
     // A token with a chain of three certificates is about 5 KB. Its size
     // varies little between two answers of one TSA (serial, time, nonce):
     // 512 bytes over an earlier token, else 8 KB; then 16 KB once.
     const size_t first = expectedTokenSize ? expectedTokenSize + 512 : 8192;
     for (size_t capacity : {first, std::max<size_t>(first, 16384)}) {
-        pdf::IncrementalUpdate update(m);
-        pdf::NewObjects& objs = update.objects();
-        const int sigNum = objs.reserve();
-        std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ";
-        const edit::SigPlaceholder placeholder = edit::appendSigPlaceholder(body, capacity);
-        objs.set(sigNum, body + " >>");
-
-        const std::string fieldName = edit::uniqueFieldName(m, "DocTimeStamp");
-        const pdf::ObjRef page = m.pages.front().ref;
-        const int ap = objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
-        const int widget = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(fieldName) +
-                                    " /V " + pdf::ref(sigNum) + " /F 132 /P " + page.syntax() +
-                                    " /Rect [0 0 0 0] /AP << /N " + pdf::ref(ap) + " >> >>");
-
-        // The page's annotations and the form's fields gain the widget.
-        pdf::ObjRef annotsRef;
-        std::vector<std::string> annots = reader.arrayValue(page, "Annots", annotsRef);
-        annots.push_back(pdf::ref(widget));
-        if (annotsRef.valid()) {
-            update.rewrite(annotsRef, edit::arraySyntax(annots));
-        } else {
-            pdf::DictSnapshot p = reader.dict(page);
-            p.set("Annots", edit::arraySyntax(annots));
-            update.rewrite(page, p.serialize());
-        }
-        bool acroIndirect = false;
-        std::optional<pdf::DictSnapshot> acro = reader.dictValue(m.root, "AcroForm", acroIndirect);
-        if (!acro)
-            acro = pdf::DictSnapshot{};
-        std::vector<std::string> fields;
-        pdf::ObjRef fieldsRef;
-        if (const std::string* f = acro->get("Fields")) {
-            fieldsRef = edit::parseRef(*f);
-            fields = fieldsRef.valid() ? reader.arrayItems(fieldsRef) : edit::splitRefs(*f);
-        }
-        fields.push_back(pdf::ref(widget));
-        if (fieldsRef.valid())
-            update.rewrite(fieldsRef, edit::arraySyntax(fields));
-        else
-            acro->set("Fields", edit::arraySyntax(fields));
-        acro->set("SigFlags", "3");
-        if (acroIndirect) {
-            update.rewrite(acro->ref, acro->serialize());
-        } else {
-            pdf::DictSnapshot catalog = reader.dict(m.root);
-            catalog.set("AcroForm", pdf::ref(objs.add(acro->serialize())));
-            update.rewrite(m.root, catalog.serialize());
-        }
-
-        const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
-        pdf::IncrementalUpdate::Result appended = update.finish(eol);
-        std::string out = original + appended.bytes;
-        const edit::ContentsSpan span =
-            edit::fillByteRange(out, original.size() + appended.bodyOffset.at(sigNum), placeholder);
-
-        std::string covered = out.substr(0, span.start);
-        covered.append(out, span.end, std::string::npos);
+        PreparedTimestamp p = prepareDocumentTimestamp(reader, capacity);
+        std::string covered(p.document.before());
+        covered.append(p.document.after());
         crypto::TimestampToken token = crypto::requestTimestamp(tsa, covered, transport);
         if (token.der.size() > capacity)
             continue;
-        edit::fillContents(out, span, token.der);
-        outcome.field = fieldName;
-        outcome.time = token.genTime;
-        outcome.tsaName = token.tsaName;
-        outcome.bytesAdded = out.size() - original.size();
+        DocTimestamped out;
+        out.outcome = {p.field, token.genTime, token.tsaName, 0};
+        out.bytes = pdf::fillContents(std::move(p.document), token.der);
+        out.outcome.bytesAdded = out.bytes.size() - reader.bytes().size();
         return out;
     }
     fail(Code::SignatureTooLarge, "The timestamp server's token is larger than 16 KB; it was not embedded.",
@@ -273,9 +254,9 @@ ExtendOutcome extendPdf(const ExtendRequest& rq)
     std::string bytes = pdf::appendDss(*reader, collector.addition(), outcome.dss);
     if (rq.level == Level::BLTA) {
         auto withDss = pdf::Reader::openBytes(std::make_shared<const std::string>(std::move(bytes)), rq.output);
-        DocTimestampOutcome dts;
-        bytes = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, dts, lastTokenSize);
-        outcome.docTimestamp = dts;
+        DocTimestamped dts = appendDocumentTimestamp(*withDss, *rq.tsa, rq.tsaTransport, lastTokenSize);
+        bytes = std::move(dts.bytes);
+        outcome.docTimestamp = dts.outcome;
     }
     outcome.level = levelName(rq.level);
     outcome.bytesAdded = bytes.size() - reader->model().fileSize;

@@ -65,14 +65,18 @@ struct DocTimestampOutcome {
     std::string field, time, tsaName;
     unsigned long long bytesAdded = 0;
 };
-// Returns reader.bytes() with a document timestamp (/DocTimeStamp,
-// ETSI.RFC3161) appended: an invisible field whose token covers the whole file.
-// `expectedTokenSize`: the size of a token this TSA sent before (0: unknown);
-// the placeholder is sized from it (every reserved byte costs two in the file)
-// and tried once more at 16 KB if the token does not fit.
-std::string appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
-                                    const crypto::TsaTransport& transport, DocTimestampOutcome& outcome,
-                                    size_t expectedTokenSize = 0);
+struct DocTimestamped {
+    std::string bytes; // reader.bytes() with the document timestamp appended
+    DocTimestampOutcome outcome;
+};
+// A document timestamp (/DocTimeStamp, ETSI.RFC3161): an invisible field
+// whose token covers the whole file, prepared and filled by the same steps as
+// a signature (pdf/placeholder.hpp). `expectedTokenSize`: the size of a token
+// this TSA sent before (0: unknown); the placeholder is sized from it (every
+// reserved byte costs two in the file) and tried once more at 16 KB if the
+// token does not fit.
+DocTimestamped appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
+                                       const crypto::TsaTransport& transport, size_t expectedTokenSize = 0);
 
 struct ExtendRequest {
     std::string input, output;

@@ -2,15 +2,18 @@
 #pragma once
 
 #include "core/ltv.hpp"
+#include "common/error.hpp"
 #include "crypto/signer.hpp"
 #include "crypto/tsa.hpp"
 #include "pdf/model.hpp"
-#include "pdf/notice.hpp"
+#include "core/dates.hpp"
+#include "pdf/stamp.hpp"
 
 #include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bsre {
@@ -28,16 +31,11 @@ struct Placement {
 // "BottomRight" (the default for anything else), "BottomLeft", "TopRight", "TopLeft".
 Placement::Corner parseCorner(std::string_view s) noexcept;
 
-// The notice band (issue 4): stamped with the first signature only; a PDF
-// that is already signed is never stamped again (decision 9).
-struct NoticeRequest {
-    pdf::NoticeStyle style;
-    pdf::NoticePages pages = pdf::NoticePages::All;
-    bool allowScaling = true;
-    double maxShrink = 0.10;   // content may be scaled down by at most 10%
-};
+// The notice band: stamped with the first signature only; a PDF that is
+// already signed is never stamped again (it would break the earlier signatures).
+using NoticeRequest = pdf::NoticeRequest;
 
-// Signature Lines turned into signature fields (issue 5). The extension marks
+// Signature Lines turned into signature fields. The extension marks
 // each line before export (uno/signature_lines.hpp); the engine finds the
 // markers (a /Link with /URI, or a Calc widget with /T, starting with
 // `markerPrefix` + line id), removes them, and adds one field per line in the
@@ -112,12 +110,14 @@ struct SignOutcome {
 // The input is never modified; on any error nothing is written.
 SignOutcome signPdf(const SignRequest& request, crypto::Signer& signer);
 
-// As signPdf, but returns the signed bytes instead of writing them (benchmarks).
-std::string signToBytes(const SignRequest& request, crypto::Signer& signer, SignOutcome& outcome);
+// As signPdf, but returns the signed bytes instead of writing them.
+struct SignedFile {
+    std::string bytes;
+    SignOutcome outcome;
+};
+SignedFile signToBytes(const SignRequest& request, crypto::Signer& signer);
 
-// "D:20261124133000+07'00'" (ISO 32000-1 7.9.4) and its ISO 8601 twin.
-std::string pdfDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
-std::string isoDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
-int localUtcOffsetMinutes(std::chrono::system_clock::time_point t);
+// The /Contents bytes reserved for a signature timestamp's token at this level.
+size_t timestampAllowance(Level target);
 
 } // namespace bsre

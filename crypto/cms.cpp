@@ -50,7 +50,7 @@ der::Bytes attribute(const char* oid, const der::Bytes& value)
     return der::sequence(der::oid(oid) + der::set(value));
 }
 
-der::Bytes signatureAlgorithm(const Signer& s)
+der::Bytes signatureAlgorithm(const SignerIdentity& s)
 {
     if (s.keyType() == KeyType::Rsa)
         return algorithmId(oids::rsaEncryption, true);
@@ -64,7 +64,7 @@ der::Bytes signatureAlgorithm(const Signer& s)
 // The attributes the signature covers: content-type, message-digest and
 // signing-certificate-v2 (RFC 5035); no signing-time (ETSI EN 319 142-1 5.2.1:
 // the time goes in /M, the timestamp proves it).
-der::Bytes signedAttributes(const Signer& s, const Bytes& contentDigest)
+der::Bytes signedAttributesSet(const SignerIdentity& s, const Bytes& contentDigest)
 {
     const Bytes& cert = s.certificate();
     IssuerSerial is = parseIssuerSerial(cert);
@@ -87,7 +87,7 @@ der::Bytes signedAttributes(const Signer& s, const Bytes& contentDigest)
     });
 }
 
-der::Bytes assemble(const Signer& s, const der::Bytes& signedAttrsSet, const Bytes& signatureValue,
+der::Bytes assemble(const SignerIdentity& s, const der::Bytes& signedAttrsSet, const Bytes& signatureValue,
                     const std::optional<Bytes>& timestampToken)
 {
     IssuerSerial is = parseIssuerSerial(s.certificate());
@@ -114,21 +114,30 @@ der::Bytes assemble(const Signer& s, const der::Bytes& signedAttrsSet, const Byt
 
 } // namespace
 
-Bytes buildSignedData(Signer& signer, const CmsRequest& request)
+size_t maxSignatureSize(KeyType type, int bits) noexcept
 {
-    if (request.contentDigest.size() != digestLength(signer.hashAlg()))
-        fail(Code::Internal, "The document digest has the wrong length.", "Panjang digest dokumen salah.");
-    der::Bytes attrs = signedAttributes(signer, request.contentDigest);
-    Bytes signature = signer.sign(attrs); // the one private-key operation
-    std::optional<Bytes> token;
-    if (request.timestamper)
-        token = request.timestamper(signature);
-    return assemble(signer, attrs, signature, token);
+    const size_t bytes = static_cast<size_t>((bits + 7) / 8);
+    return type == KeyType::Rsa ? bytes : 2 * (bytes + 3) + 3;
 }
 
-size_t estimateSignedDataSize(const Signer& signer, size_t timestampAllowance)
+SignedAttributes signedAttributes(const SignerIdentity& signer, const Bytes& contentDigest)
 {
-    der::Bytes attrs = signedAttributes(signer, Bytes(digestLength(signer.hashAlg()), '\0'));
+    if (contentDigest.size() != digestLength(signer.hashAlg()))
+        fail(Code::Internal, "The document digest has the wrong length.", "Panjang digest dokumen salah.");
+    return {signer.hashAlg(), signedAttributesSet(signer, contentDigest)};
+}
+
+Bytes toBeSignedDigest(const SignedAttributes& attrs) { return hash(attrs.hash, attrs.der); }
+
+Bytes assembleSignedData(const SignerIdentity& signer, const SignedAttributes& attrs, const Bytes& signatureValue,
+                         const std::optional<Bytes>& timestampToken)
+{
+    return assemble(signer, attrs.der, signatureValue, timestampToken);
+}
+
+size_t estimateSignedDataSize(const SignerIdentity& signer, size_t timestampAllowance)
+{
+    der::Bytes attrs = signedAttributesSet(signer, Bytes(digestLength(signer.hashAlg()), '\0'));
     Bytes stand_in(signer.maxSignatureSize(), '\xff');
     std::optional<Bytes> token;
     if (timestampAllowance)

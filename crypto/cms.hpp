@@ -4,23 +4,29 @@
 
 #include "crypto/signer.hpp"
 
-#include <functional>
 #include <optional>
 
 namespace bsre::crypto {
 
-struct CmsRequest {
-    Bytes contentDigest;   // digest of the PDF byte ranges, with signer.hashAlg()
-    // Called with the signature value once it exists; may return a DER
-    // TimeStampToken to add as unsigned attribute (RFC 3161 appendix A).
-    std::function<std::optional<Bytes>(const Bytes& signatureValue)> timestamper;
+// The signed attributes (content-type, message-digest, signing-certificate-v2)
+// as the DER SET that is signed: the value handed to a Signer, or whose
+// digest an external signer signs (two-phase signing).
+struct SignedAttributes {
+    HashAlg hash = HashAlg::Sha256;
+    Bytes der;
 };
+SignedAttributes signedAttributes(const SignerIdentity& signer, const Bytes& contentDigest);
 
-// Builds the DER ContentInfo. Exactly one signer.sign() call.
-Bytes buildSignedData(Signer& signer, const CmsRequest& request);
+// The digest of the signed attributes: what the private key signs.
+Bytes toBeSignedDigest(const SignedAttributes& attrs);
 
-// The size buildSignedData will need at most, from a dry run with a
+// The DER ContentInfo (SignedData, one SignerInfo) around a signature value,
+// with the RFC 3161 token as unsigned attribute when there is one.
+Bytes assembleSignedData(const SignerIdentity& signer, const SignedAttributes& attrs, const Bytes& signatureValue,
+                         const std::optional<Bytes>& timestampToken);
+
+// The size assembleSignedData will need at most, from a dry run with a
 // stand-in signature of maximal length (no private-key operation).
-size_t estimateSignedDataSize(const Signer& signer, size_t timestampAllowance);
+size_t estimateSignedDataSize(const SignerIdentity& signer, size_t timestampAllowance);
 
 } // namespace bsre::crypto

@@ -68,8 +68,7 @@ std::string sha256(const std::string& bytes)
 std::string signedBytes(const bsre::SignRequest& rq)
 {
     auto signer = db().store->signer("golden", {});
-    bsre::SignOutcome o;
-    return bsre::signToBytes(rq, *signer, o);
+    return bsre::signToBytes(rq, *signer).bytes;
 }
 
 } // namespace

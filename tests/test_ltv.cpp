@@ -252,8 +252,7 @@ BOOST_AUTO_TEST_CASE(still_exactly_one_private_key_operation_at_every_level)
             steps.push_back(en);
             BOOST_TEST(std::string(id).size() > 0u);
         };
-        bsre::SignOutcome o;
-        bsre::signToBytes(rq, *signer, o);
+        const bsre::SignOutcome o = bsre::signToBytes(rq, *signer).outcome;
         const std::vector<std::string> expected =
             level == bsre::Level::BT ? std::vector<std::string>{"Getting a timestamp…"}
             : level == bsre::Level::BLT
@@ -314,10 +313,12 @@ BOOST_AUTO_TEST_CASE(a_document_timestamp_larger_than_expected_gets_a_second_try
     auto reader = bsre::pdf::Reader::open(pdfs("letter.pdf"));
     bsre::crypto::TsaConfig t;
     t.url = tsaUrl();
-    bsre::DocTimestampOutcome small, hinted;
-    const std::string tight = bsre::appendDocumentTimestamp(*reader, t, {}, small, 100);
+    const bsre::DocTimestamped tightly = bsre::appendDocumentTimestamp(*reader, t, {}, 100);
+    const bsre::DocTimestampOutcome& small = tightly.outcome;
+    const std::string& tight = tightly.bytes;
     const size_t earlier = bsre::crypto::requestTimestamp(t, "an earlier token").der.size();
-    const std::string right = bsre::appendDocumentTimestamp(*reader, t, {}, hinted, earlier);
+    const bsre::DocTimestamped rightly = bsre::appendDocumentTimestamp(*reader, t, {}, earlier);
+    const bsre::DocTimestampOutcome& hinted = rightly.outcome;
     BOOST_TEST(small.bytesAdded > 32768u, "second try with 16 KB reserved: " << small.bytesAdded);
     BOOST_TEST(hinted.bytesAdded < 16384u, "one try sized from the hint: " << hinted.bytesAdded);
     Scratch s;

@@ -32,6 +32,14 @@ bsre::SignRequest request(const std::string& in, const std::string& out)
     return rq;
 }
 
+// The signed bytes, and what the engine says of them.
+std::string signWith(const bsre::SignRequest& rq, bsre::crypto::Signer& signer, bsre::SignOutcome& outcome)
+{
+    bsre::SignedFile f = bsre::signToBytes(rq, signer);
+    outcome = f.outcome;
+    return f.bytes;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(signing_session)
@@ -49,7 +57,7 @@ BOOST_AUTO_TEST_CASE(exactly_one_private_key_operation_per_signature)
 {
     auto signer = engine().store->signer("officer-rsa", {});
     bsre::SignOutcome o;
-    std::string bytes = bsre::signToBytes(request(pdfs("letter.pdf"), "unused.pdf"), *signer, o);
+    std::string bytes = signWith(request(pdfs("letter.pdf"), "unused.pdf"), *signer, o);
     BOOST_TEST(o.privateKeyOperations == 1);
     BOOST_TEST(signer->operations() == 1);
     BOOST_TEST(o.contentsUsed <= o.contentsReserved);
@@ -59,8 +67,8 @@ BOOST_AUTO_TEST_CASE(output_is_deterministic_for_a_fixed_clock_and_key)
 {
     auto signer = engine().store->signer("officer-rsa", {});
     bsre::SignOutcome a, b;
-    std::string one = bsre::signToBytes(request(pdfs("letter.pdf"), "x.pdf"), *signer, a);
-    std::string two = bsre::signToBytes(request(pdfs("letter.pdf"), "x.pdf"), *signer, b);
+    std::string one = signWith(request(pdfs("letter.pdf"), "x.pdf"), *signer, a);
+    std::string two = signWith(request(pdfs("letter.pdf"), "x.pdf"), *signer, b);
     BOOST_TEST((one == two), "RSA PKCS#1 v1.5 with a fixed /M must give identical files");
 }
 
@@ -72,7 +80,7 @@ BOOST_AUTO_TEST_CASE(the_signature_dictionary_has_what_pades_asks)
     rq.reason = "Persetujuan";
     rq.location = "Jakarta";
     rq.contact = "budi@contoh.go.id";
-    std::string bytes = bsre::signToBytes(rq, *signer, o);
+    std::string bytes = signWith(rq, *signer, o);
     std::string update = bytes.substr(slurp(pdfs("letter.pdf")).size());
     BOOST_TEST(update.find("/SubFilter /ETSI.CAdES.detached") != std::string::npos);
     BOOST_TEST(update.find("/M (D:20261124133000+07'00')") != std::string::npos, update.substr(0, 400));
@@ -87,7 +95,7 @@ BOOST_AUTO_TEST_CASE(cms_has_signing_certificate_v2_no_signing_time_and_no_root)
     Scratch s;
     auto signer = engine().store->signer("officer-rsa", {});
     bsre::SignOutcome o;
-    std::string bytes = bsre::signToBytes(request(pdfs("letter.pdf"), "x.pdf"), *signer, o);
+    std::string bytes = signWith(request(pdfs("letter.pdf"), "x.pdf"), *signer, o);
     auto r = byteRanges(bytes).back();
     spit(s("sig.der"), derOf(unhex(bytes.substr(r.b + 1, r.c - r.b - 2))));
     Run p = run("openssl cms -inform DER -in " + q(s("sig.der")) + " -cmsout -print");
@@ -108,7 +116,7 @@ BOOST_AUTO_TEST_CASE(classic_cross_reference_entries_are_twenty_bytes_and_prev_i
     auto signer = engine().store->signer("officer-rsa", {});
     bsre::SignOutcome o;
     std::string in = slurp(pdfs("letter.pdf"));
-    std::string bytes = bsre::signToBytes(request(pdfs("letter.pdf"), "x.pdf"), *signer, o);
+    std::string bytes = signWith(request(pdfs("letter.pdf"), "x.pdf"), *signer, o);
     std::string update = bytes.substr(in.size());
     size_t x = update.find("\nxref\n");
     BOOST_TEST_REQUIRE(x != std::string::npos);

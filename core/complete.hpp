@@ -1,0 +1,51 @@
+// Steps 3 to 6 of signing, after the prepared document: the signature value
+// (from a Signer, or made outside the process), the CMS with its optional
+// timestamp, the signed document (placeholders filled), then optionally the
+// LTV material (DSS) and a document timestamp. Shared by `sign` and the
+// second phase of two-phase signing (`complete`).
+#pragma once
+
+#include "core/prepare.hpp"
+#include "core/sign.hpp"
+#include "crypto/cms.hpp"
+
+#include <functional>
+#include <optional>
+
+namespace bsre {
+
+// What completion needs of a request (SignRequest, or a STATE and the
+// options of `bsre-sign complete`).
+struct CompletionOptions {
+    std::optional<crypto::TsaConfig> tsa;
+    crypto::TsaTransport tsaTransport;
+    crypto::RevocationOptions revocation;
+    std::string outputName; // for messages about the output
+    std::function<void(const char* en, const char* id)> onStep;
+    void step(const char* en, const char* id) const
+    {
+        if (onStep)
+            onStep(en, id);
+    }
+};
+CompletionOptions completionOptions(const SignRequest& request);
+
+// The signed attributes and the signature over them.
+struct SignatureValue {
+    crypto::SignedAttributes attrs;
+    crypto::Bytes value;
+};
+// The one private-key operation.
+SignatureValue signAttributes(crypto::Signer& signer, const crypto::Bytes& contentDigest);
+
+// B-LT: the signer's chain checked before anything is written (before the key
+// is used, when signing in one go): a revoked certificate stops; evidence that
+// cannot be had lowers the goal or stops. Nothing for lower levels.
+std::optional<LtvCollector> checkSignerChain(const crypto::SignerIdentity& signer, LevelGoal& goal,
+                                             const CompletionOptions& options, bool keyUnused);
+
+SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& value,
+                             const crypto::SignerIdentity& signer, LevelGoal goal, std::optional<LtvCollector> ltv,
+                             const CompletionOptions& options);
+
+} // namespace bsre

@@ -1,0 +1,16 @@
+// Dates as the signature dictionary, reports and appearances write them.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace bsre {
+
+// "D:20261124133000+07'00'" (ISO 32000-1 7.9.4) and its ISO 8601 twin.
+std::string pdfDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
+std::string isoDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
+// "24-11-2026 13:30:00 +07:00", as the visible signature shows it.
+std::string displayDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
+int localUtcOffsetMinutes(std::chrono::system_clock::time_point t);
+
+} // namespace bsre

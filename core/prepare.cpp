@@ -1,0 +1,163 @@
+#include "core/prepare.hpp"
+
+#include "crypto/cms.hpp"
+#include "crypto/digest.hpp"
+#include "pdf/form.hpp"
+#include "pdf/syntax.hpp"
+
+namespace bsre {
+
+namespace {
+
+using pdf::ObjRef;
+
+std::string rectSyntax(const pdf::Rect& r)
+{
+    return "[" + pdf::num(r.x1) + " " + pdf::num(r.y1) + " " + pdf::num(r.x2) + " " + pdf::num(r.y2) + "]";
+}
+
+struct SigDict {
+    std::string body;
+    pdf::SigPlaceholder placeholder;
+};
+
+SigDict signatureDictionary(const SignaturePlan& p, size_t capacity)
+{
+    SigDict d;
+    std::string& b = d.body;
+    b = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ";
+    d.placeholder = pdf::appendSigPlaceholder(b, capacity);
+    b += " /M " + pdf::literal(p.mDate);
+    if (!p.reason.empty())
+        b += " /Reason " + pdf::textString(p.reason);
+    if (!p.location.empty())
+        b += " /Location " + pdf::textString(p.location);
+    if (!p.contact.empty())
+        b += " /ContactInfo " + pdf::textString(p.contact);
+    if (p.certify) // ISO 32000-1 12.8.2.2: P 2 = form filling and signing stay allowed
+        b += " /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 "
+             "/V /1.2 >> >>]";
+    b += " >>";
+    return d;
+}
+
+// PDF/A and some viewers want an /AP even for an invisible widget.
+int appearanceObject(const SignaturePlan& p, pdf::NewObjects& objs)
+{
+    if (p.appearance)
+        return pdf::renderAppearance(*p.appearance, p.rect.width(), p.rect.height(), objs);
+    return objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+}
+
+// The markers leave: a Link marker from the page, a Calc widget marker from
+// the page and the form (whose NeedAppearances then goes too).
+void removeMarkers(const std::vector<pdf::MarkerAnnot>& markers, const pdf::DocumentModel& m, pdf::FormEditor& form)
+{
+    bool widgetMarkers = false;
+    for (const auto& mk : markers) {
+        std::erase(form.annots(m.pages[mk.page].ref), mk.annot.syntax());
+        if (mk.widget) {
+            std::erase(form.fields(), mk.annot.syntax());
+            widgetMarkers = true;
+        }
+    }
+    if (widgetMarkers)
+        form.acroForm().erase("NeedAppearances");
+}
+
+void fillExistingField(const pdf::Reader& reader, pdf::IncrementalUpdate& update, const pdf::FieldInfo& f, int sigNum,
+                       int apNum)
+{
+    pdf::DictSnapshot field = reader.dict(f.field);
+    field.set("V", pdf::ref(sigNum));
+    const std::string ap = "<< /N " + pdf::ref(apNum) + " >>";
+    if (f.widget == f.field) {
+        field.set("AP", ap);
+        update.rewrite(field.ref, field.serialize());
+        return;
+    }
+    update.rewrite(field.ref, field.serialize());
+    pdf::DictSnapshot widget = reader.dict(f.widget);
+    widget.set("AP", ap);
+    update.rewrite(widget.ref, widget.serialize());
+}
+
+void addNewField(const SignaturePlan& p, ObjRef page, int sigNum, int apNum, pdf::NewObjects& objs,
+                 pdf::FormEditor& form)
+{
+    const int fieldNum = objs.reserve();
+    objs.set(fieldNum, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(p.fieldName) + " /V " +
+                           pdf::ref(sigNum) + " /F 132 /P " + page.syntax() + " /Rect " +
+                           (p.visible ? rectSyntax(p.rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
+                           pdf::ref(apNum) + " >> >>");
+    form.addWidget(page, fieldNum);
+}
+
+std::vector<std::string> addWaitingLines(const SignaturePlan& p, const pdf::DocumentModel& m, pdf::NewObjects& objs,
+                                         pdf::FormEditor& form)
+{
+    std::vector<std::string> names;
+    for (const WaitingLine& w : p.waiting) {
+        const int ap = pdf::renderAppearance(w.style, w.rect.width(), w.rect.height(), objs);
+        const ObjRef page = m.pages[w.page].ref;
+        const std::string tu = w.title.empty() ? "" : " /TU " + pdf::textString(w.title);
+        const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(w.id) + tu +
+                                 " /F 4 /P " + page.syntax() + " /Rect " + rectSyntax(w.rect) + " /AP << /N " +
+                                 pdf::ref(ap) + " >> >>");
+        form.addWidget(page, num);
+        names.push_back(w.id);
+    }
+    return names;
+}
+
+bool endsWithEol(const std::string& s) { return !s.empty() && (s.back() == '\n' || s.back() == '\r'); }
+
+} // namespace
+
+crypto::Bytes byteRangeDigest(const pdf::PreparedDocument& document, crypto::HashAlg alg)
+{
+    crypto::Digest digest(alg);
+    digest.update(document.before());
+    digest.update(document.after());
+    return digest.finish();
+}
+
+PreparedSignature prepareSignature(const pdf::Reader& reader, const SignaturePlan& plan,
+                                   const crypto::SignerIdentity& signer, size_t timestampAllowance)
+{
+    const pdf::DocumentModel& m = reader.model();
+    pdf::IncrementalUpdate update(m);
+    pdf::NewObjects& objs = update.objects();
+    PreparedSignature out;
+    const int apNum = appearanceObject(plan, objs);
+    const size_t capacity = crypto::estimateSignedDataSize(signer, timestampAllowance) + 32;
+    const int sigNum = objs.reserve();
+    const SigDict sig = signatureDictionary(plan, capacity);
+    objs.set(sigNum, sig.body);
+
+    pdf::FormEditor form(reader, update);
+    if (plan.notice) {
+        pdf::NoticeStamp stamp = pdf::stampNotice(*plan.notice, reader, form, objs);
+        out.stampedPages = std::move(stamp.stampedPages);
+        out.scaledPages = std::move(stamp.scaledPages);
+    }
+    removeMarkers(plan.markers, m, form);
+    if (plan.existing)
+        fillExistingField(reader, update, *plan.existing, sigNum, apNum);
+    else
+        addNewField(plan, m.pages[plan.pageIndex].ref, sigNum, apNum, objs, form);
+    out.emptyFields = addWaitingLines(plan, m, objs, form);
+    if (plan.certify)
+        form.addToCatalog("Perms", "<< /DocMDP " + pdf::ref(sigNum) + " >>");
+    form.finish();
+
+    const std::string& original = reader.bytes();
+    out.document = pdf::prepareDocument(original, update.finish(endsWithEol(original)), sigNum, sig.placeholder);
+    out.contentDigest = byteRangeDigest(out.document, signer.hashAlg());
+    out.fieldName = plan.fieldName;
+    out.signingTime = plan.signingTime;
+    out.warnings = plan.warnings;
+    return out;
+}
+
+} // namespace bsre

@@ -1,0 +1,31 @@
+// Step 2 of signing: the prepared document. The plan becomes an incremental
+// update whose signature dictionary holds /ByteRange and /Contents
+// placeholders (pdf/placeholder.hpp), and the digest of the byte ranges: what
+// the signer's signed attributes commit to.
+#pragma once
+
+#include "core/plan.hpp"
+#include "crypto/signer.hpp"
+#include "pdf/placeholder.hpp"
+
+namespace bsre {
+
+struct PreparedSignature {
+    pdf::PreparedDocument document;
+    crypto::Bytes contentDigest;       // of document.before() + after(), with the signer's hash
+    std::string fieldName;
+    std::vector<int> stampedPages, scaledPages; // 1-based
+    std::vector<std::string> emptyFields;       // Signature Lines left for later signers
+    std::string signingTime;                    // ISO 8601 with offset (the plan's)
+    std::vector<Warning> warnings;              // the plan's
+};
+
+// /Contents is sized by a dry run of the CMS for this signer, plus
+// `timestampAllowance` bytes for an RFC 3161 token (0: none will be added).
+PreparedSignature prepareSignature(const pdf::Reader& reader, const SignaturePlan& plan,
+                                   const crypto::SignerIdentity& signer, size_t timestampAllowance);
+
+// The digest of a prepared document's byte ranges (ISO 32000-1 12.8.1).
+crypto::Bytes byteRangeDigest(const pdf::PreparedDocument& document, crypto::HashAlg alg);
+
+} // namespace bsre

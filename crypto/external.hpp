@@ -1,0 +1,26 @@
+// Two-phase signing's crypto part: a signer known only by its certificate
+// (the key is elsewhere: a remote signer, an HSM behind another tool), and
+// the check that a signature made outside this process is the one asked for.
+#pragma once
+
+#include "crypto/signer.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace bsre::crypto {
+
+// Certificates from a file: PEM (one or more "BEGIN CERTIFICATE" blocks) or
+// a single DER certificate. Throws Usage when the file holds none.
+std::vector<Bytes> readCertificates(const std::string& path);
+
+// NSS must be initialised (any context, a database is not needed).
+std::unique_ptr<SignerIdentity> identityFromCertificate(const Bytes& certDer, std::vector<Bytes> chain);
+
+// Checks `signature` (RSA PKCS#1 v1.5 over a DigestInfo, or a DER
+// ECDSA-Sig-Value) over `digest` with the certificate's public key. Throws
+// SignatureMismatch with a sentence saying what was wrong.
+void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, const Bytes& signature);
+
+} // namespace bsre::crypto
