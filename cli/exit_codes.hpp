@@ -14,6 +14,7 @@ enum Exit : int {
     IoError = 5,       // cannot read/write, disk full, output exists
     Internal = 6,      // anything else (font, image, too large signature)
     Network = 7,       // timestamp server or revocation data (OCSP/CRL) unreachable, refused, or failing the checks
+    TwoPhase = 8,      // complete: STATE damaged or edited, input changed since prepare, signature does not match
 };
 
 inline int exitFor(Code c)
@@ -44,6 +45,9 @@ inline int exitFor(Code c)
     case Code::TsaRefused:
     case Code::TsaBadToken:
     case Code::RevocationUnavailable: return Network;
+    case Code::StateInvalid:
+    case Code::InputChanged:
+    case Code::SignatureMismatch: return TwoPhase;
     default: return Internal;
     }
 }

@@ -3,6 +3,8 @@
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
+#include "core/two_phase.hpp"
+#include "crypto/external.hpp"
 #include "crypto/digest.hpp"
 #include "core/verify.hpp"
 #include "crypto/store.hpp"
@@ -41,11 +43,22 @@ usage:
                    [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
+two-phase signing (the private key is used outside this program):
+  bsre-sign prepare --cert CERT.pem [--chain CHAIN.pem]
+                   [--field NAME | --page N --rect X,Y,W,H | --invisible]
+                   [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG] [--notice ...]
+                   [--certify] [--level B-B] [--overwrite] IN.pdf -o STATE
+      prints: digest: sha256 <hex>   (sign exactly this digest: RSA PKCS#1 v1.5 or ECDSA, DER)
+  bsre-sign complete STATE --signature SIG.bin [--nssdb DIR] [--input IN.pdf]
+                   [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]]
+                   [--level B-B|B-T|B-LT|B-LTA [--allow-lower-level]] [--overwrite] -o OUT.pdf
+
 The PIN is read from --pin-file, from file descriptor --pin-fd, or asked on the
 terminal without echo; it is never accepted on the command line.
 Exit codes: 0 ok, 1 signature not valid, 2 usage, 3 input PDF problem,
 4 certificate/PIN/token problem (also: revoked), 5 I/O problem, 6 other error,
-7 network: timestamp server or revocation data (OCSP/CRL) not available.
+7 network: timestamp server or revocation data (OCSP/CRL) not available,
+8 two-phase: the STATE is damaged, the input changed, or the signature does not match.
 --level: B-T with --tsa, B-B without, unless given. B-LT adds the signer's and
 the TSA's certificates and their OCSP responses or CRLs (DSS); B-LTA then a
 document timestamp. A level that cannot be reached stops with nothing written,
@@ -276,6 +289,12 @@ void printChecks(const std::vector<crypto::CertRevocation>& checks)
     }
 }
 
+void printWarnings(const std::vector<Warning>& warnings)
+{
+    for (const Warning& w : warnings)
+        std::cout << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
+}
+
 // IN.pdf -o OUT.pdf, never the same file.
 std::pair<std::string, std::string> inputAndOutput(const Args& a)
 {
@@ -289,98 +308,105 @@ std::pair<std::string, std::string> inputAndOutput(const Args& a)
     return {a.positional[0], a.get("output")};
 }
 
-int cmdSign(const Args& a)
+// --field, --page/--rect or --invisible (the default).
+Placement placementFrom(const Args& a)
 {
-    requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
-                     "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
-                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
-                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
-                     "allow-lower-level"});
-    SignRequest rq;
-    std::tie(rq.input, rq.output) = inputAndOutput(a);
-    if (!a.has("cert"))
-        usage("--cert is required (see: bsre-sign certs).", "--cert wajib diisi (lihat: bsre-sign certs).");
-    rq.overwrite = a.has("overwrite");
-    rq.certify = a.has("certify");
+    Placement p;
     int modes = a.has("field") + (a.has("page") || a.has("rect")) + a.has("invisible");
     if (modes > 1)
         usage("Choose one of --field, --page/--rect or --invisible.",
               "Pilih salah satu: --field, --page/--rect atau --invisible.");
     if (a.has("field")) {
-        rq.placement.kind = Placement::Kind::ExistingField;
-        rq.placement.field = a.get("field");
+        p.kind = Placement::Kind::ExistingField;
+        p.field = a.get("field");
     } else if (a.has("page") || a.has("rect")) {
         if (!a.has("page") || !a.has("rect"))
             usage("A visible signature needs both --page and --rect.",
                   "Tanda tangan yang terlihat memerlukan --page dan --rect.");
-        rq.placement.kind = Placement::Kind::NewVisible;
+        p.kind = Placement::Kind::NewVisible;
         char* end = nullptr;
-        long p = std::strtol(a.get("page").c_str(), &end, 10);
+        long n = std::strtol(a.get("page").c_str(), &end, 10);
         if (!end || *end)
             usage("--page must be a number.", "--page harus berupa angka.");
-        rq.placement.page = static_cast<int>(p);
-        rq.placement.rect = parseRect(a.get("rect"));
+        p.page = static_cast<int>(n);
+        p.rect = parseRect(a.get("rect"));
     }
+    return p;
+}
+
+// What the signature says and where it goes: shared by sign and prepare.
+SignRequest appearanceRequest(const Args& a)
+{
+    SignRequest rq;
+    std::tie(rq.input, rq.output) = inputAndOutput(a);
+    rq.overwrite = a.has("overwrite");
+    rq.certify = a.has("certify");
+    rq.placement = placementFrom(a);
     rq.reason = a.get("reason");
     rq.location = a.get("location");
     rq.contact = a.get("contact");
     rq.imagePath = a.get("image");
     if (a.has("font"))
         rq.fontFamily = a.get("font");
-
     for (const char* k : {"notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"})
         if (a.has(k) && !a.has("notice"))
             usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
-    rq.tsa = tsaConfig(a);
-    if (a.has("level")) {
-        rq.level = parseLevel(a.get("level"));
-        if (!rq.level)
-            usage("--level must be B-B, B-T, B-LT or B-LTA.", "--level harus B-B, B-T, B-LT atau B-LTA.");
-        if (*rq.level >= Level::BT && !rq.tsa)
-            usage("Level " + a.get("level") + " needs a timestamp server: --tsa URL.",
-                  "Level " + a.get("level") + " memerlukan server stempel waktu: --tsa URL.");
-        if (*rq.level == Level::BB)
-            rq.tsa.reset();
-    }
-    rq.allowLowerLevel = a.has("allow-lower-level");
-    rq.revocation.timeout = networkTimeout(a);
+    return rq;
+}
 
-    auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
-    if (a.has("notice")) {
-        NoticeRequest n;
-        n.style.paragraphs.push_back(a.has("notice-text") ? a.get("notice-text") : kDefaultNotice);
-        if (a.has("notice-second-line"))
-            n.style.paragraphs.push_back(kUuIteLine);
-        n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
-        if (a.has("qr-url")) {
-            // Placeholders: {file} (the input's file name) and {sha256} (of the input's bytes).
-            std::string url = a.get("qr-url");
-            std::string file = rq.input.substr(rq.input.rfind('/') + 1);
-            for (auto [key, value] : {std::pair<std::string, std::string>{"{file}", file}})
-                for (size_t at; (at = url.find(key)) != std::string::npos;)
-                    url.replace(at, key.size(), value);
-            if (url.find("{sha256}") != std::string::npos) {
-                std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, readFile(rq.input)));
-                for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
-                    url.replace(at, 8, hex);
-            }
-            n.style.qrText = url;
-        }
-        std::string pages = a.has("notice-pages") ? a.get("notice-pages") : "all";
-        if (pages == "all")
-            n.pages = pdf::NoticePages::All;
-        else if (pages == "first")
-            n.pages = pdf::NoticePages::First;
-        else if (pages == "last")
-            n.pages = pdf::NoticePages::Last;
-        else
-            usage("--notice-pages must be all, first or last.", "--notice-pages harus all, first atau last.");
-        n.allowScaling = !a.has("no-notice-scaling");
-        rq.notice = n;
-    }
+std::optional<Level> levelFrom(const Args& a, bool haveTsa)
+{
+    if (!a.has("level"))
+        return std::nullopt;
+    auto level = parseLevel(a.get("level"));
+    if (!level)
+        usage("--level must be B-B, B-T, B-LT or B-LTA.", "--level harus B-B, B-T, B-LT atau B-LTA.");
+    if (*level >= Level::BT && !haveTsa)
+        usage("Level " + a.get("level") + " needs a timestamp server: --tsa URL.",
+              "Level " + a.get("level") + " memerlukan server stempel waktu: --tsa URL.");
+    return level;
+}
 
-    auto signer = store->signer(a.get("cert"), pinProvider(a));
-    SignOutcome out = signPdf(rq, *signer);
+// The QR code's address: {file} (the input's file name) and {sha256} (of its bytes). NSS must be up.
+std::string qrText(std::string url, const std::string& input)
+{
+    const std::string file = input.substr(input.rfind('/') + 1);
+    for (size_t at; (at = url.find("{file}")) != std::string::npos;)
+        url.replace(at, 6, file);
+    if (url.find("{sha256}") != std::string::npos) {
+        const std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, readFile(input)));
+        for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
+            url.replace(at, 8, hex);
+    }
+    return url;
+}
+
+std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input)
+{
+    if (!a.has("notice"))
+        return std::nullopt;
+    NoticeRequest n;
+    n.style.paragraphs.push_back(a.has("notice-text") ? a.get("notice-text") : kDefaultNotice);
+    if (a.has("notice-second-line"))
+        n.style.paragraphs.push_back(kUuIteLine);
+    n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
+    if (a.has("qr-url"))
+        n.style.qrText = qrText(a.get("qr-url"), input);
+    const std::string pages = a.has("notice-pages") ? a.get("notice-pages") : "all";
+    if (pages == "all")
+        n.pages = pdf::NoticePages::All;
+    else if (pages == "first")
+        n.pages = pdf::NoticePages::First;
+    else if (pages == "last")
+        n.pages = pdf::NoticePages::Last;
+    else
+        usage("--notice-pages must be all, first or last.", "--notice-pages harus all, first atau last.");
+    n.allowScaling = !a.has("no-notice-scaling");
+    return n;
+}
+
+void printSigned(const SignOutcome& out)
+{
     std::cout << "Signed / Ditandatangani: " << out.output << "\n"
               << "  signer / penanda tangan: " << out.signerName << "\n"
               << "  time / waktu:            " << out.signingTime << "\n"
@@ -403,8 +429,112 @@ int cmdSign(const Args& a)
     printChecks(out.revocationChecks);
     if (!out.levelNoteEn.empty())
         std::cout << "  LOWER LEVEL: " << out.levelNoteEn << "\n  LEVEL LEBIH RENDAH: " << out.levelNoteId << "\n";
-    for (const Warning& w : out.warnings)
-        std::cout << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
+    printWarnings(out.warnings);
+}
+
+int cmdSign(const Args& a)
+{
+    requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
+                     "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
+                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
+                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
+                     "allow-lower-level"});
+    SignRequest rq = appearanceRequest(a);
+    if (!a.has("cert"))
+        usage("--cert is required (see: bsre-sign certs).", "--cert wajib diisi (lihat: bsre-sign certs).");
+    rq.tsa = tsaConfig(a);
+    rq.level = levelFrom(a, rq.tsa.has_value());
+    if (rq.level == Level::BB)
+        rq.tsa.reset();
+    rq.allowLowerLevel = a.has("allow-lower-level");
+    rq.revocation.timeout = networkTimeout(a);
+    auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
+    rq.notice = noticeFrom(a, rq.input);
+    auto signer = store->signer(a.get("cert"), pinProvider(a));
+    printSigned(signPdf(rq, *signer));
+    return cli::Ok;
+}
+
+const char* hashLabel(crypto::HashAlg h)
+{
+    return h == crypto::HashAlg::Sha384 ? "sha384" : h == crypto::HashAlg::Sha512 ? "sha512" : "sha256";
+}
+
+std::string lowerHex(std::string_view bytes)
+{
+    std::string h = crypto::hexUpper(bytes);
+    for (char& c : h)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return h;
+}
+
+// The signer known by its certificate only: --cert (its first certificate is
+// the signer's, any others are its chain) and --chain.
+std::unique_ptr<crypto::SignerIdentity> identityFrom(const Args& a)
+{
+    if (!a.has("cert"))
+        usage("--cert CERT.pem is required.", "--cert CERT.pem wajib diisi.");
+    std::vector<crypto::Bytes> certs = crypto::readCertificates(a.get("cert"));
+    std::vector<crypto::Bytes> chain(certs.begin() + 1, certs.end());
+    if (a.has("chain"))
+        for (auto& c : crypto::readCertificates(a.get("chain")))
+            chain.push_back(std::move(c));
+    return crypto::identityFromCertificate(certs.front(), std::move(chain));
+}
+
+int cmdPrepare(const Args& a)
+{
+    requireKnown(a, {"cert", "chain", "field", "page", "rect", "invisible", "reason", "location", "contact",
+                     "image", "output", "overwrite", "font", "notice", "notice-text", "notice-second-line", "logo",
+                     "qr-url", "notice-pages", "no-notice-scaling", "certify", "level"});
+    SignRequest rq = appearanceRequest(a);
+    const auto level = a.has("level") ? parseLevel(a.get("level")) : std::optional<Level>(Level::BT);
+    if (!level)
+        usage("--level must be B-B, B-T, B-LT or B-LTA.", "--level harus B-B, B-T, B-LT atau B-LTA.");
+    auto nss = crypto::TrustContext::none(); // NSS without a database: no key is used here
+    rq.notice = noticeFrom(a, rq.input);
+    auto identity = identityFrom(a);
+    const PreparedState p = prepareState(rq, *identity, *level >= Level::BT);
+    writeFileAtomically(rq.output, serializeState(p.state), rq.overwrite);
+    std::cout << "digest: " << hashLabel(p.hash) << " " << lowerHex(p.toBeSigned) << "\n";
+    std::cerr << "STATE: " << rq.output << " (field / kolom " << p.state.fieldName << ", signer / penanda tangan "
+              << identity->commonName() << ")\n";
+    for (const Warning& w : p.warnings)
+        std::cerr << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
+    return cli::Ok;
+}
+
+int cmdComplete(const Args& a)
+{
+    requireKnown(a, {"signature", "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level",
+                     "allow-lower-level", "nssdb", "output", "overwrite", "input"});
+    if (a.positional.size() != 1)
+        usage("Give exactly one STATE file.", "Berikan tepat satu berkas STATE.");
+    if (!a.has("signature") || !a.has("output"))
+        usage("--signature SIG.bin and -o OUT.pdf are required.", "--signature SIG.bin dan -o OUT.pdf wajib diisi.");
+    std::unique_ptr<crypto::Store> store;
+    std::unique_ptr<crypto::TrustContext> nss;
+    if (a.has("nssdb"))
+        store = crypto::Store::open(a.get("nssdb")); // its CAs judge the TSA and the OCSP responders
+    else
+        nss = crypto::TrustContext::none();
+    CompleteRequest rq;
+    rq.state = parseState(readFile(a.positional[0]));
+    if (a.has("input")) // the input was moved since prepare; its bytes are still checked
+        rq.state.input = a.get("input");
+    if (samePath(rq.state.input, a.get("output")))
+        usage("The output must not be the input file: the input is never changed.",
+              "Berkas keluaran tidak boleh sama dengan berkas masukan: masukan tidak pernah diubah.");
+    rq.signature = readFile(a.get("signature"));
+    rq.options.tsa = tsaConfig(a);
+    rq.level = levelFrom(a, rq.options.tsa.has_value());
+    if (rq.level == Level::BB)
+        rq.options.tsa.reset();
+    rq.allowLowerLevel = a.has("allow-lower-level");
+    rq.options.revocation.timeout = networkTimeout(a);
+    rq.options.outputName = a.get("output");
+    rq.overwrite = a.has("overwrite");
+    printSigned(completeState(rq));
     return cli::Ok;
 }
 
@@ -438,8 +568,7 @@ int cmdExtend(const Args& a)
         std::cout << "  document timestamp:        " << out.docTimestamp->time << " (" << out.docTimestamp->tsaName
                   << ")\n";
     printChecks(out.checks);
-    for (const Warning& w : out.warnings)
-        std::cout << "  warning: " << w.en << "\n  peringatan: " << w.id << "\n";
+    printWarnings(out.warnings);
     return cli::Ok;
 }
 
@@ -540,6 +669,10 @@ int main(int argc, char** argv)
             return cmdVerify(a);
         if (a.command == "extend")
             return cmdExtend(a);
+        if (a.command == "prepare")
+            return cmdPrepare(a);
+        if (a.command == "complete")
+            return cmdComplete(a);
         usage("Unknown command '" + a.command + "'.", "Perintah '" + a.command + "' tidak dikenal.");
     } catch (const Error& e) {
         std::cerr << "bsre-sign: " << e.english() << "\n           " << e.indonesian() << "\n";

@@ -83,7 +83,8 @@ private:
 UniqueCert decode(const Bytes& der)
 {
     SECItem item = itemOf(der);
-    UniqueCert cert(CERT_DecodeDERCertificate(&item, PR_TRUE, nullptr));
+    // A temporary certificate: in memory only, never stored in a database.
+    UniqueCert cert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
     if (!cert)
         fail(Code::Usage, "The certificate could not be read (" + errorName() + ").",
              "Sertifikat tidak dapat dibaca (" + errorName() + ").");
