@@ -1,4 +1,4 @@
-// Outputs appear whole or not at all (decision 5): a private temporary file
+// Outputs appear whole or not at all (a half-written PDF must never replace a good one): a private temporary file
 // beside the target, flushed, then renamed over it.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Long-term validation (issue 6): PAdES levels, validation data for a PDF's
+// Long-term validation: PAdES levels, validation data for a PDF's
 // signatures gathered into a DSS (B-LT), the document timestamp (B-LTA), and
 // `extend`, which brings an already signed PDF up to B-LT or B-LTA.
 #pragma once
