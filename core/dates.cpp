@@ -24,39 +24,34 @@ std::tm shifted(std::chrono::system_clock::time_point t, int off)
 }
 } // namespace
 
-std::string pdfDate(std::chrono::system_clock::time_point t, int off)
+
+// `format` (strftime) of the local time at `off`, then the zone as "+07:00".
+static std::string withZone(std::chrono::system_clock::time_point t, int off, const char* format, const char* zone)
 {
     std::tm tm = shifted(t, off);
     char buf[64];
-    std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%S", &tm);
-    std::string s = buf;
+    std::strftime(buf, sizeof buf, format, &tm);
+    const int a = std::abs(off);
+    char z[24];
+    std::snprintf(z, sizeof z, zone, off < 0 ? '-' : '+', a / 60, a % 60);
+    return std::string(buf) + z;
+}
+
+std::string pdfDate(std::chrono::system_clock::time_point t, int off)
+{
     if (off == 0)
-        return s + "Z";
-    int a = std::abs(off);
-    std::snprintf(buf, sizeof buf, "%c%02d'%02d'", off < 0 ? '-' : '+', a / 60, a % 60);
-    return s + buf;
+        return withZone(t, 0, "D:%Y%m%d%H%M%S", "Z");
+    return withZone(t, off, "D:%Y%m%d%H%M%S", "%c%02d'%02d'");
 }
 
 std::string isoDate(std::chrono::system_clock::time_point t, int off)
 {
-    std::tm tm = shifted(t, off);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    int a = std::abs(off);
-    char z[24];
-    std::snprintf(z, sizeof z, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
-    return std::string(buf) + z;
+    return withZone(t, off, "%Y-%m-%dT%H:%M:%S", "%c%02d:%02d");
 }
 
 std::string displayDate(std::chrono::system_clock::time_point t, int off)
 {
-    std::tm tm = shifted(t, off);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%d-%m-%Y %H:%M:%S", &tm);
-    int a = std::abs(off);
-    char z[24];
-    std::snprintf(z, sizeof z, " %c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
-    return std::string(buf) + z;
+    return withZone(t, off, "%d-%m-%Y %H:%M:%S", " %c%02d:%02d");
 }
 
 } // namespace bsre

@@ -13,11 +13,6 @@ namespace bsre {
 
 namespace {
 
-std::string rectSyntax(const pdf::Rect& r)
-{
-    return "[" + pdf::num(r.x1) + " " + pdf::num(r.y1) + " " + pdf::num(r.x2) + " " + pdf::num(r.y2) + "]";
-}
-
 std::string joinedOr(const std::vector<std::string>& names, const char* none)
 {
     std::string out;
@@ -79,10 +74,10 @@ void placeOnPage(const pdf::DocumentModel& m, const SignRequest& rq, SignaturePl
     if (r.width() <= 0 || r.height() <= 0 || r.x1 < box.x1 - eps || r.y1 < box.y1 - eps || r.x2 > box.x2 + eps ||
         r.y2 > box.y2 + eps)
         fail(Code::RectOffPage,
-             "The signature rectangle " + rectSyntax(r) + " is not inside page " + std::to_string(page) + " " +
-                 rectSyntax(box) + ".",
-             "Persegi tanda tangan " + rectSyntax(r) + " tidak berada di dalam halaman " + std::to_string(page) +
-                 " " + rectSyntax(box) + ".");
+             "The signature rectangle " + pdf::rectSyntax(r) + " is not inside page " + std::to_string(page) + " " +
+                 pdf::rectSyntax(box) + ".",
+             "Persegi tanda tangan " + pdf::rectSyntax(r) + " tidak berada di dalam halaman " + std::to_string(page) +
+                 " " + pdf::rectSyntax(box) + ".");
     p.rect = r;
     p.visible = true;
 }

@@ -11,11 +11,6 @@ namespace {
 
 using pdf::ObjRef;
 
-std::string rectSyntax(const pdf::Rect& r)
-{
-    return "[" + pdf::num(r.x1) + " " + pdf::num(r.y1) + " " + pdf::num(r.x2) + " " + pdf::num(r.y2) + "]";
-}
-
 struct SigDict {
     std::string body;
     pdf::SigPlaceholder placeholder;
@@ -88,7 +83,7 @@ void addNewField(const SignaturePlan& p, ObjRef page, int sigNum, int apNum, pdf
     const int fieldNum = objs.reserve();
     objs.set(fieldNum, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(p.fieldName) + " /V " +
                            pdf::ref(sigNum) + " /F 132 /P " + page.syntax() + " /Rect " +
-                           (p.visible ? rectSyntax(p.rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
+                           (p.visible ? pdf::rectSyntax(p.rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
                            pdf::ref(apNum) + " >> >>");
     form.addWidget(page, fieldNum);
 }
@@ -102,7 +97,7 @@ std::vector<std::string> addWaitingLines(const SignaturePlan& p, const pdf::Docu
         const ObjRef page = m.pages[w.page].ref;
         const std::string tu = w.title.empty() ? "" : " /TU " + pdf::textString(w.title);
         const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(w.id) + tu +
-                                 " /F 4 /P " + page.syntax() + " /Rect " + rectSyntax(w.rect) + " /AP << /N " +
+                                 " /F 4 /P " + page.syntax() + " /Rect " + pdf::rectSyntax(w.rect) + " /AP << /N " +
                                  pdf::ref(ap) + " >> >>");
         form.addWidget(page, num);
         names.push_back(w.id);

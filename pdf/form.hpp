@@ -52,6 +52,12 @@ inline std::string arraySyntax(const std::vector<std::string>& items)
     return a + "]";
 }
 
+// "[x1 y1 x2 y2]"
+inline std::string rectSyntax(const Rect& r)
+{
+    return "[" + num(r.x1) + " " + num(r.y1) + " " + num(r.x2) + " " + num(r.y2) + "]";
+}
+
 inline std::string uniqueFieldName(const DocumentModel& m, const std::string& stem)
 {
     for (int i = 1;; ++i) {
