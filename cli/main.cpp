@@ -1,5 +1,7 @@
 // bsre-sign: sign and verify PDFs with the same engine as the extension.
+#include "cli/args.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/usage_ledger.hpp"
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
@@ -24,9 +26,9 @@
 
 using namespace bsre;
 
-namespace {
+namespace bsre::cli {
 
-const char* kUsage = R"(bsre-sign: sign PDFs with BSrE certificates (PAdES) / menandatangani PDF dengan sertifikat BSrE
+const char* const kUsage = R"(bsre-sign: sign PDFs with BSrE certificates (PAdES) / menandatangani PDF dengan sertifikat BSrE
 
 usage:
   bsre-sign certs  --nssdb DIR [--module PATH]... [--pin-file FILE | --pin-fd N] [--json]
@@ -42,6 +44,13 @@ usage:
   bsre-sign extend --nssdb DIR --level B-LT|B-LTA [--tsa URL [--tsa-user U --tsa-password-file F]]
                    [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
+
+yearly usage report from the ledgers (docs/LEDGER.md):
+  bsre-sign report --year YYYY [--ledger FILE|DIR]... [--format json|csv] [--institution NAME] -o OUT
+
+sign and complete record every attempt in the usage ledger: --ledger DIR
+(default ~/.local/share/bsre-sign/ledger), --no-ledger (unless IT's policy
+forbids it), --require-ledger (a ledger that cannot be written stops signing).
 
 two-phase signing (the private key is used outside this program):
   bsre-sign prepare --cert CERT.pem [--chain CHAIN.pem]
@@ -65,14 +74,6 @@ document timestamp. A level that cannot be reached stops with nothing written,
 or with --allow-lower-level signs at the level reached and says why.
 )";
 
-struct Args {
-    std::string command;
-    std::map<std::string, std::vector<std::string>> opts;
-    std::vector<std::string> positional;
-    bool has(const std::string& k) const { return opts.count(k) > 0; }
-    std::string get(const std::string& k) const { return has(k) ? opts.at(k).back() : std::string(); }
-};
-
 [[noreturn]] void usage(const std::string& en, const std::string& id)
 {
     throw Error(Code::Usage, en, id);
@@ -81,7 +82,8 @@ struct Args {
 Args parse(int argc, char** argv)
 {
     static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice", "certify",
-                                                   "notice-second-line", "no-notice-scaling", "allow-lower-level"};
+                                                   "notice-second-line", "no-notice-scaling", "allow-lower-level",
+                                                   "no-ledger", "require-ledger"};
     Args a;
     if (argc < 2)
         usage("No command given.", "Perintah tidak diberikan.");
@@ -438,7 +440,7 @@ int cmdSign(const Args& a)
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
                      "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
                      "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
-                     "allow-lower-level"});
+                     "allow-lower-level", "ledger", "no-ledger", "require-ledger"});
     SignRequest rq = appearanceRequest(a);
     if (!a.has("cert"))
         usage("--cert is required (see: bsre-sign certs).", "--cert wajib diisi (lihat: bsre-sign certs).");
@@ -448,10 +450,23 @@ int cmdSign(const Args& a)
         rq.tsa.reset();
     rq.allowLowerLevel = a.has("allow-lower-level");
     rq.revocation.timeout = networkTimeout(a);
-    auto store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
-    rq.notice = noticeFrom(a, rq.input);
-    auto signer = store->signer(a.get("cert"), pinProvider(a));
-    printSigned(signPdf(rq, *signer));
+    Attempt attempt(ledgerSettings(a), "PDF", rq.level ? levelName(*rq.level) : (rq.tsa ? "B-T" : "B-B"),
+                    rq.placement.kind != Placement::Kind::Invisible, a.has("notice"));
+    std::unique_ptr<crypto::Store> store; // outlives the catch below: a refusal is recorded with NSS up
+    try {
+        store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
+        rq.notice = noticeFrom(a, rq.input);
+        attempt.requireWritable();
+        auto signer = store->signer(a.get("cert"), pinProvider(a));
+        attempt.certificate(signer->certificate());
+        SignOutcome out = signPdf(rq, *signer);
+        if (auto w = attempt.signedAs(out))
+            out.warnings.push_back(*w);
+        printSigned(out);
+    } catch (const Error& e) {
+        attempt.refused(e.code());
+        throw;
+    }
     return cli::Ok;
 }
 
@@ -507,7 +522,8 @@ int cmdPrepare(const Args& a)
 int cmdComplete(const Args& a)
 {
     requireKnown(a, {"signature", "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level",
-                     "allow-lower-level", "nssdb", "output", "overwrite", "input"});
+                     "allow-lower-level", "nssdb", "output", "overwrite", "input", "ledger", "no-ledger",
+                     "require-ledger"});
     if (a.positional.size() != 1)
         usage("Give exactly one STATE file.", "Berikan tepat satu berkas STATE.");
     if (!a.has("signature") || !a.has("output"))
@@ -534,7 +550,19 @@ int cmdComplete(const Args& a)
     rq.options.revocation.timeout = networkTimeout(a);
     rq.options.outputName = a.get("output");
     rq.overwrite = a.has("overwrite");
-    printSigned(completeState(rq));
+    Attempt attempt(ledgerSettings(a), "PDF", rq.level ? levelName(*rq.level) : (rq.options.tsa ? "B-T" : "B-B"),
+                    false, false);
+    try {
+        attempt.requireWritable();
+        attempt.certificate(rq.state.certificate);
+        SignOutcome out = completeState(rq);
+        if (auto w = attempt.signedAs(out))
+            out.warnings.push_back(*w);
+        printSigned(out);
+    } catch (const Error& e) {
+        attempt.refused(e.code());
+        throw;
+    }
     return cli::Ok;
 }
 
@@ -651,7 +679,9 @@ int cmdVerify(const Args& a)
     return r.allValid() ? cli::Ok : cli::NotValid;
 }
 
-} // namespace
+} // namespace bsre::cli
+
+using namespace bsre::cli;
 
 int main(int argc, char** argv)
 {
@@ -673,6 +703,8 @@ int main(int argc, char** argv)
             return cmdPrepare(a);
         if (a.command == "complete")
             return cmdComplete(a);
+        if (a.command == "report")
+            return cmdReport(a);
         usage("Unknown command '" + a.command + "'.", "Perintah '" + a.command + "' tidak dikenal.");
     } catch (const Error& e) {
         std::cerr << "bsre-sign: " << e.english() << "\n           " << e.indonesian() << "\n";

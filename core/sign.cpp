@@ -37,6 +37,7 @@ SignedFile signToBytes(const SignRequest& rq, crypto::Signer& signer)
     const SignatureValue value = signAttributes(signer, prepared.contentDigest);
     SignedFile f = completeSignature(std::move(prepared), value, signer, goal, std::move(ltv), options);
     f.outcome.privateKeyOperations = signer.operations() - before;
+    f.outcome.pages = static_cast<int>(reader->model().pages.size());
     return f;
 }
 

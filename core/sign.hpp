@@ -88,6 +88,7 @@ struct SignRequest {
 
 struct SignOutcome {
     std::string output;
+    int pages = 0;              // of the signed PDF
     std::string signerName;
     std::string signingTime;    // ISO 8601 with offset
     std::string fieldName;

@@ -1,9 +1,12 @@
 #include "crypto/external.hpp"
 
 #include "common/error.hpp"
+#include "crypto/digest.hpp"
 #include "crypto/nss_util.hpp"
+#include "crypto/store.hpp"
 
 #include <cryptohi.h>
+#include <nss.h>
 
 #include <fstream>
 #include <iterator>
@@ -139,6 +142,24 @@ void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, con
                  "this STATE (" + errorName() + "): another key, or another digest was signed. Nothing was written.",
              "Tanda tangan tidak cocok dengan sertifikat " + signer.commonName() + " atas digest STATE ini (" +
                  errorName() + "): kunci lain, atau digest lain yang ditandatangani. Tidak ada yang ditulis.");
+}
+
+bool nssReady() noexcept { return NSS_IsInitialized() == PR_TRUE; }
+
+CertificateSummary describeCertificate(const Bytes& certDer)
+{
+    UniqueCert c = decode(certDer);
+    CertificateSummary s;
+    s.fingerprint = hexUpper(hash(HashAlg::Sha256, certDer));
+    s.commonName = commonName(c.get());
+    s.organisation = owned(CERT_GetOrgName(&c->subject));
+    s.unit = owned(CERT_GetOrgUnitName(&c->subject));
+    s.issuer = c->issuerName ? c->issuerName : "";
+    s.serial = hexUpper(bytesOf(c->serialNumber));
+    PRTime notBefore = 0, notAfter = 0;
+    CERT_GetCertTimes(c.get(), &notBefore, &notAfter);
+    s.notAfter = isoTime(notAfter);
+    return s;
 }
 
 } // namespace bsre::crypto

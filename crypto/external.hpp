@@ -23,4 +23,14 @@ std::unique_ptr<SignerIdentity> identityFromCertificate(const Bytes& certDer, st
 // SignatureMismatch with a sentence saying what was wrong.
 void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, const Bytes& signature);
 
+// Whether NSS is initialised in this process (by us or by LibreOffice).
+bool nssReady() noexcept;
+
+// What a usage record names of a certificate (no key needed).
+struct CertificateSummary {
+    std::string fingerprint; // SHA-256 of the DER, upper-case hex
+    std::string commonName, organisation, unit, issuer, serial, notAfter;
+};
+CertificateSummary describeCertificate(const Bytes& certDer);
+
 } // namespace bsre::crypto

@@ -1,0 +1,66 @@
+// The usage ledger (docs/LEDGER.md): one JSON line per signing attempt on
+// this desk, for the yearly report to BSrE. Never document content, text,
+// file names, PINs or passwords. Append-only and crash-safe: a record is
+// written whole with one write() and flushed; a torn last line is skipped by
+// readers; each record carries the SHA-256 of the record before it, so a
+// removed or edited record breaks the chain where it was.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bsre {
+
+struct LedgerRecord {
+    std::string time;                  // UTC, "2026-12-03T05:04:05Z"
+    bool signedOk = false;             // "signed", else "refused"
+    std::string code;                  // the error code when refused (common/error.hpp)
+    // The signer certificate (empty when the attempt failed before one was chosen).
+    std::string fingerprint;           // SHA-256 of the DER, upper-case hex
+    std::string name, issuer, serial, notAfter, organisation, unit;
+    std::string level, levelAsked;     // "B-T" ...; empty when nothing was signed
+    std::string source;                // Writer, Calc, Impress, Draw, PDF
+    int pages = 0;
+    bool visible = false, notice = false;
+    std::string tool, version;         // "bsre-sign" or "extension", the product version
+    std::string host, user;            // as IT's policy says: plain, "sha256:…", or empty
+    std::string fileHash;              // only when the policy asks for hashed file names
+};
+
+// How the desk is named in records (policy Ledger/Desk).
+enum class DeskNaming { Both, Hashed, Neither };
+
+// The desk's own file in `dir`: named by a hash of host and user, so no two
+// desks (or users) ever write the same file and the name says nothing.
+std::string ledgerFile(const std::string& dir, const std::string& host, const std::string& user);
+
+// The host and user as records show them under `naming`.
+std::pair<std::string, std::string> deskNames(DeskNaming naming, const std::string& host, const std::string& user);
+
+// Appends one record to `file` (created 0640 with its folder). Locks the file
+// against the same user's other processes, finds the last whole record for the
+// chain, starts on a new line after a torn one, writes once, fdatasync()s.
+// NSS must be initialised (SHA-256). Throws Error(Io) when it cannot.
+void appendRecord(const std::string& file, LedgerRecord record);
+
+// The JSON line of a record (no newline), with its sequence number and the
+// hash of the record before it.
+std::string recordLine(const LedgerRecord& r, unsigned long long seq, const std::string& prevHash);
+
+// A line read back: nullopt when it is not a whole record of ours.
+struct ReadRecord {
+    LedgerRecord record;
+    unsigned long long seq = 0;
+    std::string prev; // hex SHA-256 of the record before it; empty for the first
+};
+std::optional<ReadRecord> parseRecord(std::string_view line);
+
+// Hex SHA-256 of a record's line: the next record's "prev".
+std::string lineHash(std::string_view line);
+
+// The desk's host and user names, as the system knows them.
+std::string hostName();
+std::string userName();
+
+} // namespace bsre
