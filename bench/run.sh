@@ -14,3 +14,4 @@ if tests/fixtures/make-ltv-pki.sh "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 
   export BSRE_BENCH_TSA=$(. "$work/ltv.ports"; echo "$TSA_URL") BSRE_BENCH_LTVDB=$work/ltv/ltvdb
 fi
 env -u http_proxy build/bench-sign "$work/pki" build "$work/pdfs/letter.pdf" "$work/pdfs/letter-10.pdf" "$work/pdfs/letter-100.pdf" || true
+env -u http_proxy build/bench-ledger "$work/pki" "$work/pdfs/letter.pdf" || true

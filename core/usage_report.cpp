@@ -3,6 +3,11 @@
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "core/ledger.hpp"
+#include "crypto/digest.hpp"
+
+#include <array>
+#include <cstring>
+#include <optional>
 
 #include <algorithm>
 #include <filesystem>
@@ -37,64 +42,176 @@ std::vector<std::string> ledgerFiles(const std::vector<std::string>& paths)
     return out;
 }
 
-struct Tally {
-    UsageReport& r;
-    std::map<std::string, CertificateUse> certs;
-    std::unordered_set<std::string> seen; // line hashes: a ledger collected twice counts once
+// The fields the report reads, as views into the line. Our writer emits
+// records without white space or escapes; such a line is scanned here without
+// allocating. Anything else goes through the full parser (parseRecord).
+struct RecordView {
+    std::string_view v, time, result, code, fingerprint, name, issuer, serial, notAfter, org, unit, level, prev;
 };
 
-void count(Tally& t, const LedgerRecord& x)
+std::string_view* slot(RecordView& r, std::string_view key)
+{
+    static const std::pair<std::string_view, std::string_view RecordView::*> keys[] = {
+        {"v", &RecordView::v}, {"time", &RecordView::time}, {"result", &RecordView::result},
+        {"code", &RecordView::code}, {"fingerprint", &RecordView::fingerprint}, {"name", &RecordView::name},
+        {"issuer", &RecordView::issuer}, {"serial", &RecordView::serial}, {"notAfter", &RecordView::notAfter},
+        {"org", &RecordView::org}, {"unit", &RecordView::unit}, {"level", &RecordView::level},
+        {"prev", &RecordView::prev}};
+    for (const auto& [k, member] : keys)
+        if (k == key)
+            return &(r.*member);
+    return nullptr;
+}
+
+std::optional<RecordView> scan(std::string_view line)
+{
+    RecordView r;
+    size_t i = 1;
+    if (line.size() < 2 || line.front() != '{' || line.back() != '}' || line.find('\\') != std::string_view::npos)
+        return std::nullopt;
+    while (i < line.size() - 1) {
+        if (line[i] != '"')
+            return std::nullopt;
+        const size_t keyEnd = line.find('"', i + 1);
+        if (keyEnd == std::string_view::npos || keyEnd + 1 >= line.size() || line[keyEnd + 1] != ':')
+            return std::nullopt;
+        const std::string_view key = line.substr(i + 1, keyEnd - i - 1);
+        size_t from = keyEnd + 2, to;
+        std::string_view value;
+        if (line[from] == '"') {
+            to = line.find('"', from + 1);
+            if (to == std::string_view::npos)
+                return std::nullopt;
+            value = line.substr(from + 1, to - from - 1);
+            ++to;
+        } else {
+            to = line.find_first_of(",}", from);
+            value = line.substr(from, to - from);
+        }
+        if (auto* s = slot(r, key))
+            *s = value;
+        i = to + (line[to] == ',' ? 1 : 0);
+    }
+    if (r.v != "1" || r.time.empty() || (r.result != "signed" && r.result != "refused"))
+        return std::nullopt;
+    return r;
+}
+
+struct Key128 {
+    uint64_t a, b;
+    bool operator==(const Key128& o) const { return a == o.a && b == o.b; }
+};
+struct KeyHash {
+    size_t operator()(const Key128& k) const noexcept { return static_cast<size_t>(k.a ^ (k.b * 0x9E3779B97F4A7C15ull)); }
+};
+
+void hexInto(std::string& o, std::string_view bytes)
+{
+    static const char* d = "0123456789abcdef";
+    o.resize(bytes.size() * 2);
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        o[2 * i] = d[static_cast<unsigned char>(bytes[i]) >> 4];
+        o[2 * i + 1] = d[static_cast<unsigned char>(bytes[i]) & 15];
+    }
+}
+
+struct Tally {
+    UsageReport& r;
+    std::map<std::string, CertificateUse, std::less<>> certs;
+    std::unordered_set<Key128, KeyHash> seen; // 128 bits of each line's SHA-256: a ledger collected twice counts once
+    std::array<unsigned long, 12> months{};
+    std::string unit;                          // scratch for the unit key
+};
+
+template <class Map>
+void bump(Map& m, std::string_view key)
+{
+    auto it = m.find(key);
+    if (it == m.end())
+        it = m.emplace(std::string(key), 0).first;
+    ++it->second;
+}
+
+void count(Tally& t, const RecordView& x)
 {
     UsageReport& r = t.r;
-    if (!x.signedOk) {
+    if (x.result != "signed") {
         ++r.refusedCount;
-        ++r.refusedByCode[x.code.empty() ? "Unknown" : x.code];
+        bump(r.refusedByCode, x.code.empty() ? std::string_view("Unknown") : x.code);
         return;
     }
     ++r.signedCount;
-    ++r.perMonth[x.time.substr(0, 7)];
-    ++r.perLevel[x.level.empty() ? "?" : x.level];
-    const std::string unit = x.organisation + (x.unit.empty() ? "" : " / " + x.unit);
-    ++r.perUnit[unit.empty() ? "-" : unit];
-    CertificateUse& c = t.certs[x.fingerprint];
-    if (c.fingerprint.empty())
-        c = {x.fingerprint, x.name, x.issuer, x.serial, x.notAfter, x.organisation, x.unit, 0};
-    ++c.signedCount;
+    const int month = x.time.size() >= 7 ? (x.time[5] - '0') * 10 + (x.time[6] - '0') : 0;
+    if (month >= 1 && month <= 12)
+        ++t.months[month - 1];
+    bump(r.perLevel, x.level.empty() ? std::string_view("?") : x.level);
+    t.unit.assign(x.org);
+    if (!x.unit.empty())
+        t.unit.append(" / ").append(x.unit);
+    bump(r.perUnit, t.unit.empty() ? std::string_view("-") : std::string_view(t.unit));
+    auto it = t.certs.find(x.fingerprint);
+    if (it == t.certs.end())
+        it = t.certs.emplace(std::string(x.fingerprint),
+                             CertificateUse{std::string(x.fingerprint), std::string(x.name), std::string(x.issuer),
+                                            std::string(x.serial), std::string(x.notAfter), std::string(x.org),
+                                            std::string(x.unit), 0})
+                 .first;
+    ++it->second.signedCount;
+}
+
+// A record written with escapes (a name with a quote, say): the full parser,
+// then viewed like the others (the strings live in `keep`).
+std::optional<RecordView> slowView(std::string_view line, std::optional<ReadRecord>& keep)
+{
+    keep = parseRecord(line);
+    if (!keep)
+        return std::nullopt;
+    const LedgerRecord& x = keep->record;
+    return RecordView{"1", x.time, x.signedOk ? "signed" : "refused", x.code, x.fingerprint, x.name, x.issuer,
+                      x.serial, x.notAfter, x.organisation, x.unit, x.level, keep->prev};
 }
 
 void readLedger(Tally& t, const std::string& file)
 {
-    std::ifstream in(file, std::ios::binary);
+    std::vector<char> buffer(1 << 20);
+    std::ifstream in;
+    in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    in.open(file, std::ios::binary);
     if (!in)
         fail(Code::Io, Where{file}, "The ledger " + file + " cannot be read.",
              "Catatan pemakaian " + file + " tidak dapat dibaca.");
     const std::string year = std::to_string(t.r.year) + "-";
     std::string line, prev;
+    std::optional<ReadRecord> keep;
     unsigned long n = 0;
     while (std::getline(in, line)) {
         ++n;
         const bool torn = in.eof(); // the last line had no newline: cut off mid-write
-        auto rec = torn ? std::nullopt : parseRecord(line);
+        std::optional<RecordView> rec = torn ? std::nullopt : scan(line);
+        if (!rec && !torn)
+            rec = slowView(line, keep);
         if (!rec) {
             t.r.skippedLines.push_back({file, n, torn ? "torn last line" : "not a ledger record",
                                         torn ? "baris terakhir terpotong" : "bukan catatan pemakaian"});
             continue;
         }
-        const std::string hash = lineHash(line);
+        const std::string digest = crypto::hash(crypto::HashAlg::Sha256, line);
         if (rec->prev != prev)
             t.r.brokenChains.push_back({file, n, "the record before it is missing or was changed",
                                         "catatan sebelumnya hilang atau diubah"});
-        prev = hash;
-        if (!t.seen.insert(hash).second) {
+        hexInto(prev, digest);
+        Key128 k;
+        std::memcpy(&k, digest.data(), sizeof k);
+        if (!t.seen.insert(k).second) {
             ++t.r.duplicates;
             continue;
         }
-        if (rec->record.time.rfind(year, 0) == 0)
-            count(t, rec->record);
+        if (rec->time.substr(0, year.size()) == year)
+            count(t, *rec);
     }
 }
 
-std::string countsJson(const std::map<std::string, unsigned long>& m)
+std::string countsJson(const UsageReport::Counts& m)
 {
     std::string o = "{";
     for (const auto& [k, v] : m)
@@ -128,13 +245,14 @@ UsageReport buildUsageReport(int year, const std::vector<std::string>& paths, co
     UsageReport r;
     r.year = year;
     r.institution = institution;
-    for (int m = 1; m <= 12; ++m)
-        r.perMonth[std::to_string(year) + (m < 10 ? "-0" : "-") + std::to_string(m)] = 0;
-    Tally t{r, {}, {}};
+    Tally t{r, {}, {}, {}, {}};
+    t.seen.reserve(1 << 16);
     for (const std::string& f : ledgerFiles(paths)) {
         readLedger(t, f);
         ++r.files;
     }
+    for (int m = 0; m < 12; ++m)
+        r.perMonth[std::to_string(year) + (m < 9 ? "-0" : "-") + std::to_string(m + 1)] = t.months[m];
     for (auto& [fp, c] : t.certs)
         r.perCertificate.push_back(c);
     std::stable_sort(r.perCertificate.begin(), r.perCertificate.end(),

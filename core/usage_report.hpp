@@ -26,10 +26,11 @@ struct UsageReport {
     int year = 0;
     std::string institution;
     unsigned long signedCount = 0, refusedCount = 0, duplicates = 0, files = 0;
-    std::map<std::string, unsigned long> perMonth;      // "2026-01" … "2026-12", all twelve
-    std::map<std::string, unsigned long> perLevel;      // signed, by level reached
-    std::map<std::string, unsigned long> perUnit;       // signed, by O / OU of the certificate
-    std::map<std::string, unsigned long> refusedByCode; // "BadPin" …
+    using Counts = std::map<std::string, unsigned long, std::less<>>;
+    Counts perMonth;      // "2026-01" … "2026-12", all twelve
+    Counts perLevel;      // signed, by level reached
+    Counts perUnit;       // signed, by O / OU of the certificate
+    Counts refusedByCode; // "BadPin" …
     std::vector<CertificateUse> perCertificate;         // by signatures, most first
     std::vector<LedgerPlace> skippedLines, brokenChains;
 };
