@@ -1,5 +1,6 @@
 #include "sign_dialog.hpp"
 
+#include "boundary.hpp"
 #include "dialog_util.hpp"
 #include "sign_job.hpp"
 #include "signature_lines.hpp"
@@ -383,6 +384,12 @@ bool confirmOverwrite(const uno::Reference<uno::XComponentContext>& ctx, const u
 
 } // namespace
 
+void showFailure(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                 const OUString& message, bool indonesian)
+{
+    showError(ctx, frame, message, readSettings(ctx), indonesian);
+}
+
 void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
 {
     const bool ind = uiIndonesian(ctx);
@@ -393,13 +400,7 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         model = frame->getController()->getModel();
     const bool pdfInput = SignJob::isPdfImport(model);
 
-    std::vector<crypto::CertInfo> certs;
-    try {
-        certs = job.certificates();
-    } catch (const JobFailure& f) {
-        showError(ctx, frame, toU(ind ? f.indonesian : f.english), settings, ind);
-        return;
-    }
+    const std::vector<crypto::CertInfo> certs = job.certificates(); // a failure: uno/boundary.cpp shows it
     if (certs.empty()) {
         showError(ctx, frame, tr(T::noCerts, ind), settings, ind);
         return;
@@ -573,22 +574,22 @@ void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno
         };
         try {
             result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
-        } catch (const JobFailure& f) {
-            if (f.code == "OutputExists" && !lockOutput &&
+        } catch (...) {
+            const Failure f = currentFailure(ind);
+            if (f.code == Code::OutputExists && !lockOutput &&
                 confirmOverwrite(ctx, frame, fromU(control<awt::XTextComponent>(c, "output")->getText()), ind)) {
                 o.overwrite = true;
                 try {
                     result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
-                } catch (const JobFailure& again) {
-                    errorLabel->setText(toU((ind ? again.indonesian : again.english) + " " +
-                                            (ind ? T::unchanged.id : T::unchanged.en)));
+                } catch (...) {
+                    errorLabel->setText(currentFailure(ind).message + " " + tr(T::unchanged, ind));
                 }
                 if (progress.is())
                     progress->end();
                 continue;
             }
             // The dialog stays open with the reason (wrong PIN and tries left, ...).
-            errorLabel->setText(toU((ind ? f.indonesian : f.english) + " " + (ind ? T::unchanged.id : T::unchanged.en)));
+            errorLabel->setText(f.message + " " + tr(T::unchanged, ind));
         }
         if (progress.is())
             progress->end();

@@ -50,8 +50,8 @@ struct PrivateDir {
     {
         std::string t = (fs::temp_directory_path() / "bsre-sign-XXXXXX").string();
         if (!::mkdtemp(t.data())) // 0700
-            throw JobFailure("Io", "A private temporary folder could not be created.",
-                             "Folder sementara pribadi tidak dapat dibuat.");
+            fail(Code::Io, "A private temporary folder could not be created.",
+                 "Folder sementara pribadi tidak dapat dibuat.");
         path = t;
     }
     ~PrivateDir()
@@ -60,8 +60,6 @@ struct PrivateDir {
         fs::remove_all(path, ec);
     }
 };
-
-JobFailure fromEngine(const Error& e) { return JobFailure(codeName(e.code()), e.english(), e.indonesian()); }
 
 template <class T>
 bool get(const beans::PropertyValue& p, const char* name, T& out)
@@ -102,9 +100,8 @@ void ensureNss(const uno::Reference<uno::XComponentContext>& ctx)
             uno::UNO_QUERY_THROW);
         init->getDigestContext(xml::crypto::DigestID::SHA256, {});
     } catch (const uno::Exception& e) {
-        throw JobFailure("TokenError",
-                         "LibreOffice's certificate system could not be started (" + fromU(e.Message) + ").",
-                         "Sistem sertifikat LibreOffice tidak dapat dijalankan (" + fromU(e.Message) + ").");
+        fail(Code::TokenError, "LibreOffice's certificate system could not be started (" + fromU(e.Message) + ").",
+             "Sistem sertifikat LibreOffice tidak dapat dijalankan (" + fromU(e.Message) + ").");
     }
 }
 
@@ -374,13 +371,13 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.position = fromU(s);
             if (o.position != "BottomRight" && o.position != "BottomLeft" && o.position != "TopRight" &&
                 o.position != "TopLeft")
-                throw JobFailure("BadOption", "Position must be BottomRight, BottomLeft, TopRight or TopLeft.",
-                                 "Position harus BottomRight, BottomLeft, TopRight atau TopLeft.");
+                fail(Code::BadOption, "Position must be BottomRight, BottomLeft, TopRight or TopLeft.",
+                     "Position harus BottomRight, BottomLeft, TopRight atau TopLeft.");
         }
         else if (p.Name == "Rect" && ((p.Value >>= r) || anyNumbers(p.Value, r))) {
             if (r.getLength() != 4 || r[2] <= 0 || r[3] <= 0)
-                throw JobFailure("BadOption", "Rect must be four numbers: x, y, width, height in points.",
-                                 "Rect harus empat angka: x, y, lebar, tinggi dalam poin.");
+                fail(Code::BadOption, "Rect must be four numbers: x, y, width, height in points.",
+                     "Rect harus empat angka: x, y, lebar, tinggi dalam poin.");
             o.rect = pdf::Rect{r[0], r[1], r[0] + r[2], r[1] + r[3]};
         } else if (get(p, "Reason", s))
             o.reason = fromU(s);
@@ -397,8 +394,8 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
         else if (get(p, "Interactive", b))
             o.interactive = b;
         else
-            throw JobFailure("BadOption", "Unknown or mistyped option \"" + fromU(p.Name) + "\".",
-                             "Opsi \"" + fromU(p.Name) + "\" tidak dikenal atau jenisnya salah.");
+            fail(Code::BadOption, "Unknown or mistyped option \"" + fromU(p.Name) + "\".",
+                 "Opsi \"" + fromU(p.Name) + "\" tidak dikenal atau jenisnya salah.");
     }
     return o;
 }
@@ -417,16 +414,12 @@ crypto::Store& SignJob::store()
     static std::set<std::string> loaded;
     std::lock_guard<std::mutex> lock(m);
     ensureNss(ctx_);
-    try {
-        if (!s)
-            s = crypto::Store::attach().release();
-        s->ensureDatabase(certificatePath(ctx_));
-        for (const std::string& mod : settings_.pkcs11Modules)
-            if (loaded.insert(mod).second)
-                s->loadModule(mod);
-    } catch (const Error& e) {
-        throw fromEngine(e);
-    }
+    if (!s)
+        s = crypto::Store::attach().release();
+    s->ensureDatabase(certificatePath(ctx_));
+    for (const std::string& mod : settings_.pkcs11Modules)
+        if (loaded.insert(mod).second)
+            s->loadModule(mod);
     return *s;
 }
 
@@ -475,11 +468,10 @@ bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
 void SignJob::enforceLocks(const JobOptions& o) const
 {
     auto locked = [&](const char* key) {
-        throw JobFailure("Locked",
-                         std::string("Your organisation has locked the setting ") + key +
-                             "; the option that changes it was refused.",
-                         std::string("Organisasi Anda mengunci pengaturan ") + key +
-                             "; opsi yang mengubahnya ditolak.");
+        fail(Code::Locked, std::string("Your organisation has locked the setting ") + key +
+                 "; the option that changes it was refused.",
+             std::string("Organisasi Anda mengunci pengaturan ") + key +
+                 "; opsi yang mengubahnya ditolak.");
     };
     if (o.visible && settings_.isLocked("Signing/Visible") && *o.visible != settings_.visible)
         locked("Signing/Visible");
@@ -499,14 +491,14 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
                                 const ProgressFn& progress)
 {
     if (!model.is())
-        throw JobFailure("BadOption", "No document was given.", "Tidak ada dokumen yang diberikan.");
+        fail(Code::BadOption, "No document was given.", "Tidak ada dokumen yang diberikan.");
     const std::string source = systemPath(model->getURL());
     if (isPdfImport(model)) // a PDF opened in Draw: sign the original file, no re-export
         return signPdf(model->getURL(), o, progress);
     const char* filter = pdfFilterFor(model);
     if (!filter)
-        throw JobFailure("UnsupportedDocument", "This kind of document cannot be exported to PDF.",
-                         "Jenis dokumen ini tidak dapat diekspor ke PDF.");
+        fail(Code::UnsupportedDocument, "This kind of document cannot be exported to PDF.",
+             "Jenis dokumen ini tidak dapat diekspor ke PDF.");
     enforceLocks(o);
 
     // Signature Lines (issue 5): read from the person's document without
@@ -515,11 +507,10 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
     try {
         declared = listSignatureLines(model);
     } catch (const uno::Exception& e) {
-        throw JobFailure("ExportFailed",
-                         "The document's signature lines could not be read (" + fromU(e.Message) +
-                             "); the document was not changed.",
-                         "Baris tanda tangan dokumen tidak dapat dibaca (" + fromU(e.Message) +
-                             "); dokumen tidak diubah.");
+        fail(Code::ExportFailed, "The document's signature lines could not be read (" + fromU(e.Message) +
+                 "); the document was not changed.",
+             "Baris tanda tangan dokumen tidak dapat dibaca (" + fromU(e.Message) +
+                 "); dokumen tidak diubah.");
     }
     if (!o.field.empty() && !o.newSignature) {
         // A document has no PDF fields yet: the name must be one of its lines.
@@ -527,11 +518,11 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
                                        [&](const SignatureLine& l) { return l.id == o.field; });
         if (!known) {
             const std::string list = declared.empty() ? std::string() : joinIds(declared);
-            throw JobFailure(codeName(Code::FieldNotFound),
-                             "The document has no signature line \"" + o.field + "\" (lines: " +
-                                 (list.empty() ? "none" : list) + "); nothing was written.",
-                             "Dokumen tidak memiliki baris tanda tangan \"" + o.field + "\" (baris: " +
-                                 (list.empty() ? "tidak ada" : list) + "); tidak ada yang ditulis.");
+            fail(Code::FieldNotFound,
+                 "The document has no signature line \"" + o.field + "\" (lines: " +
+                     (list.empty() ? "none" : list) + "); nothing was written.",
+                 "Dokumen tidak memiliki baris tanda tangan \"" + o.field + "\" (baris: " +
+                     (list.empty() ? "tidak ada" : list) + "); tidak ada yang ditulis.");
         }
     }
 
@@ -541,11 +532,11 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
         progress({"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
     std::string target = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : source.empty() ? "" : defaultOutput(source);
     if (target.empty())
-        throw JobFailure("NoOutput", "The document has not been saved yet; give an output file.",
-                         "Dokumen belum disimpan; tentukan berkas keluaran.");
+        fail(Code::NoOutput, "The document has not been saved yet; give an output file.",
+             "Dokumen belum disimpan; tentukan berkas keluaran.");
     if (!o.overwrite && fs::exists(target))
-        throw JobFailure("OutputExists", "The output file " + target + " already exists; nothing was written.",
-                         "Berkas keluaran " + target + " sudah ada; tidak ada yang ditulis.");
+        fail(Code::OutputExists, "The output file " + target + " already exists; nothing was written.",
+             "Berkas keluaran " + target + " sudah ada; tidak ada yang ditulis.");
     std::vector<SignatureLine> marked;
     try {
         std::vector<beans::PropertyValue> data = {
@@ -583,22 +574,20 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
         }
         uno::Reference<frame::XStorable> storable(source, uno::UNO_QUERY_THROW);
         storable->storeToURL(fileUrl(exported), args);
-    } catch (const JobFailure&) {
+    } catch (const Error&) {
         throw;
     } catch (const uno::Exception& e) {
-        throw JobFailure("ExportFailed",
-                         "Exporting the document to PDF failed (" + fromU(e.Message) + "); the document was not changed.",
-                         "Ekspor dokumen ke PDF gagal (" + fromU(e.Message) + "); dokumen tidak diubah.");
+        fail(Code::ExportFailed, "Exporting the document to PDF failed (" + fromU(e.Message) + "); the document was not changed.",
+             "Ekspor dokumen ke PDF gagal (" + fromU(e.Message) + "); dokumen tidak diubah.");
     }
     const bool sameLines = marked.size() == declared.size() &&
                            std::equal(marked.begin(), marked.end(), declared.begin(),
                                       [](const SignatureLine& a, const SignatureLine& b) { return a.id == b.id; });
     if (!sameLines)
-        throw JobFailure("ExportFailed",
-                         "The working copy has " + std::to_string(marked.size()) + " signature line(s), the document " +
-                             std::to_string(declared.size()) + "; nothing was written.",
-                         "Salinan kerja memiliki " + std::to_string(marked.size()) + " baris tanda tangan, dokumennya " +
-                             std::to_string(declared.size()) + "; tidak ada yang ditulis.");
+        fail(Code::ExportFailed, "The working copy has " + std::to_string(marked.size()) + " signature line(s), the document " +
+                 std::to_string(declared.size()) + "; nothing was written.",
+             "Salinan kerja memiliki " + std::to_string(marked.size()) + " baris tanda tangan, dokumennya " +
+                 std::to_string(declared.size()) + "; tidak ada yang ditulis.");
     JobOptions withTarget = o;
     withTarget.outputUrl = fileUrl(target);
     return signFile(exported, source, withTarget, progress, marked);
@@ -609,8 +598,8 @@ JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const Pr
     enforceLocks(o);
     const std::string pdf = systemPath(pdfUrl);
     if (pdf.empty() || !fs::exists(pdf))
-        throw JobFailure("Io", "The PDF " + fromU(pdfUrl) + " cannot be found.",
-                         "PDF " + fromU(pdfUrl) + " tidak ditemukan.");
+        fail(Code::Io, "The PDF " + fromU(pdfUrl) + " cannot be found.",
+             "PDF " + fromU(pdfUrl) + " tidak ditemukan.");
     return signFile(pdf, pdf, o, progress);
 }
 
@@ -629,19 +618,17 @@ void SignJob::applyLevel(SignRequest& rq, bool interactive)
     } else {
         auto l = parseLevel(settings_.level);
         if (!l)
-            throw JobFailure("BadSetting",
-                             "The Level setting \"" + settings_.level + "\" is not one of B-B, B-T, B-LT, B-LTA (or empty).",
-                             "Pengaturan Level \"" + settings_.level +
-                                 "\" bukan salah satu dari B-B, B-T, B-LT, B-LTA (atau kosong).");
+            fail(Code::BadSetting, "The Level setting \"" + settings_.level + "\" is not one of B-B, B-T, B-LT, B-LTA (or empty).",
+                 "Pengaturan Level \"" + settings_.level +
+                     "\" bukan salah satu dari B-B, B-T, B-LT, B-LTA (atau kosong).");
         askedLevel_ = *l;
         rq.allowLowerLevel = settings_.allowLowerLevel;
         if (*l >= Level::BT && !haveTsa) {
             if (!rq.allowLowerLevel)
-                throw JobFailure("NoTsa",
-                                 std::string("Level ") + levelName(*l) +
-                                     " needs a timestamp server, but none is configured (TsaUrl); nothing was written.",
-                                 std::string("Level ") + levelName(*l) +
-                                     " memerlukan server stempel waktu, tetapi belum diatur (TsaUrl); tidak ada yang ditulis.");
+                fail(Code::NoTsa, std::string("Level ") + levelName(*l) +
+                         " needs a timestamp server, but none is configured (TsaUrl); nothing was written.",
+                     std::string("Level ") + levelName(*l) +
+                         " memerlukan server stempel waktu, tetapi belum diatur (TsaUrl); tidak ada yang ditulis.");
             levelNoteEn_ = "No timestamp server (TsaUrl) is configured.";
             levelNoteId_ = "Server stempel waktu (TsaUrl) belum diatur.";
         }
@@ -658,151 +645,147 @@ void SignJob::applyLevel(SignRequest& rq, bool interactive)
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                             const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
-    try {
-        PrivateDir scratch; // a rasterised SVG logo, removed afterwards
-        SignRequest rq;
-        rq.input = pdfPath;
-        rq.output = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : defaultOutput(sourcePath);
-        if (rq.output.empty())
-            throw JobFailure("Io", "The output location is not a local file.", "Lokasi keluaran bukan berkas lokal.");
-        std::error_code ec;
-        if (fs::equivalent(rq.output, pdfPath, ec) || fs::equivalent(rq.output, sourcePath, ec))
-            throw JobFailure("OutputIsInput", "The output must not replace the original file.",
-                             "Berkas keluaran tidak boleh menggantikan berkas asli.");
-        if (!o.overwrite && fs::exists(rq.output))
-            throw JobFailure("OutputExists", "The output file " + rq.output + " already exists; nothing was written.",
-                             "Berkas keluaran " + rq.output + " sudah ada; tidak ada yang ditulis.");
-        rq.overwrite = o.overwrite;
-        applyLevel(rq, o.interactive);
-        rq.reason = o.reason.value_or(settings_.defaultReason);
-        rq.location = o.location.value_or(settings_.defaultLocation);
-        rq.contact = o.contact.value_or("");
+    PrivateDir scratch; // a rasterised SVG logo, removed afterwards
+    SignRequest rq;
+    rq.input = pdfPath;
+    rq.output = !o.outputUrl.isEmpty() ? systemPath(o.outputUrl) : defaultOutput(sourcePath);
+    if (rq.output.empty())
+        fail(Code::Io, "The output location is not a local file.", "Lokasi keluaran bukan berkas lokal.");
+    std::error_code ec;
+    if (fs::equivalent(rq.output, pdfPath, ec) || fs::equivalent(rq.output, sourcePath, ec))
+        fail(Code::OutputIsInput, "The output must not replace the original file.",
+             "Berkas keluaran tidak boleh menggantikan berkas asli.");
+    if (!o.overwrite && fs::exists(rq.output))
+        fail(Code::OutputExists, "The output file " + rq.output + " already exists; nothing was written.",
+             "Berkas keluaran " + rq.output + " sudah ada; tidak ada yang ditulis.");
+    rq.overwrite = o.overwrite;
+    applyLevel(rq, o.interactive);
+    rq.reason = o.reason.value_or(settings_.defaultReason);
+    rq.location = o.location.value_or(settings_.defaultLocation);
+    rq.contact = o.contact.value_or("");
 
-        if (o.certificate.empty())
-            throw JobFailure("NoCertificate", "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
-        std::optional<crypto::CertInfo> chosen;
-        for (const crypto::CertInfo& c : certificates()) {
-            if (c.fingerprint != o.certificate)
-                continue;
-            chosen = c;
-            if (!c.usable && c.problem && *c.problem == Code::CertUntrusted && !settings_.allowedIssuers.empty())
-                throw JobFailure("IssuerNotAllowed", c.problemEn, c.problemId);
-        }
-
-        // Which line is signed now; the others become empty fields.
-        std::string lineSigned;
-        if (!lines.empty()) {
-            LineFields lf;
-            lf.markerPrefix = kSignatureLineMarker;
-            for (const SignatureLine& l : lines)
-                lf.lines.push_back({l.id, l.suggestedName, l.suggestedTitle});
-            if (!o.newSignature) {
-                if (!o.field.empty())
-                    lineSigned = o.field; // checked against the lines by signDocument
-                else if (auto i = chosen ? lineForCertificate(lines, *chosen) : std::nullopt)
-                    lineSigned = lines[*i].id;
-                else
-                    lineSigned = lines.front().id; // document order: the first signer's line
-            }
-            lf.sign = lineSigned;
-            rq.lineFields = std::move(lf);
-        }
-
-        const bool visible = o.visible.value_or(settings_.visible);
-        if (!lineSigned.empty()) {
-            // The engine puts the signature into the line's field, visibly.
-            rq.placement.kind = Placement::Kind::Invisible;
-            rq.imagePath = logoPng(scratch.path);
-        } else if (!o.field.empty() && !o.newSignature) {
-            // An existing empty field (a later signer of a signed PDF): visible
-            // when the field has a rectangle.
-            rq.placement.kind = Placement::Kind::ExistingField;
-            rq.placement.field = o.field;
-            rq.imagePath = logoPng(scratch.path);
-        } else if (visible) {
-            rq.placement.page = o.page;
-            if (o.rect) {
-                rq.placement.kind = Placement::Kind::NewVisible;
-                rq.placement.rect = *o.rect;
-            } else { // the engine's default size, in the chosen corner
-                rq.placement.kind = Placement::Kind::CornerVisible;
-                rq.placement.corner = parseCorner(o.position);
-            }
-            rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
-        }
-
-        // Certification and the notice go with the first signature only. Asked
-        // for explicitly they are passed on (the engine says why it did not
-        // add them to a signed PDF); from the settings, a later signer (the
-        // next Signature Line) gets neither and no warning about them.
-        std::optional<bool> alreadySigned;
-        auto signedBefore = [&] {
-            if (!alreadySigned)
-                alreadySigned = pdf::Reader::open(pdfPath)->model().signatureCount > 0;
-            return *alreadySigned;
-        };
-        if (o.certify)
-            rq.certify = *o.certify;
-        else if (settings_.certification)
-            rq.certify = !signedBefore();
-
-        if (o.notice ? *o.notice : settings_.noticeEnabled && !signedBefore())
-            rq.notice = noticeFor(pdfPath, sourcePath, scratch.path);
-
-        if (progress)
-            progress({"Signing…", "Menandatangani…"}, 50);
-        if (progress) // the network steps of B-T and up, each a line in the status bar
-            rq.onStep = [&progress, pct = 55](const char* en, const char* id) mutable {
-                progress({en, id}, pct = std::min(pct + 7, 80));
-            };
-        std::optional<std::string> pin = o.pin;
-        auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
-        SignOutcome out = bsre::signPdf(rq, *signer);
-        if (pin)
-            std::fill(pin->begin(), pin->end(), '\0');
-
-        if (progress)
-            progress({"Verifying…", "Memverifikasi…"}, 85);
-        JobResult r;
-        for (const Warning& w : out.warnings)
-            r.warnings.push_back(w.text(indonesian_));
-        r.outputUrl = fileUrl(out.output);
-        r.signerName = out.signerName;
-        r.signingTime = out.signingTime;
-        r.fieldName = out.fieldName;
-        r.emptyFields = out.emptyFields;
-        VerifyReport v = verifyPdf(out.output, true);
-        r.verified = v.allValid();
-        if (!r.verified)
-            r.warnings.push_back(indonesian_
-                                     ? "Tanda tangan dibuat, tetapi rantai sertifikatnya tidak dipercaya di basis data LibreOffice."
-                                     : "The signature was made, but its certificate chain is not trusted in LibreOffice's database.");
-        r.level = out.level;
-        r.timestampTime = out.timestampTime;
-        r.tsaName = out.tsaName;
-        r.ltvMaterial = out.level == "B-LT" || out.level == "B-LTA";
-        if (r.ltvMaterial) {
-            r.ltvSummary = indonesian_ ? std::to_string(out.dss.certsAdded) + " sertifikat, " +
-                                             std::to_string(out.dss.ocspsAdded) + " OCSP, " +
-                                             std::to_string(out.dss.crlsAdded) + " CRL"
-                                       : std::to_string(out.dss.certsAdded) + " certificate(s), " +
-                                             std::to_string(out.dss.ocspsAdded) + " OCSP, " +
-                                             std::to_string(out.dss.crlsAdded) + " CRL";
-        }
-        if (!levelNoteEn_.empty() || !out.levelNoteEn.empty()) {
-            const std::string en = levelNoteEn_ + (levelNoteEn_.empty() ? "" : " ") + out.levelNoteEn;
-            const std::string id = levelNoteId_ + (levelNoteId_.empty() ? "" : " ") + out.levelNoteId;
-            r.warnings.push_back(indonesian_ ? "Level yang diminta " + std::string(levelName(askedLevel_)) +
-                                                   "; tanda tangan dibuat pada level " + out.level + ". " + id
-                                             : "Level " + std::string(levelName(askedLevel_)) +
-                                                   " was asked for; the signature is at level " + out.level + ". " + en);
-        }
-        if (progress)
-            progress({"Done", "Selesai"}, 100);
-        return r;
-    } catch (const Error& e) {
-        throw fromEngine(e);
+    if (o.certificate.empty())
+        fail(Code::NoCertificate, "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
+    std::optional<crypto::CertInfo> chosen;
+    for (const crypto::CertInfo& c : certificates()) {
+        if (c.fingerprint != o.certificate)
+            continue;
+        chosen = c;
+        if (!c.usable && c.problem && *c.problem == Code::CertUntrusted && !settings_.allowedIssuers.empty())
+            fail(Code::IssuerNotAllowed, c.problemEn, c.problemId);
     }
+
+    // Which line is signed now; the others become empty fields.
+    std::string lineSigned;
+    if (!lines.empty()) {
+        LineFields lf;
+        lf.markerPrefix = kSignatureLineMarker;
+        for (const SignatureLine& l : lines)
+            lf.lines.push_back({l.id, l.suggestedName, l.suggestedTitle});
+        if (!o.newSignature) {
+            if (!o.field.empty())
+                lineSigned = o.field; // checked against the lines by signDocument
+            else if (auto i = chosen ? lineForCertificate(lines, *chosen) : std::nullopt)
+                lineSigned = lines[*i].id;
+            else
+                lineSigned = lines.front().id; // document order: the first signer's line
+        }
+        lf.sign = lineSigned;
+        rq.lineFields = std::move(lf);
+    }
+
+    const bool visible = o.visible.value_or(settings_.visible);
+    if (!lineSigned.empty()) {
+        // The engine puts the signature into the line's field, visibly.
+        rq.placement.kind = Placement::Kind::Invisible;
+        rq.imagePath = logoPng(scratch.path);
+    } else if (!o.field.empty() && !o.newSignature) {
+        // An existing empty field (a later signer of a signed PDF): visible
+        // when the field has a rectangle.
+        rq.placement.kind = Placement::Kind::ExistingField;
+        rq.placement.field = o.field;
+        rq.imagePath = logoPng(scratch.path);
+    } else if (visible) {
+        rq.placement.page = o.page;
+        if (o.rect) {
+            rq.placement.kind = Placement::Kind::NewVisible;
+            rq.placement.rect = *o.rect;
+        } else { // the engine's default size, in the chosen corner
+            rq.placement.kind = Placement::Kind::CornerVisible;
+            rq.placement.corner = parseCorner(o.position);
+        }
+        rq.imagePath = logoPng(scratch.path); // the BSrE logo beside the signer's name
+    }
+
+    // Certification and the notice go with the first signature only. Asked
+    // for explicitly they are passed on (the engine says why it did not
+    // add them to a signed PDF); from the settings, a later signer (the
+    // next Signature Line) gets neither and no warning about them.
+    std::optional<bool> alreadySigned;
+    auto signedBefore = [&] {
+        if (!alreadySigned)
+            alreadySigned = pdf::Reader::open(pdfPath)->model().signatureCount > 0;
+        return *alreadySigned;
+    };
+    if (o.certify)
+        rq.certify = *o.certify;
+    else if (settings_.certification)
+        rq.certify = !signedBefore();
+
+    if (o.notice ? *o.notice : settings_.noticeEnabled && !signedBefore())
+        rq.notice = noticeFor(pdfPath, sourcePath, scratch.path);
+
+    if (progress)
+        progress({"Signing…", "Menandatangani…"}, 50);
+    if (progress) // the network steps of B-T and up, each a line in the status bar
+        rq.onStep = [&progress, pct = 55](const char* en, const char* id) mutable {
+            progress({en, id}, pct = std::min(pct + 7, 80));
+        };
+    std::optional<std::string> pin = o.pin;
+    auto signer = store().signer(o.certificate, [&pin](const std::string&) { return pin; });
+    SignOutcome out = bsre::signPdf(rq, *signer);
+    if (pin)
+        std::fill(pin->begin(), pin->end(), '\0');
+
+    if (progress)
+        progress({"Verifying…", "Memverifikasi…"}, 85);
+    JobResult r;
+    for (const Warning& w : out.warnings)
+        r.warnings.push_back(w.text(indonesian_));
+    r.outputUrl = fileUrl(out.output);
+    r.signerName = out.signerName;
+    r.signingTime = out.signingTime;
+    r.fieldName = out.fieldName;
+    r.emptyFields = out.emptyFields;
+    VerifyReport v = verifyPdf(out.output, true);
+    r.verified = v.allValid();
+    if (!r.verified)
+        r.warnings.push_back(indonesian_
+                                 ? "Tanda tangan dibuat, tetapi rantai sertifikatnya tidak dipercaya di basis data LibreOffice."
+                                 : "The signature was made, but its certificate chain is not trusted in LibreOffice's database.");
+    r.level = out.level;
+    r.timestampTime = out.timestampTime;
+    r.tsaName = out.tsaName;
+    r.ltvMaterial = out.level == "B-LT" || out.level == "B-LTA";
+    if (r.ltvMaterial) {
+        r.ltvSummary = indonesian_ ? std::to_string(out.dss.certsAdded) + " sertifikat, " +
+                                         std::to_string(out.dss.ocspsAdded) + " OCSP, " +
+                                         std::to_string(out.dss.crlsAdded) + " CRL"
+                                   : std::to_string(out.dss.certsAdded) + " certificate(s), " +
+                                         std::to_string(out.dss.ocspsAdded) + " OCSP, " +
+                                         std::to_string(out.dss.crlsAdded) + " CRL";
+    }
+    if (!levelNoteEn_.empty() || !out.levelNoteEn.empty()) {
+        const std::string en = levelNoteEn_ + (levelNoteEn_.empty() ? "" : " ") + out.levelNoteEn;
+        const std::string id = levelNoteId_ + (levelNoteId_.empty() ? "" : " ") + out.levelNoteId;
+        r.warnings.push_back(indonesian_ ? "Level yang diminta " + std::string(levelName(askedLevel_)) +
+                                               "; tanda tangan dibuat pada level " + out.level + ". " + id
+                                         : "Level " + std::string(levelName(askedLevel_)) +
+                                               " was asked for; the signature is at level " + out.level + ". " + en);
+    }
+    if (progress)
+        progress({"Done", "Selesai"}, 100);
+    return r;
 }
 
 std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const crypto::CertInfo& cert)
@@ -854,8 +837,8 @@ std::string SignJob::logoPng(const std::string& scratchDir)
                 return png;
         } catch (const uno::Exception&) {
         }
-        throw JobFailure("LogoInvalid", "The logo file " + logo + " could not be read; ask IT to check Notice/LogoPath.",
-                         "Berkas logo " + logo + " tidak dapat dibaca; minta TI memeriksa Notice/LogoPath.");
+        fail(Code::LogoInvalid, "The logo file " + logo + " could not be read; ask IT to check Notice/LogoPath.",
+             "Berkas logo " + logo + " tidak dapat dibaca; minta TI memeriksa Notice/LogoPath.");
     }
     try {
         OUString root = deployment::PackageInformationProvider::get(ctx_)->getPackageLocation("id.bsresign.libreoffice");

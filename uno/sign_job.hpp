@@ -15,7 +15,6 @@
 
 #include <functional>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -73,15 +72,6 @@ struct PdfSignatureState {
 };
 PdfSignatureState pdfSignatureState(const std::string& pdfPath);
 
-// A failure with a machine code (SigningException.Code) and a sentence per language.
-struct JobFailure : std::runtime_error {
-    JobFailure(std::string c, std::string en, std::string id_)
-        : std::runtime_error(en), code(std::move(c)), english(std::move(en)), indonesian(std::move(id_))
-    {
-    }
-    std::string code, english, indonesian;
-};
-
 using ProgressFn = std::function<void(const Text& step, int percent)>;
 
 class SignJob {
@@ -89,7 +79,8 @@ public:
     SignJob(css::uno::Reference<css::uno::XComponentContext> ctx, Settings settings);
 
     std::vector<crypto::CertInfo> certificates();
-    // Throws JobFailure; bsre::Error from the engine is converted too.
+    // Failures are bsre::Error (the engine's and the extension's codes alike);
+    // uno/boundary.hpp turns them into what LibreOffice sees.
     JobResult signDocument(const css::uno::Reference<css::frame::XModel>& model, const JobOptions& o,
                            const ProgressFn& progress);
     JobResult signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress);
