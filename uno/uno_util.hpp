@@ -1,10 +1,12 @@
 // Small helpers at the UNO boundary: strings convert to UTF-8 here and only here.
 #pragma once
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 
@@ -32,6 +34,23 @@ struct Text {
     const char* id;
 };
 inline OUString tr(const Text& t, bool indonesian) { return toU(indonesian ? t.id : t.en); }
+
+// A step of a long job for the status bar, in both languages.
+using ProgressFn = std::function<void(const Text& step, int percent)>;
+inline void progressStep(const ProgressFn& progress, const Text& step, int percent)
+{
+    if (progress)
+        progress(step, percent);
+}
+
+// A named argument for UNO calls (filters, loaders, graphic providers).
+inline css::beans::PropertyValue prop(const char* name, const css::uno::Any& value)
+{
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
 
 // The SDK's Sequence has no initializer-list constructor outside LibreOffice itself.
 template <class T>
