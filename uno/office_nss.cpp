@@ -2,9 +2,6 @@
 
 #include "common/error.hpp"
 
-#include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/xml/crypto/DigestID.hpp>
 #include <com/sun/star/xml/crypto/XDigestContextSupplier.hpp>
 
@@ -40,19 +37,7 @@ std::string certificatePath(const uno::Reference<uno::XComponentContext>& ctx)
     if (const char* env = std::getenv("MOZILLA_CERTIFICATE_FOLDER"); env && *env)
         return env;
     try {
-        uno::Reference<lang::XMultiServiceFactory> provider(
-            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
-            uno::UNO_QUERY_THROW);
-        beans::PropertyValue p;
-        p.Name = "nodepath";
-        p.Value <<= OUString("/org.openoffice.Office.Common/Security/Scripting");
-        uno::Reference<container::XNameAccess> a(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
-                                                  seq<uno::Any>({uno::Any(p)})),
-            uno::UNO_QUERY_THROW);
-        OUString dir;
-        a->getByName("CertDir") >>= dir;
-        return fromU(dir);
+        return fromU(readConfigString(ctx, "/org.openoffice.Office.Common/Security/Scripting", "CertDir"));
     } catch (const uno::Exception&) {
         return {};
     }

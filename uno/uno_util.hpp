@@ -25,6 +25,11 @@ inline std::string fromU(const OUString& s) { return s.toUtf8().getStr(); }
 std::string systemPath(const OUString& url);
 OUString fileUrl(const std::string& path);
 
+// A string of LibreOffice's configuration (read-only access); throws
+// css::uno::Exception when the node or key does not exist.
+OUString readConfigString(const css::uno::Reference<css::uno::XComponentContext>& ctx, const char* node,
+                          const char* key);
+
 // True when LibreOffice's UI language is Indonesian.
 bool uiIndonesian(const css::uno::Reference<css::uno::XComponentContext>& ctx);
 
