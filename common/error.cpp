@@ -36,6 +36,18 @@ const char* codeName(Code c) noexcept
     case Code::StateInvalid: return "StateInvalid";
     case Code::InputChanged: return "InputChanged";
     case Code::SignatureMismatch: return "SignatureMismatch";
+    case Code::Locked: return "Locked";
+    case Code::ExportFailed: return "ExportFailed";
+    case Code::OutputExists: return "OutputExists";
+    case Code::OutputIsInput: return "OutputIsInput";
+    case Code::NoTsa: return "NoTsa";
+    case Code::BadOption: return "BadOption";
+    case Code::BadSetting: return "BadSetting";
+    case Code::IssuerNotAllowed: return "IssuerNotAllowed";
+    case Code::LogoInvalid: return "LogoInvalid";
+    case Code::NoCertificate: return "NoCertificate";
+    case Code::NoOutput: return "NoOutput";
+    case Code::UnsupportedDocument: return "UnsupportedDocument";
     case Code::Internal: return "Internal";
     }
     return "Internal";

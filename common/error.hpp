@@ -41,6 +41,19 @@ enum class Code {
     StateInvalid,     // the STATE file is damaged, truncated or not ours
     InputChanged,     // the input PDF changed between prepare and complete
     SignatureMismatch,// the external signature does not verify with the certificate
+    // The LibreOffice extension (SigningException.Code, a public interface).
+    Locked,           // an option contradicts a setting the organisation locked
+    ExportFailed,     // LibreOffice could not export the document (or read its lines)
+    OutputExists,     // the output file exists and overwriting was not asked for
+    OutputIsInput,    // the output would replace the original file
+    NoTsa,            // the Level setting needs a timestamp server and none is configured
+    BadOption,        // an option of the API call is unknown, mistyped or out of range
+    BadSetting,       // a configuration value is not one the extension understands
+    IssuerNotAllowed, // the certificate's issuer is not in AllowedIssuers
+    LogoInvalid,      // the configured logo file cannot be read
+    NoCertificate,    // no certificate was chosen
+    NoOutput,         // an unsaved document and no output file given
+    UnsupportedDocument, // a kind of document LibreOffice cannot export to PDF
     Internal,
 };
 

@@ -1,5 +1,6 @@
 #include "protocol_handler.hpp"
 
+#include "boundary.hpp"
 #include "sign_dialog.hpp"
 
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
@@ -39,7 +40,7 @@ void SAL_CALL ProtocolHandler::dispatch(const util::URL& url, const uno::Sequenc
     if (url.Complete != "vnd.bsresign:sign")
         return;
     uno::Reference<frame::XFrame> f(frame_);
-    runSignCommand(ctx_, f);
+    atMenuBoundary(ctx_, f, [&] { runSignCommand(ctx_, f); });
 }
 
 void SAL_CALL ProtocolHandler::addStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url)

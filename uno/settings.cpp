@@ -6,6 +6,8 @@
 #include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 
+#include <variant>
+
 namespace bsre::ext {
 
 using namespace css;
@@ -25,8 +27,7 @@ uno::Reference<beans::XPropertySet> group(const uno::Reference<lang::XMultiServi
         uno::UNO_QUERY);
 }
 
-template <class T>
-void read(const uno::Reference<beans::XPropertySet>& g, const char* name, T& out)
+void read(const uno::Reference<beans::XPropertySet>& g, const char* name, bool& out)
 {
     try {
         g->getPropertyValue(OUString::createFromAscii(name)) >>= out;
@@ -34,7 +35,7 @@ void read(const uno::Reference<beans::XPropertySet>& g, const char* name, T& out
     }
 }
 
-void readString(const uno::Reference<beans::XPropertySet>& g, const char* name, std::string& out)
+void read(const uno::Reference<beans::XPropertySet>& g, const char* name, std::string& out)
 {
     OUString v;
     try {
@@ -44,7 +45,7 @@ void readString(const uno::Reference<beans::XPropertySet>& g, const char* name, 
     }
 }
 
-void readList(const uno::Reference<beans::XPropertySet>& g, const char* name, std::vector<std::string>& out)
+void read(const uno::Reference<beans::XPropertySet>& g, const char* name, std::vector<std::string>& out)
 {
     uno::Sequence<OUString> v;
     try {
@@ -62,6 +63,48 @@ void collectLocked(const uno::Reference<beans::XPropertySet>& g, const std::stri
             out.insert(prefix + fromU(p.Name));
 }
 
+// Every key of the schema (extension/*.xcs) and the member it fills: a new
+// key is one row here.
+using Member = std::variant<std::string Settings::*, bool Settings::*, std::vector<std::string> Settings::*>;
+struct Key {
+    const char* group;
+    const char* name;
+    Member member;
+};
+const Key kKeys[] = {
+    {"Signing", "TsaUrl", &Settings::tsaUrl},
+    {"Signing", "Level", &Settings::level},
+    {"Signing", "AllowLowerLevel", &Settings::allowLowerLevel},
+    {"Signing", "PdfA", &Settings::pdfA},
+    {"Signing", "Visible", &Settings::visible},
+    {"Signing", "DefaultReason", &Settings::defaultReason},
+    {"Signing", "DefaultLocation", &Settings::defaultLocation},
+    {"Signing", "OutputPattern", &Settings::outputPattern},
+    {"Signing", "Pkcs11Modules", &Settings::pkcs11Modules},
+    {"Signing", "AllowedIssuers", &Settings::allowedIssuers},
+    {"Signing", "Certification", &Settings::certification},
+    {"Notice", "Enabled", &Settings::noticeEnabled},
+    {"Notice", "Text", &Settings::noticeText},
+    {"Notice", "Preset", &Settings::noticePreset},
+    {"Notice", "SecondLine", &Settings::noticeSecondLine},
+    {"Notice", "SecondLineText", &Settings::noticeSecondLineText},
+    {"Notice", "Pages", &Settings::noticePages},
+    {"Notice", "QrUrlTemplate", &Settings::qrUrlTemplate},
+    {"Notice", "AllowScaling", &Settings::allowScaling},
+    {"Notice", "LogoPath", &Settings::logoPath},
+};
+
+void readGroup(const uno::Reference<lang::XMultiServiceFactory>& provider, const std::string& name, Settings& s)
+{
+    auto g = group(provider, toU("/id.bsresign.Settings/" + name));
+    if (!g.is())
+        return;
+    for (const Key& k : kKeys)
+        if (name == k.group)
+            std::visit([&](auto member) { read(g, k.name, s.*member); }, k.member);
+    collectLocked(g, name + "/", s.locked);
+}
+
 } // namespace
 
 Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
@@ -71,32 +114,8 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         uno::Reference<lang::XMultiServiceFactory> provider(
             ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
             uno::UNO_QUERY_THROW);
-        if (auto g = group(provider, "/id.bsresign.Settings/Signing"); g.is()) {
-            readString(g, "TsaUrl", s.tsaUrl);
-            readString(g, "Level", s.level);
-            read(g, "AllowLowerLevel", s.allowLowerLevel);
-            read(g, "PdfA", s.pdfA);
-            read(g, "Visible", s.visible);
-            readString(g, "DefaultReason", s.defaultReason);
-            readString(g, "DefaultLocation", s.defaultLocation);
-            readString(g, "OutputPattern", s.outputPattern);
-            readList(g, "Pkcs11Modules", s.pkcs11Modules);
-            readList(g, "AllowedIssuers", s.allowedIssuers);
-            read(g, "Certification", s.certification);
-            collectLocked(g, "Signing/", s.locked);
-        }
-        if (auto n = group(provider, "/id.bsresign.Settings/Notice"); n.is()) {
-            read(n, "Enabled", s.noticeEnabled);
-            readString(n, "Text", s.noticeText);
-            readString(n, "Preset", s.noticePreset);
-            read(n, "SecondLine", s.noticeSecondLine);
-            readString(n, "SecondLineText", s.noticeSecondLineText);
-            readString(n, "Pages", s.noticePages);
-            readString(n, "QrUrlTemplate", s.qrUrlTemplate);
-            read(n, "AllowScaling", s.allowScaling);
-            readString(n, "LogoPath", s.logoPath);
-            collectLocked(n, "Notice/", s.locked);
-        }
+        readGroup(provider, "Signing", s);
+        readGroup(provider, "Notice", s);
     } catch (const uno::Exception&) {
         // No schema (extension half-installed): defaults.
     }

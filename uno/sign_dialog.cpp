@@ -1,5 +1,6 @@
 #include "sign_dialog.hpp"
 
+#include "boundary.hpp"
 #include "dialog_util.hpp"
 #include "sign_job.hpp"
 #include "signature_lines.hpp"
@@ -381,221 +382,328 @@ bool confirmOverwrite(const uno::Reference<uno::XComponentContext>& ctx, const u
     return yes;
 }
 
-} // namespace
-
-void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
+// Every control's model is a property set; what the person entered is read there.
+template <class T>
+T modelValue(const uno::Reference<awt::XControlContainer>& c, const char* name, const char* property, T value)
 {
-    const bool ind = uiIndonesian(ctx);
-    const Settings settings = readSettings(ctx);
-    SignJob job(ctx, settings);
-    uno::Reference<frame::XModel> model;
-    if (frame.is() && frame->getController().is())
-        model = frame->getController()->getModel();
-    const bool pdfInput = SignJob::isPdfImport(model);
+    uno::Reference<beans::XPropertySet>(control<awt::XControl>(c, name)->getModel(), uno::UNO_QUERY_THROW)
+        ->getPropertyValue(OUString::createFromAscii(property)) >>= value;
+    return value;
+}
 
-    std::vector<crypto::CertInfo> certs;
-    try {
-        certs = job.certificates();
-    } catch (const JobFailure& f) {
-        showError(ctx, frame, toU(ind ? f.indonesian : f.english), settings, ind);
+// The frame's status bar during one attempt; ended whatever happens.
+class StatusBar {
+public:
+    StatusBar(const uno::Reference<frame::XFrame>& frame, bool ind) : ind_(ind)
+    {
+        if (uno::Reference<task::XStatusIndicatorFactory> f{frame, uno::UNO_QUERY}; f.is())
+            bar_ = f->createStatusIndicator();
+        if (bar_.is())
+            bar_->start(tr(T::title, ind), 100);
+    }
+    ~StatusBar()
+    {
+        try {
+            if (bar_.is())
+                bar_->end();
+        } catch (const uno::Exception&) {
+        }
+    }
+    StatusBar(const StatusBar&) = delete;
+    ProgressFn progress()
+    {
+        return [this](const Text& step, int percent) {
+            if (bar_.is()) {
+                bar_->setText(tr(step, ind_));
+                bar_->setValue(percent);
+            }
+        };
+    }
+
+private:
+    bool ind_;
+    uno::Reference<task::XStatusIndicator> bar_;
+};
+
+// One run of the menu command: the sign dialog until a signature is made or
+// the person cancels, then the result. A failure keeps the dialog open with
+// its sentence (wrong PIN and tries left, ...); an existing output is
+// replaced only after asking.
+class SignCommand {
+public:
+    SignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
+        : ctx_(ctx), frame_(frame), ind_(uiIndonesian(ctx)), settings_(readSettings(ctx)), job_(ctx, settings_)
+    {
+        if (frame.is() && frame->getController().is())
+            model_ = frame->getController()->getModel();
+        pdfInput_ = SignJob::isPdfImport(model_);
+    }
+    void run();
+
+private:
+    void readFields();
+    void addHeader(DialogBuilder& b) const;
+    void addCertificates(DialogBuilder& b);
+    void addSignature(DialogBuilder& b) const;
+    void addOutput(DialogBuilder& b) const;
+    rtl::Reference<FieldSelection> wire(const uno::Reference<awt::XControlContainer>& c);
+    JobOptions optionsFrom(const uno::Reference<awt::XControlContainer>& c, sal_Int16 cert) const;
+    std::optional<JobResult> attempt(JobOptions o, const uno::Reference<awt::XControlContainer>& c);
+    JobResult runJob(const JobOptions& o, const ProgressFn& progress);
+    void showFailureIn(const uno::Reference<awt::XControlContainer>& c, const OUString& message) const;
+    const crypto::CertInfo& preselected() const { return certs_[std::max<sal_Int16>(firstUsable_, 0)]; }
+
+    uno::Reference<uno::XComponentContext> ctx_;
+    uno::Reference<frame::XFrame> frame_;
+    const bool ind_;
+    const Settings settings_;
+    SignJob job_;
+    uno::Reference<frame::XModel> model_;
+    bool pdfInput_ = false;
+    std::vector<crypto::CertInfo> certs_;
+    sal_Int16 firstUsable_ = -1;
+    std::vector<SignatureLine> sigLines_;
+    std::vector<FieldSelection::Entry> fieldEntries_;
+    bool alreadySigned_ = false; // a PDF with signatures gets no notice (it would break them)
+    // Keys IT locked: their controls are read-only and their options are not passed.
+    const bool lockReason_ = settings_.isLocked("Signing/DefaultReason");
+    const bool lockLocation_ = settings_.isLocked("Signing/DefaultLocation");
+    const bool lockVisible_ = settings_.isLocked("Signing/Visible");
+    const bool lockOutput_ = settings_.isLocked("Signing/OutputPattern");
+    const bool lockNotice_ = settings_.isLocked("Notice/Enabled");
+};
+
+void SignCommand::run()
+{
+    certs_ = job_.certificates(); // a failure: uno/boundary.cpp shows it
+    if (certs_.empty()) {
+        showError(ctx_, frame_, tr(T::noCerts, ind_), settings_, ind_);
         return;
     }
-    if (certs.empty()) {
-        showError(ctx, frame, tr(T::noCerts, ind), settings, ind);
-        return;
-    }
+    for (size_t i = 0; i < certs_.size() && firstUsable_ < 0; ++i)
+        if (certs_[i].usable)
+            firstUsable_ = static_cast<sal_Int16>(i);
+    readFields();
 
-    // The document's Signature Lines, or the PDF's empty signature fields.
-    std::vector<SignatureLine> sigLines;
-    std::vector<FieldSelection::Entry> fieldEntries;
-    bool alreadySigned = false; // a PDF with signatures gets no notice (it would break them)
+    DialogBuilder b(ctx_, tr(T::title, ind_), 300, 284);
+    addHeader(b);
+    addCertificates(b);
+    addSignature(b);
+    addOutput(b);
+    auto dlg = b.create(parentOf(frame_));
+    auto c = b.controls();
+    rtl::Reference<FieldSelection> fields = wire(c);
+
+    std::optional<JobResult> result;
+    while (!result && dlg->execute() == 1) {
+        const sal_Int16 sel = control<awt::XListBox>(c, "certs")->getSelectedItemPos();
+        if (sel < 0 || !certs_[sel].usable)
+            control<awt::XFixedText>(c, "error")->setText(tr(T::chooseUsable, ind_));
+        else
+            result = attempt(optionsFrom(c, sel), c);
+    }
+    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
+    if (result)
+        showResult(ctx_, frame_, *result, settings_, ind_, fieldEntries_.size() > 1);
+}
+
+// The document's Signature Lines, or the PDF's empty signature fields, then
+// "New signature".
+void SignCommand::readFields()
+{
     try {
-        if (pdfInput) {
-            const PdfSignatureState state = pdfSignatureState(systemPath(model->getURL()));
-            alreadySigned = state.signatures > 0;
+        if (pdfInput_) {
+            const PdfSignatureState state = pdfSignatureState(systemPath(model_->getURL()));
+            alreadySigned_ = state.signatures > 0;
             for (const std::string& f : state.emptyFields)
-                fieldEntries.push_back({toU(f), f});
-        } else if (model.is()) {
-            sigLines = listSignatureLines(model);
-            for (const SignatureLine& l : sigLines) {
+                fieldEntries_.push_back({toU(f), f});
+        } else if (model_.is()) {
+            sigLines_ = listSignatureLines(model_);
+            for (const SignatureLine& l : sigLines_) {
                 std::string label = l.suggestedName;
                 if (!l.suggestedTitle.empty())
                     label += (label.empty() ? "" : " — ") + l.suggestedTitle;
                 if (label.empty())
                     label = l.id;
                 if (l.inHeaderOrFooter)
-                    label += std::string(" (") + (ind ? T::footerLine.id : T::footerLine.en) + ")";
-                fieldEntries.push_back({toU(label), l.id});
+                    label += std::string(" (") + (ind_ ? T::footerLine.id : T::footerLine.en) + ")";
+                fieldEntries_.push_back({toU(label), l.id});
             }
         }
     } catch (const uno::Exception&) {
         // Unreadable lines: the job reports it when signing.
     }
-    fieldEntries.push_back({tr(T::newSignature, ind), {}});
+    fieldEntries_.push_back({tr(T::newSignature, ind_), {}});
+}
 
-    DialogBuilder b(ctx, tr(T::title, ind), 300, 284);
-    b.add("ImageControl", "logo", 6, 6, 36, 36, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
-    b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind)), p("FontDescriptor", bold())});
-    b.add("FixedText", "intro", 48, 22, 246, 20, {p("Label", tr(pdfInput ? T::introPdf : T::intro, ind)), p("MultiLine", true)});
-    b.add("FixedText", "lcert", 6, 46, 288, 10, {p("Label", tr(T::certificate, ind))});
-    uno::Sequence<OUString> lines(static_cast<sal_Int32>(certs.size()));
-    sal_Int16 firstUsable = -1;
-    for (size_t i = 0; i < certs.size(); ++i) {
-        lines.getArray()[i] = certLine(certs[i], ind);
-        if (firstUsable < 0 && certs[i].usable)
-            firstUsable = static_cast<sal_Int16>(i);
-    }
+void SignCommand::addHeader(DialogBuilder& b) const
+{
+    b.add("ImageControl", "logo", 6, 6, 36, 36,
+          {p("ImageURL", logoUrl(ctx_, settings_)), p("ScaleImage", true), p("Border", sal_Int16(0))});
+    b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind_)), p("FontDescriptor", bold())});
+    b.add("FixedText", "intro", 48, 22, 246, 20,
+          {p("Label", tr(pdfInput_ ? T::introPdf : T::intro, ind_)), p("MultiLine", true)});
+}
+
+void SignCommand::addCertificates(DialogBuilder& b)
+{
+    b.add("FixedText", "lcert", 6, 46, 288, 10, {p("Label", tr(T::certificate, ind_))});
+    uno::Sequence<OUString> lines(static_cast<sal_Int32>(certs_.size()));
+    for (size_t i = 0; i < certs_.size(); ++i)
+        lines.getArray()[i] = certLine(certs_[i], ind_);
     b.add("ListBox", "certs", 6, 56, 288, 50,
-          {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable, 0)}))});
-    b.add("FixedText", "certinfo", 6, 108, 288, 26,
-          {p("Label", certDetails(certs[std::max<sal_Int16>(firstUsable, 0)], ind)), p("MultiLine", true)});
-    b.add("FixedText", "lpin", 6, 146, 62, 10, {p("Label", tr(T::pin, ind))});
+          {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable_, 0)}))});
+    b.add("FixedText", "certinfo", 6, 108, 288, 26, {p("Label", certDetails(preselected(), ind_)), p("MultiLine", true)});
+    b.add("FixedText", "lpin", 6, 146, 62, 10, {p("Label", tr(T::pin, ind_))});
     b.add("Edit", "pin", 70, 144, 80, 12, {p("EchoChar", sal_Int16('*'))});
-    b.add("FixedText", "pinhint", 156, 144, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
-    const bool lockReason = settings.isLocked("Signing/DefaultReason");
-    const bool lockLocation = settings.isLocked("Signing/DefaultLocation");
-    const bool lockVisible = settings.isLocked("Signing/Visible");
-    const bool lockOutput = settings.isLocked("Signing/OutputPattern");
-    b.add("FixedText", "lreason", 6, 164, 62, 10, {p("Label", tr(T::reason, ind))});
-    b.add("Edit", "reason", 70, 162, 224, 12, {p("Text", toU(settings.defaultReason)), p("ReadOnly", lockReason)});
-    b.add("FixedText", "llocation", 6, 180, 62, 10, {p("Label", tr(T::location, ind))});
-    b.add("Edit", "location", 70, 178, 224, 12, {p("Text", toU(settings.defaultLocation)), p("ReadOnly", lockLocation)});
-    // The signature field: a line (or a PDF's empty field), else a new one.
-    uno::Sequence<OUString> fieldNames(static_cast<sal_Int32>(fieldEntries.size()));
-    for (size_t i = 0; i < fieldEntries.size(); ++i)
-        fieldNames.getArray()[i] = fieldEntries[i].label;
-    b.add("FixedText", "lfield", 6, 196, 62, 10, {p("Label", tr(T::field, ind))});
+    b.add("FixedText", "pinhint", 156, 144, 138, 18, {p("Label", tr(T::pinHint, ind_)), p("MultiLine", true)});
+}
+
+// Reason, location, the signature field (a line or a PDF's empty field, else
+// a new one), visible on which page and corner, the notice band.
+void SignCommand::addSignature(DialogBuilder& b) const
+{
+    b.add("FixedText", "lreason", 6, 164, 62, 10, {p("Label", tr(T::reason, ind_))});
+    b.add("Edit", "reason", 70, 162, 224, 12, {p("Text", toU(settings_.defaultReason)), p("ReadOnly", lockReason_)});
+    b.add("FixedText", "llocation", 6, 180, 62, 10, {p("Label", tr(T::location, ind_))});
+    b.add("Edit", "location", 70, 178, 224, 12, {p("Text", toU(settings_.defaultLocation)), p("ReadOnly", lockLocation_)});
+    uno::Sequence<OUString> fieldNames(static_cast<sal_Int32>(fieldEntries_.size()));
+    for (size_t i = 0; i < fieldEntries_.size(); ++i)
+        fieldNames.getArray()[i] = fieldEntries_[i].label;
+    b.add("FixedText", "lfield", 6, 196, 62, 10, {p("Label", tr(T::field, ind_))});
     b.add("ListBox", "field", 70, 194, 224, 12,
           {p("StringItemList", fieldNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0})),
-           p("Enabled", fieldEntries.size() > 1)});
+           p("Enabled", fieldEntries_.size() > 1)});
     b.add("CheckBox", "visible", 6, 214, 150, 10,
-          {p("Label", tr(T::visible, ind)), p("State", sal_Int16(settings.visible ? 1 : 0)), p("Enabled", !lockVisible)});
-    const bool lockNotice = settings.isLocked("Notice/Enabled");
+          {p("Label", tr(T::visible, ind_)), p("State", sal_Int16(settings_.visible ? 1 : 0)), p("Enabled", !lockVisible_)});
     uno::Sequence<OUString> cornerNames(4);
     for (int i = 0; i < 4; ++i)
-        cornerNames.getArray()[i] = tr(T::corners[i], ind);
-    b.add("FixedText", "lposition", 6, 230, 62, 10, {p("Label", tr(T::position, ind))});
+        cornerNames.getArray()[i] = tr(T::corners[i], ind_);
+    b.add("FixedText", "lposition", 6, 230, 62, 10, {p("Label", tr(T::position, ind_))});
     b.add("ListBox", "position", 70, 228, 80, 12,
           {p("StringItemList", cornerNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0}))});
     b.add("CheckBox", "notice", 200, 214, 94, 10,
-          {p("Label", tr(T::notice, ind)), p("State", sal_Int16(settings.noticeEnabled && !alreadySigned ? 1 : 0)),
-           p("Enabled", !lockNotice && !alreadySigned)});
+          {p("Label", tr(T::notice, ind_)), p("State", sal_Int16(settings_.noticeEnabled && !alreadySigned_ ? 1 : 0)),
+           p("Enabled", !lockNotice_ && !alreadySigned_)});
     b.add("NumericField", "page", 160, 212, 30, 12,
           {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
-    const std::string source = model.is() ? systemPath(model->getURL()) : std::string();
-    b.add("FixedText", "loutput", 6, 248, 62, 10, {p("Label", tr(T::output, ind))});
-    b.add("Edit", "output", 70, 246, 206, 12,
-          {p("Text", toU(source.empty() ? std::string() : job.defaultOutput(source))), p("ReadOnly", lockOutput)});
-    b.add("Button", "browse", 280, 246, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput)});
-    b.add("FixedText", "error", 6, 262, 160, 20, {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
-    b.add("Button", "sign", 170, 266, 60, 14,
-          {p("Label", tr(T::sign, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
-    b.add("Button", "cancel", 234, 266, 60, 14,
-          {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
+}
 
-    auto dlg = b.create(parentOf(frame));
-    auto c = b.controls();
-    rtl::Reference<FieldSelection> fieldChoice(new FieldSelection(fieldEntries, sigLines, c, lockVisible));
+void SignCommand::addOutput(DialogBuilder& b) const
+{
+    const std::string source = model_.is() ? systemPath(model_->getURL()) : std::string();
+    b.add("FixedText", "loutput", 6, 248, 62, 10, {p("Label", tr(T::output, ind_))});
+    b.add("Edit", "output", 70, 246, 206, 12,
+          {p("Text", toU(source.empty() ? std::string() : job_.defaultOutput(source))), p("ReadOnly", lockOutput_)});
+    b.add("Button", "browse", 280, 246, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput_)});
+    b.add("FixedText", "error", 6, 262, 160, 20,
+          {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
+    b.add("Button", "sign", 170, 266, 60, 14,
+          {p("Label", tr(T::sign, ind_)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK)), p("DefaultButton", true)});
+    b.add("Button", "cancel", 234, 266, 60, 14,
+          {p("Label", tr(T::cancel, ind_)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL))});
+}
+
+// Listeners: the field choice enables page and position, the certificate
+// choice shows its details and its holder's line, "…" picks the output.
+rtl::Reference<FieldSelection> SignCommand::wire(const uno::Reference<awt::XControlContainer>& c)
+{
+    rtl::Reference<FieldSelection> fieldChoice(new FieldSelection(fieldEntries_, sigLines_, c, lockVisible_));
     control<awt::XListBox>(c, "field")->addItemListener(fieldChoice.get());
     // Pre-selected: the line of the first usable certificate's holder, else
     // the first line or field (the order signers usually go in).
-    {
-        std::optional<size_t> first;
-        if (fieldEntries.size() > 1)
-            first = 0;
-        if (auto m = fieldChoice->matchFor(certs[std::max<sal_Int16>(firstUsable, 0)]))
-            first = m;
-        fieldChoice->select(first.value_or(0));
-    }
+    std::optional<size_t> first;
+    if (fieldEntries_.size() > 1)
+        first = 0;
+    if (auto m = fieldChoice->matchFor(preselected()))
+        first = m;
+    fieldChoice->select(first.value_or(0));
     control<awt::XListBox>(c, "certs")->addItemListener(
-        new CertSelection(certs, control<awt::XFixedText>(c, "certinfo"), ind, fieldChoice));
+        new CertSelection(certs_, control<awt::XFixedText>(c, "certinfo"), ind_, fieldChoice));
     control<awt::XButton>(c, "browse")->addActionListener(
-        new BrowseOutput(ctx, control<awt::XTextComponent>(c, "output")));
-    auto errorLabel = control<awt::XFixedText>(c, "error");
+        new BrowseOutput(ctx_, control<awt::XTextComponent>(c, "output")));
+    return fieldChoice;
+}
 
-    std::optional<JobResult> result;
-    while (!result && dlg->execute() == 1) {
-        sal_Int16 sel = control<awt::XListBox>(c, "certs")->getSelectedItemPos();
-        if (sel < 0 || !certs[sel].usable) {
-            errorLabel->setText(tr(T::chooseUsable, ind));
-            continue;
-        }
-        JobOptions o;
-        o.certificate = certs[sel].fingerprint;
-        OUString pin = control<awt::XTextComponent>(c, "pin")->getText();
-        if (!pin.isEmpty())
-            o.pin = fromU(pin);
-        if (!lockReason)
-            o.reason = fromU(control<awt::XTextComponent>(c, "reason")->getText());
-        if (!lockLocation)
-            o.location = fromU(control<awt::XTextComponent>(c, "location")->getText());
-        uno::Reference<beans::XPropertySet> visModel(
-            uno::Reference<awt::XControl>(c->getControl("visible"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
-        sal_Int16 state = 0;
-        visModel->getPropertyValue("State") >>= state;
-        if (!lockVisible)
-            o.visible = state == 1;
-        uno::Reference<beans::XPropertySet> noticeModel(
-            uno::Reference<awt::XControl>(c->getControl("notice"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
-        sal_Int16 noticeState = 1;
-        noticeModel->getPropertyValue("State") >>= noticeState;
-        if (!lockNotice && !alreadySigned)
-            o.notice = noticeState == 1;
-        uno::Reference<beans::XPropertySet> pageModel(
-            uno::Reference<awt::XControl>(c->getControl("page"), uno::UNO_QUERY_THROW)->getModel(), uno::UNO_QUERY_THROW);
-        double page = 1;
-        pageModel->getPropertyValue("Value") >>= page;
-        o.page = static_cast<int>(page);
-        sal_Int16 chosenField = control<awt::XListBox>(c, "field")->getSelectedItemPos();
-        if (chosenField >= 0 && chosenField < static_cast<sal_Int16>(fieldEntries.size()) &&
-            !fieldEntries[chosenField].id.empty())
-            o.field = fieldEntries[chosenField].id;
-        else
-            o.newSignature = true; // "New signature": the lines (if any) stay empty fields
-        sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
-        o.position = T::cornerIds[corner >= 0 && corner < 4 ? corner : 0];
-        if (!lockOutput) {
-            std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
-            if (!out.empty())
-                o.outputUrl = fileUrl(out);
-        }
-
-        uno::Reference<task::XStatusIndicator> progress;
-        if (uno::Reference<task::XStatusIndicatorFactory> f{frame, uno::UNO_QUERY}; f.is())
-            progress = f->createStatusIndicator();
-        if (progress.is())
-            progress->start(tr(T::title, ind), 100);
-        auto report = [&](const Text& step, int percent) {
-            if (progress.is()) {
-                progress->setText(tr(step, ind));
-                progress->setValue(percent);
-            }
-        };
-        try {
-            result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
-        } catch (const JobFailure& f) {
-            if (f.code == "OutputExists" && !lockOutput &&
-                confirmOverwrite(ctx, frame, fromU(control<awt::XTextComponent>(c, "output")->getText()), ind)) {
-                o.overwrite = true;
-                try {
-                    result = pdfInput ? job.signPdf(model->getURL(), o, report) : job.signDocument(model, o, report);
-                } catch (const JobFailure& again) {
-                    errorLabel->setText(toU((ind ? again.indonesian : again.english) + " " +
-                                            (ind ? T::unchanged.id : T::unchanged.en)));
-                }
-                if (progress.is())
-                    progress->end();
-                continue;
-            }
-            // The dialog stays open with the reason (wrong PIN and tries left, ...).
-            errorLabel->setText(toU((ind ? f.indonesian : f.english) + " " + (ind ? T::unchanged.id : T::unchanged.en)));
-        }
-        if (progress.is())
-            progress->end();
+// What the person entered; a locked key's control is not read, so its
+// setting applies.
+JobOptions SignCommand::optionsFrom(const uno::Reference<awt::XControlContainer>& c, sal_Int16 cert) const
+{
+    JobOptions o;
+    o.certificate = certs_[cert].fingerprint;
+    if (OUString pin = control<awt::XTextComponent>(c, "pin")->getText(); !pin.isEmpty())
+        o.pin = fromU(pin);
+    if (!lockReason_)
+        o.reason = fromU(control<awt::XTextComponent>(c, "reason")->getText());
+    if (!lockLocation_)
+        o.location = fromU(control<awt::XTextComponent>(c, "location")->getText());
+    const sal_Int16 visible = modelValue<sal_Int16>(c, "visible", "State", 0);
+    if (!lockVisible_)
+        o.visible = visible == 1;
+    const sal_Int16 notice = modelValue<sal_Int16>(c, "notice", "State", 1);
+    if (!lockNotice_ && !alreadySigned_)
+        o.notice = notice == 1;
+    o.page = static_cast<int>(modelValue<double>(c, "page", "Value", 1));
+    const sal_Int16 chosenField = control<awt::XListBox>(c, "field")->getSelectedItemPos();
+    if (chosenField >= 0 && chosenField < static_cast<sal_Int16>(fieldEntries_.size()) &&
+        !fieldEntries_[chosenField].id.empty())
+        o.field = fieldEntries_[chosenField].id;
+    else
+        o.newSignature = true; // "New signature": the lines (if any) stay empty fields
+    const sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
+    o.position = T::cornerIds[corner >= 0 && corner < 4 ? corner : 0];
+    if (!lockOutput_) {
+        const std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
+        if (!out.empty())
+            o.outputUrl = fileUrl(out);
     }
-    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
-    if (result)
-        showResult(ctx, frame, *result, settings, ind, fieldEntries.size() > 1);
+    return o;
+}
+
+std::optional<JobResult> SignCommand::attempt(JobOptions o, const uno::Reference<awt::XControlContainer>& c)
+{
+    StatusBar bar(frame_, ind_);
+    try {
+        return runJob(o, bar.progress());
+    } catch (...) {
+        const Failure f = currentFailure(ind_);
+        const bool replace = f.code == Code::OutputExists && !lockOutput_ &&
+                             confirmOverwrite(ctx_, frame_, fromU(control<awt::XTextComponent>(c, "output")->getText()), ind_);
+        if (!replace) {
+            showFailureIn(c, f.message);
+            return std::nullopt;
+        }
+    }
+    o.overwrite = true;
+    try {
+        return runJob(o, bar.progress());
+    } catch (...) {
+        showFailureIn(c, currentFailure(ind_).message);
+        return std::nullopt;
+    }
+}
+
+JobResult SignCommand::runJob(const JobOptions& o, const ProgressFn& progress)
+{
+    return pdfInput_ ? job_.signPdf(model_->getURL(), o, progress) : job_.signDocument(model_, o, progress);
+}
+
+void SignCommand::showFailureIn(const uno::Reference<awt::XControlContainer>& c, const OUString& message) const
+{
+    control<awt::XFixedText>(c, "error")->setText(message + " " + tr(T::unchanged, ind_));
+}
+
+} // namespace
+
+void showFailure(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
+                 const OUString& message, bool indonesian)
+{
+    showError(ctx, frame, message, readSettings(ctx), indonesian);
+}
+
+void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
+{
+    SignCommand(ctx, frame).run();
 }
 
 } // namespace bsre::ext

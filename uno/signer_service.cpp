@@ -1,8 +1,7 @@
 #include "signer_service.hpp"
 
+#include "boundary.hpp"
 #include "sign_job.hpp"
-
-#include <id/bsresign/SigningException.hpp>
 
 namespace bsre::ext {
 
@@ -10,9 +9,21 @@ using namespace css;
 
 namespace {
 
-id::bsresign::SigningException toUno(const JobFailure& f, bool indonesian, const uno::Reference<uno::XInterface>& src)
+id::bsresign::CertificateInfo toUno(const crypto::CertInfo& c, bool indonesian)
 {
-    return id::bsresign::SigningException(toU(indonesian ? f.indonesian : f.english), src, toU(f.code));
+    id::bsresign::CertificateInfo out;
+    out.Fingerprint = toU(c.fingerprint);
+    out.CommonName = toU(c.commonName);
+    out.Organisation = toU(c.organisation);
+    out.Subject = toU(c.subject);
+    out.Issuer = toU(c.issuer);
+    out.NotBefore = toU(c.notBefore);
+    out.NotAfter = toU(c.notAfter);
+    out.Token = toU(c.token);
+    out.Usable = c.usable;
+    out.Problem = toU(indonesian ? c.problemId : c.problemEn);
+    out.ProblemCode = c.problem ? OUString::createFromAscii(codeName(*c.problem)) : OUString();
+    return out;
 }
 
 id::bsresign::SignResult toUno(const JobResult& r)
@@ -34,68 +45,33 @@ id::bsresign::SignResult toUno(const JobResult& r)
 
 } // namespace
 
+// Each method reads the settings afresh: IT may change them while the office runs.
 uno::Sequence<id::bsresign::CertificateInfo> SAL_CALL SignerService::listCertificates()
 {
     const bool ind = uiIndonesian(ctx_);
-    try {
-        SignJob job(ctx_, readSettings(ctx_));
-        auto certs = job.certificates();
+    return atApiBoundary(ind, self(), [&] {
+        const std::vector<crypto::CertInfo> certs = SignJob(ctx_, readSettings(ctx_)).certificates();
         uno::Sequence<id::bsresign::CertificateInfo> out(static_cast<sal_Int32>(certs.size()));
-        auto* a = out.getArray();
-        for (size_t i = 0; i < certs.size(); ++i) {
-            const auto& c = certs[i];
-            a[i].Fingerprint = toU(c.fingerprint);
-            a[i].CommonName = toU(c.commonName);
-            a[i].Organisation = toU(c.organisation);
-            a[i].Subject = toU(c.subject);
-            a[i].Issuer = toU(c.issuer);
-            a[i].NotBefore = toU(c.notBefore);
-            a[i].NotAfter = toU(c.notAfter);
-            a[i].Token = toU(c.token);
-            a[i].Usable = c.usable;
-            a[i].Problem = toU(ind ? c.problemId : c.problemEn);
-            a[i].ProblemCode = c.problem ? OUString::createFromAscii(codeName(*c.problem)) : OUString();
-        }
+        for (size_t i = 0; i < certs.size(); ++i)
+            out.getArray()[i] = toUno(certs[i], ind);
         return out;
-    } catch (const JobFailure& f) {
-        throw toUno(f, ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const Error& e) {
-        throw toUno(JobFailure(codeName(e.code()), e.english(), e.indonesian()), ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const std::exception& e) {
-        throw toUno(JobFailure("Internal", e.what(), e.what()), ind, static_cast<cppu::OWeakObject*>(this));
-    }
+    });
 }
 
 id::bsresign::SignResult SAL_CALL SignerService::signDocument(const uno::Reference<frame::XModel>& document,
                                                              const uno::Sequence<beans::PropertyValue>& options)
 {
-    const bool ind = uiIndonesian(ctx_);
-    try {
-        SignJob job(ctx_, readSettings(ctx_));
-        return toUno(job.signDocument(document, parseOptions(options), {}));
-    } catch (const JobFailure& f) {
-        throw toUno(f, ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const Error& e) {
-        throw toUno(JobFailure(codeName(e.code()), e.english(), e.indonesian()), ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const std::exception& e) {
-        throw toUno(JobFailure("Internal", e.what(), e.what()), ind, static_cast<cppu::OWeakObject*>(this));
-    }
+    return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
+        return toUno(SignJob(ctx_, readSettings(ctx_)).signDocument(document, parseOptions(options), {}));
+    });
 }
 
 id::bsresign::SignResult SAL_CALL SignerService::signPdf(const OUString& pdfUrl,
                                                         const uno::Sequence<beans::PropertyValue>& options)
 {
-    const bool ind = uiIndonesian(ctx_);
-    try {
-        SignJob job(ctx_, readSettings(ctx_));
-        return toUno(job.signPdf(pdfUrl, parseOptions(options), {}));
-    } catch (const JobFailure& f) {
-        throw toUno(f, ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const Error& e) {
-        throw toUno(JobFailure(codeName(e.code()), e.english(), e.indonesian()), ind, static_cast<cppu::OWeakObject*>(this));
-    } catch (const std::exception& e) {
-        throw toUno(JobFailure("Internal", e.what(), e.what()), ind, static_cast<cppu::OWeakObject*>(this));
-    }
+    return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
+        return toUno(SignJob(ctx_, readSettings(ctx_)).signPdf(pdfUrl, parseOptions(options), {}));
+    });
 }
 
 OUString SAL_CALL SignerService::getImplementationName() { return implementationName(); }

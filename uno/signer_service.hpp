@@ -30,6 +30,8 @@ public:
     static css::uno::Sequence<OUString> serviceNames() { return seq<OUString>({"id.bsresign.Signer"}); }
 
 private:
+    css::uno::Reference<css::uno::XInterface> self() { return static_cast<cppu::OWeakObject*>(this); }
+
     css::uno::Reference<css::uno::XComponentContext> ctx_;
 };
 

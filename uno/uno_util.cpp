@@ -25,8 +25,7 @@ OUString fileUrl(const std::string& path)
     return url;
 }
 
-namespace {
-OUString readString(const uno::Reference<uno::XComponentContext>& ctx, const char* node, const char* key)
+OUString readConfigString(const uno::Reference<uno::XComponentContext>& ctx, const char* node, const char* key)
 {
     uno::Reference<lang::XMultiServiceFactory> provider(
         ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
@@ -42,31 +41,19 @@ OUString readString(const uno::Reference<uno::XComponentContext>& ctx, const cha
     access->getByName(OUString::createFromAscii(key)) >>= v;
     return v;
 }
-} // namespace
 
 bool uiIndonesian(const uno::Reference<uno::XComponentContext>& ctx)
 {
     // The language the person chose (Tools > Options > Languages), else the
     // installation's UI language.
     try {
-        OUString chosen = readString(ctx, "/org.openoffice.Office.Linguistic/General", "UILocale");
+        OUString chosen = readConfigString(ctx, "/org.openoffice.Office.Linguistic/General", "UILocale");
         if (!chosen.isEmpty())
             return chosen.startsWith("id");
     } catch (const uno::Exception&) {
     }
     try {
-        uno::Reference<lang::XMultiServiceFactory> provider(
-            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
-            uno::UNO_QUERY_THROW);
-        beans::PropertyValue path;
-        path.Name = "nodepath";
-        path.Value <<= OUString("/org.openoffice.Setup/L10N");
-        uno::Sequence<uno::Any> args = seq<uno::Any>({uno::Any(path)});
-        uno::Reference<container::XNameAccess> l10n(
-            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
-            uno::UNO_QUERY_THROW);
-        OUString locale;
-        l10n->getByName("ooLocale") >>= locale;
+        const OUString locale = readConfigString(ctx, "/org.openoffice.Setup/L10N", "ooLocale");
         return locale.startsWith("id");
     } catch (const uno::Exception&) {
         return false;

@@ -22,6 +22,7 @@
 #include <boost/test/unit_test_monitor.hpp>
 
 #include <cctype>
+#include <initializer_list>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -29,6 +30,15 @@
 #include <vector>
 
 namespace bsretest {
+
+// What every module uses unqualified (they all say `using namespace bsretest`).
+using testing::pdfs;
+using testing::pki;
+using testing::q;
+using testing::Run;
+using testing::run;
+using testing::slurp;
+using css::beans::PropertyValue;
 
 inline std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
 
@@ -85,6 +95,68 @@ private:
 };
 
 
+// The options every signing test starts from: a certificate of the profile's
+// NSS database (by fingerprint), the output at `out`, no dialogs.
+inline std::vector<PropertyValue> signingOptions(const fs::path& out, const std::string& fingerprint)
+{
+    return {prop("Certificate", ustr(fingerprint)), prop("OutputUrl", fileUrl(out)), prop("Interactive", false)};
+}
+
+inline std::vector<PropertyValue> with(std::vector<PropertyValue> v, std::initializer_list<PropertyValue> more)
+{
+    v.insert(v.end(), more.begin(), more.end());
+    return v;
+}
+inline std::vector<PropertyValue> with(std::vector<PropertyValue> v, PropertyValue p)
+{
+    return with(std::move(v), {std::move(p)});
+}
+
+// Runs `f`, which must raise SigningException; returns its Code.
+inline std::string signingFailure(const std::function<void()>& f, const std::string& what = "the call")
+{
+    try {
+        f();
+    } catch (const id::bsresign::SigningException& e) {
+        BOOST_TEST_MESSAGE(what << ": SigningException " << str(e.Code) << ": " << str(e.Message));
+        BOOST_TEST(!e.Message.isEmpty(), "a SigningException needs a sentence for the user");
+        return str(e.Code);
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL(what << ": expected a SigningException, got a UNO exception: " << describe(e));
+    }
+    BOOST_FAIL(what << ": expected a SigningException, it succeeded");
+    return {};
+}
+
+// A signed PDF made from a document (no input PDF exists): a PDF that
+// pdfinfo reads, and the validators of testing::checkSignedOutput (pdfsig,
+// mutool, qpdf, openssl cms) without its input-prefix rule (/dev/null is a
+// prefix of anything).
+inline void checkSignedExport(const fs::path& out, size_t signatures = 1)
+{
+    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
+    BOOST_TEST(slurp(out.string()).rfind("%PDF-", 0) == 0u, out << " is not a PDF");
+    Run info = run("pdfinfo " + q(out.string()));
+    BOOST_TEST(info.status == 0, info.output);
+    testing::checkSignedOutput("/dev/null", out.string(), signatures);
+}
+
+// White space runs as one space, none at the ends (pdftotext's line breaks
+// and spacing vary between pages and versions).
+inline std::string collapse(const std::string& s)
+{
+    std::string o;
+    for (char c : s) {
+        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+        if (ws && (o.empty() || o.back() == ' '))
+            continue;
+        o += ws ? ' ' : c;
+    }
+    while (!o.empty() && o.back() == ' ')
+        o.pop_back();
+    return o;
+}
+
 // A document closed at the end of the scope.
 struct Doc {
     Office& office;
@@ -110,6 +182,20 @@ inline void checkUnchanged(const DocState& before, const Reference<css::frame::X
     BOOST_TEST((after.bytes == before.bytes), file << ": the file's bytes changed");
     BOOST_TEST(after.modified == before.modified, file << ": the modified flag changed");
     BOOST_TEST(after.undo == before.undo, file << ": the undo stack changed");
+}
+
+// tests/data/letter.fodt (A4, bottom margin 3 cm, "Halaman N dari M" footer)
+// stored once as docs/letter.<ext> with `filter`, a real file to reload.
+inline fs::path letterAs(Office& o, const std::string& ext, const std::string& filter)
+{
+    fs::path target = o.path("docs/letter." + ext);
+    if (!fs::exists(target)) {
+        fs::path fodt = o.copyIn(source("tests/data/letter.fodt"), "docs/letter.fodt");
+        Doc d(o, o.loadDocument(fodt));
+        o.storeToUrl(d.model, target, filter);
+        o.handOver(target);
+    }
+    return target;
 }
 
 // An Impress deck of one slide with a title box near the top and nothing

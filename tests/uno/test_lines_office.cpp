@@ -45,12 +45,6 @@
 #include <sstream>
 
 using namespace bsretest;
-using testing::pki;
-using testing::q;
-using testing::Run;
-using testing::run;
-using testing::slurp;
-using css::beans::PropertyValue;
 
 namespace {
 
@@ -68,35 +62,11 @@ const std::string kSiti = "officer-ec.pem";  // Siti Rahayu
 std::vector<PropertyValue> options(const fs::path& out, const std::string& certPem = kBudi,
                                    std::optional<bool> notice = false)
 {
-    std::vector<PropertyValue> v = {prop("Certificate", ustr(fingerprint(pki(certPem)))), prop("OutputUrl", fileUrl(out)),
-                                    prop("Interactive", false), prop("Reason", OUString("Persetujuan")),
-                                    prop("Location", OUString("Jakarta"))};
+    std::vector<PropertyValue> v = with(signingOptions(out, fingerprint(pki(certPem))),
+                                        {prop("Reason", OUString("Persetujuan")), prop("Location", OUString("Jakarta"))});
     if (notice)
         v.push_back(prop("Notice", *notice));
     return v;
-}
-
-std::vector<PropertyValue> with(std::vector<PropertyValue> v, std::initializer_list<PropertyValue> more)
-{
-    v.insert(v.end(), more.begin(), more.end());
-    return v;
-}
-
-
-// Runs `f`, which must raise SigningException; returns its Code.
-std::string signingFailure(const std::function<void()>& f, const std::string& what = "the call")
-{
-    try {
-        f();
-    } catch (const id::bsresign::SigningException& e) {
-        BOOST_TEST_MESSAGE("SigningException " << str(e.Code) << ": " << str(e.Message));
-        BOOST_TEST(!e.Message.isEmpty(), "a SigningException needs a sentence for the user");
-        return str(e.Code);
-    } catch (const css::uno::Exception& e) {
-        BOOST_FAIL(what << ": expected a SigningException, got a UNO exception: " << describe(e));
-    }
-    BOOST_FAIL(what << ": expected a SigningException, it succeeded");
-    return {};
 }
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
@@ -259,13 +229,6 @@ Probe probe(const fs::path& pdf)
     return p;
 }
 
-// A signed PDF made from a document (no input PDF: /dev/null is a prefix).
-void checkSignedExport(const fs::path& out, size_t signatures = 1)
-{
-    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
-    testing::checkSignedOutput("/dev/null", out.string(), signatures);
-}
-
 // pdfsig's report per signature, in file order.
 struct SigReport {
     std::string field, signer;
@@ -355,9 +318,6 @@ fs::path renderDir()
 // ------------------------------------------------------------------ shared office
 
 Office& office() { return sharedOffice(startOffice); }
-
-
-
 
 // A sample of tests/data/siglines, copied into the office's folder.
 fs::path sample(Office& o, const std::string& name)

@@ -21,7 +21,6 @@
 #include <id/bsresign/XSigner.hpp>
 
 using namespace bsretest;
-using css::beans::PropertyValue;
 
 namespace {
 
@@ -47,8 +46,7 @@ struct Setting : ConfigValue {
 
 std::vector<PropertyValue> options(const std::string& certPem, const fs::path& out)
 {
-    return {prop("Certificate", ustr(fingerprint(certPem))), prop("OutputUrl", fileUrl(out)),
-            prop("Interactive", false), prop("Visible", false), prop("Notice", false)};
+    return with(signingOptions(out, fingerprint(certPem)), {prop("Visible", false), prop("Notice", false)});
 }
 
 struct Outcome {

@@ -56,12 +56,6 @@
 #include <sstream>
 
 using namespace bsretest;
-using testing::pki;
-using testing::q;
-using testing::Run;
-using testing::run;
-using testing::slurp;
-using css::beans::PropertyValue;
 
 namespace {
 
@@ -82,11 +76,9 @@ double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>
 // Non-interactive, invisible signature with a soft-token certificate.
 std::vector<PropertyValue> options(const fs::path& out)
 {
-    return {prop("Certificate", ustr(fingerprint(pki("officer-rsa.pem")))), prop("OutputUrl", fileUrl(out)),
-            prop("Interactive", false), prop("Visible", false), prop("Reason", OUString("Persetujuan")),
-            prop("Location", OUString("Jakarta"))};
+    return with(signingOptions(out, fingerprint(pki("officer-rsa.pem"))),
+                {prop("Visible", false), prop("Reason", OUString("Persetujuan")), prop("Location", OUString("Jakarta"))});
 }
-
 
 Reference<css::beans::XPropertySet> pageStyle(const Reference<css::frame::XModel>& model, const std::string& name)
 {
@@ -124,30 +116,7 @@ id::bsresign::SignResult sign(Office& o, const Reference<css::frame::XModel>& mo
     return r;
 }
 
-// A signed PDF made from a document: testing::checkSignedOutput without its
-// input-prefix rule (no input PDF exists; /dev/null is a prefix of anything).
-void checkSignedExport(const fs::path& out)
-{
-    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
-    BOOST_TEST(slurp(out.string()).rfind("%PDF-", 0) == 0u, out << " is not a PDF");
-    testing::checkSignedOutput("/dev/null", out.string(), 1);
-}
-
 // ------------------------------------------------------------------ PDF probes
-
-std::string collapse(const std::string& s)
-{
-    std::string o;
-    for (char c : s) {
-        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-        if (ws && (o.empty() || o.back() == ' '))
-            continue;
-        o += ws ? ' ' : c;
-    }
-    while (!o.empty() && o.back() == ' ')
-        o.pop_back();
-    return o;
-}
 
 int pageCount(const fs::path& pdf)
 {
@@ -332,23 +301,10 @@ css::uno::Sequence<PropertyValue> pdfA2b() { return seq({prop("SelectPdfVersion"
 
 Office& office() { return sharedOffice(startOffice); }
 
-
-
-
 // ------------------------------------------------------------------ source documents
 
 // tests/data/letter.fodt (A4, bottom margin 3 cm, "Halaman N dari M" footer) as .odt.
-fs::path letterOdt(Office& o)
-{
-    fs::path target = o.path("docs/letter.odt");
-    if (!fs::exists(target)) {
-        fs::path fodt = o.copyIn(source("tests/data/letter.fodt"), "docs/letter.fodt");
-        Doc d(o, o.loadDocument(fodt));
-        o.storeToUrl(d.model, target, "writer8");
-        o.handOver(target);
-    }
-    return target;
-}
+fs::path letterOdt(Office& o) { return letterAs(o, "odt", "writer8"); }
 
 // 60 rows of a budget table, on a page style with a 0.5 cm bottom margin
 // (the default footer "Page N" kept: it sits in that margin).

@@ -48,13 +48,6 @@
 #include <set>
 
 using namespace bsretest;
-using testing::pdfs;
-using testing::pki;
-using testing::q;
-using testing::Run;
-using testing::run;
-using testing::slurp;
-using css::beans::PropertyValue;
 
 namespace {
 
@@ -66,21 +59,8 @@ const std::string kSign = "vnd.bsresign:sign";
 // profile's NSS database, output at `out`.
 std::vector<PropertyValue> options(const fs::path& out, const std::string& cert = {})
 {
-    return {prop("Certificate", ustr(cert.empty() ? fingerprint(pki("officer-rsa.pem")) : cert)),
-            prop("OutputUrl", fileUrl(out)), prop("Interactive", false), prop("Reason", OUString("Persetujuan")),
-            prop("Location", OUString("Jakarta"))};
-}
-
-// A signed PDF made from a document (no input PDF exists): the validators of
-// testing::checkSignedOutput without its input-prefix rule (an empty input is
-// a prefix of everything).
-void checkSignedExport(const fs::path& out, size_t signatures = 1)
-{
-    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
-    BOOST_TEST(slurp(out.string()).rfind("%PDF-", 0) == 0u, out << " is not a PDF");
-    Run info = run("pdfinfo " + q(out.string()));
-    BOOST_TEST(info.status == 0, info.output);
-    testing::checkSignedOutput("/dev/null", out.string(), signatures);
+    return with(signingOptions(out, cert.empty() ? fingerprint(pki("officer-rsa.pem")) : cert),
+                {prop("Reason", OUString("Persetujuan")), prop("Location", OUString("Jakarta"))});
 }
 
 std::set<std::string> listing(const fs::path& dir)
@@ -90,23 +70,6 @@ std::set<std::string> listing(const fs::path& dir)
         names.insert(e.path().filename().string());
     return names;
 }
-
-// Runs `f`, which must raise SigningException; returns its Code.
-std::string signingFailure(const std::function<void()>& f, const std::string& what = "the call")
-{
-    try {
-        f();
-    } catch (const id::bsresign::SigningException& e) {
-        BOOST_TEST_MESSAGE("SigningException " << str(e.Code) << ": " << str(e.Message));
-        BOOST_TEST(!e.Message.isEmpty(), "a SigningException needs a sentence for the user");
-        return str(e.Code);
-    } catch (const css::uno::Exception& e) {
-        BOOST_FAIL(what << ": expected a SigningException, got a UNO exception: " << describe(e));
-    }
-    BOOST_FAIL(what << ": expected a SigningException, it succeeded");
-    return {};
-}
-
 
 // ------------------------------------------------------------------ shared office
 
@@ -124,22 +87,9 @@ Office& office()
     });
 }
 
-
-
-
 // Source documents, made once per office from tests/data/letter.fodt and
 // through the API, stored as real files and reloaded from them.
-fs::path writerSource(Office& o, const std::string& ext, const std::string& filter)
-{
-    fs::path target = o.path("docs/letter." + ext);
-    if (!fs::exists(target)) {
-        fs::path fodt = o.copyIn(source("tests/data/letter.fodt"), "docs/letter.fodt");
-        Doc d(o, o.loadDocument(fodt));
-        o.storeToUrl(d.model, target, filter);
-        o.handOver(target);
-    }
-    return target;
-}
+fs::path writerSource(Office& o, const std::string& ext, const std::string& filter) { return letterAs(o, ext, filter); }
 
 fs::path calcSource(Office& o)
 {

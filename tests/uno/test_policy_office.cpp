@@ -59,13 +59,6 @@
 #include <set>
 
 using namespace bsretest;
-using testing::pdfs;
-using testing::pki;
-using testing::q;
-using testing::Run;
-using testing::run;
-using testing::slurp;
-using css::beans::PropertyValue;
 
 namespace {
 
@@ -92,30 +85,8 @@ const std::string kDefaultNotice = "Dokumen ini telah ditandatangani secara elek
 // nothing about Visible, Reason or Location.
 std::vector<PropertyValue> options(const fs::path& out)
 {
-    return {prop("Certificate", ustr(fingerprint(pki("officer-rsa.pem")))), prop("OutputUrl", fileUrl(out)),
-            prop("Interactive", false)};
+    return signingOptions(out, fingerprint(pki("officer-rsa.pem")));
 }
-
-std::vector<PropertyValue> with(std::vector<PropertyValue> v, PropertyValue p)
-{
-    v.push_back(std::move(p));
-    return v;
-}
-
-std::string collapse(const std::string& s)
-{
-    std::string o;
-    for (char c : s) {
-        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-        if (ws && (o.empty() || o.back() == ' '))
-            continue;
-        o += ws ? ' ' : c;
-    }
-    while (!o.empty() && o.back() == ' ')
-        o.pop_back();
-    return o;
-}
-
 
 // Every file in the office's folder with its size, except those LibreOffice
 // itself keeps up to date (profile, home, its log): "nothing written" is the
@@ -137,31 +108,6 @@ std::string listing(const fs::path& dir)
     for (const auto& l : lines)
         out += l + "\n";
     return out;
-}
-
-// Runs `f`, which must raise SigningException; returns its Code.
-std::string signingFailure(const std::function<void()>& f, const std::string& what)
-{
-    try {
-        f();
-    } catch (const id::bsresign::SigningException& e) {
-        BOOST_TEST_MESSAGE(what << ": SigningException " << str(e.Code) << ": " << str(e.Message));
-        BOOST_TEST(!e.Message.isEmpty(), "a SigningException needs a sentence for the user");
-        return str(e.Code);
-    } catch (const css::uno::Exception& e) {
-        BOOST_FAIL(what << ": expected a SigningException, got a UNO exception: " << describe(e));
-    }
-    BOOST_FAIL(what << ": expected a SigningException, it succeeded");
-    return {};
-}
-
-// A signed PDF made from a document: the validators of
-// testing::checkSignedOutput (no input PDF: /dev/null is a prefix of anything).
-void checkSignedExport(const fs::path& out)
-{
-    BOOST_TEST_REQUIRE(fs::exists(out), out << " was not written");
-    BOOST_TEST(slurp(out.string()).rfind("%PDF-", 0) == 0u, out << " is not a PDF");
-    testing::checkSignedOutput("/dev/null", out.string(), 1);
 }
 
 // The signature dictionary and field as written (qpdf --qdf: every object
@@ -318,7 +264,6 @@ fs::path buildPolicyOxt(const fs::path& dir)
         throw std::runtime_error("zip of tests/data/policy failed: " + z.output);
     return oxt;
 }
-
 
 Office& office()
 {
