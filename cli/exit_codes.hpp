@@ -20,7 +20,10 @@ enum Exit : int {
 inline int exitFor(Code c)
 {
     switch (c) {
-    case Code::Usage: return UsageError;
+    case Code::Usage:
+    case Code::OutputIsInput:
+    case Code::BadOption:
+    case Code::NoOutput: return UsageError;
     case Code::NotPdf:
     case Code::MalformedPdf:
     case Code::EncryptedPdf:
@@ -39,8 +42,11 @@ inline int exitFor(Code c)
     case Code::BadPin:
     case Code::TokenLocked:
     case Code::TokenError:
-    case Code::CertRevoked: return Credentials;
-    case Code::Io: return IoError;
+    case Code::CertRevoked:
+    case Code::IssuerNotAllowed:
+    case Code::NoCertificate: return Credentials;
+    case Code::Io:
+    case Code::OutputExists: return IoError;
     case Code::TsaUnreachable:
     case Code::TsaRefused:
     case Code::TsaBadToken:
