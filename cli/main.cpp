@@ -450,8 +450,8 @@ int cmdSign(const Args& a)
         rq.tsa.reset();
     rq.allowLowerLevel = a.has("allow-lower-level");
     rq.revocation.timeout = networkTimeout(a);
-    Attempt attempt(ledgerSettings(a), "PDF", rq.level ? levelName(*rq.level) : (rq.tsa ? "B-T" : "B-B"),
-                    rq.placement.kind != Placement::Kind::Invisible, a.has("notice"));
+    LedgerAttempt attempt = cliAttempt(a, rq.level ? levelName(*rq.level) : (rq.tsa ? "B-T" : "B-B"),
+                                       rq.placement.kind != Placement::Kind::Invisible, a.has("notice"));
     std::unique_ptr<crypto::Store> store; // outlives the catch below: a refusal is recorded with NSS up
     try {
         store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
@@ -460,7 +460,7 @@ int cmdSign(const Args& a)
         auto signer = store->signer(a.get("cert"), pinProvider(a));
         attempt.certificate(signer->certificate());
         SignOutcome out = signPdf(rq, *signer);
-        if (auto w = attempt.signedAs(out))
+        if (auto w = attempt.signedAs(out.level, out.pages))
             out.warnings.push_back(*w);
         printSigned(out);
     } catch (const Error& e) {
@@ -550,13 +550,13 @@ int cmdComplete(const Args& a)
     rq.options.revocation.timeout = networkTimeout(a);
     rq.options.outputName = a.get("output");
     rq.overwrite = a.has("overwrite");
-    Attempt attempt(ledgerSettings(a), "PDF", rq.level ? levelName(*rq.level) : (rq.options.tsa ? "B-T" : "B-B"),
-                    false, false);
+    LedgerAttempt attempt = cliAttempt(a, rq.level ? levelName(*rq.level) : (rq.options.tsa ? "B-T" : "B-B"),
+                                       false, false);
     try {
         attempt.requireWritable();
         attempt.certificate(rq.state.certificate);
         SignOutcome out = completeState(rq);
-        if (auto w = attempt.signedAs(out))
+        if (auto w = attempt.signedAs(out.level, out.pages))
             out.warnings.push_back(*w);
         printSigned(out);
     } catch (const Error& e) {

@@ -42,23 +42,6 @@ std::string defaultLedgerDir()
     return std::string(home ? home : ".") + "/.local/share/bsre-sign/ledger";
 }
 
-std::string utcNow()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-Warning unwritten(const Error& e)
-{
-    return {WarningCode::Other, "The signature was made, but it could not be recorded in the usage ledger: " +
-                                    std::string(e.english()),
-            "Tanda tangan dibuat, tetapi tidak dapat dicatat dalam catatan pemakaian: " + e.indonesian()};
-}
-
 } // namespace
 
 LedgerSettings ledgerSettings(const Args& a)
@@ -83,80 +66,9 @@ LedgerSettings ledgerSettings(const Args& a)
     return s;
 }
 
-Attempt::Attempt(LedgerSettings s, std::string source, std::string levelAsked, bool visible, bool notice)
-    : settings_(std::move(s))
+LedgerAttempt cliAttempt(const Args& a, std::string levelAsked, bool visible, bool notice)
 {
-    record_.source = std::move(source);
-    record_.levelAsked = std::move(levelAsked);
-    record_.visible = visible;
-    record_.notice = notice;
-    record_.tool = "bsre-sign";
-    record_.version = BSRE_VERSION;
-}
-
-void Attempt::requireWritable() const
-{
-    if (!settings_.enabled || !settings_.require)
-        return;
-    const auto [host, user] = std::pair(hostName(), userName());
-    const std::string file = ledgerFile(settings_.dir, host, user);
-    std::ofstream probe(file, std::ios::app); // creates it, writes nothing
-    if (!probe)
-        fail(Code::Io, Where{file},
-             "The usage ledger " + file + " cannot be written and IT's policy requires it; nothing was signed.",
-             "Catatan pemakaian " + file + " tidak dapat ditulis dan kebijakan TI mewajibkannya; tidak ada yang "
-             "ditandatangani.");
-}
-
-void Attempt::certificate(const std::string& der)
-{
-    const crypto::CertificateSummary c = crypto::describeCertificate(der);
-    record_.fingerprint = c.fingerprint;
-    record_.name = c.commonName;
-    record_.issuer = c.issuer;
-    record_.serial = c.serial;
-    record_.notAfter = c.notAfter;
-    record_.organisation = c.organisation;
-    record_.unit = c.unit;
-}
-
-std::optional<Warning> Attempt::append()
-{
-    done_ = true;
-    if (!settings_.enabled)
-        return std::nullopt;
-    const std::string host = hostName(), user = userName();
-    std::tie(record_.host, record_.user) = deskNames(settings_.naming, host, user);
-    record_.time = utcNow();
-    try {
-        appendRecord(ledgerFile(settings_.dir, host, user), record_);
-    } catch (const Error& e) {
-        if (settings_.require)
-            throw;
-        return unwritten(e);
-    }
-    return std::nullopt;
-}
-
-std::optional<Warning> Attempt::signedAs(const SignOutcome& out)
-{
-    record_.signedOk = true;
-    record_.level = out.level;
-    record_.pages = out.pages;
-    return append();
-}
-
-void Attempt::refused(Code code) noexcept
-{
-    if (done_ || !crypto::nssReady())
-        return; // recorded already, or refused before NSS (and the certificate) were up
-    try {
-        record_.signedOk = false;
-        record_.code = codeName(code);
-        if (auto w = append())
-            std::cerr << "bsre-sign: " << w->en << "\n";
-    } catch (...) {
-    }
+    return LedgerAttempt(ledgerSettings(a), "bsre-sign", BSRE_VERSION, "PDF", std::move(levelAsked), visible, notice);
 }
 
 int cmdReport(const Args& a)

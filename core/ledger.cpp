@@ -3,9 +3,12 @@
 #include "common/error.hpp"
 #include "common/json.hpp"
 #include "crypto/digest.hpp"
+#include "crypto/external.hpp"
 #include "crypto/store.hpp"
 
 #include <cerrno>
+#include <ctime>
+#include <fstream>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -96,6 +99,23 @@ const std::string& get(const json::FlatObject& o, const char* key)
     static const std::string none;
     auto it = o.find(key);
     return it == o.end() ? none : it->second;
+}
+
+std::string utcNow()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+Warning unwritten(const Error& e)
+{
+    return {WarningCode::Other, "The signature was made, but it could not be recorded in the usage ledger: " +
+                                    std::string(e.english()),
+            "Tanda tangan dibuat, tetapi tidak dapat dicatat dalam catatan pemakaian: " + e.indonesian()};
 }
 
 } // namespace
@@ -195,6 +215,82 @@ void appendRecord(const std::string& file, LedgerRecord record)
     const std::string line = (tail.torn ? "\n" : "") + recordLine(record, tail.seq + 1, tail.prevHash) + "\n";
     if (::write(f.fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()) || ::fdatasync(f.fd) != 0)
         ledgerFailure(file, "written");
+}
+
+LedgerAttempt::LedgerAttempt(LedgerSettings s, std::string tool, std::string version, std::string source,
+                             std::string levelAsked, bool visible, bool notice)
+    : settings_(std::move(s))
+{
+    record_.source = std::move(source);
+    record_.levelAsked = std::move(levelAsked);
+    record_.visible = visible;
+    record_.notice = notice;
+    record_.tool = std::move(tool);
+    record_.version = std::move(version);
+}
+
+void LedgerAttempt::requireWritable() const
+{
+    if (!settings_.enabled || !settings_.require)
+        return;
+    const auto [host, user] = std::pair(hostName(), userName());
+    const std::string file = ledgerFile(settings_.dir, host, user);
+    std::ofstream probe(file, std::ios::app); // creates it, writes nothing
+    if (!probe)
+        fail(Code::Io, Where{file},
+             "The usage ledger " + file + " cannot be written and IT's policy requires it; nothing was signed.",
+             "Catatan pemakaian " + file + " tidak dapat ditulis dan kebijakan TI mewajibkannya; tidak ada yang "
+             "ditandatangani.");
+}
+
+void LedgerAttempt::certificate(const std::string& der)
+{
+    const crypto::CertificateSummary c = crypto::describeCertificate(der);
+    record_.fingerprint = c.fingerprint;
+    record_.name = c.commonName;
+    record_.issuer = c.issuer;
+    record_.serial = c.serial;
+    record_.notAfter = c.notAfter;
+    record_.organisation = c.organisation;
+    record_.unit = c.unit;
+}
+
+std::optional<Warning> LedgerAttempt::append()
+{
+    done_ = true;
+    if (!settings_.enabled)
+        return std::nullopt;
+    const std::string host = hostName(), user = userName();
+    std::tie(record_.host, record_.user) = deskNames(settings_.naming, host, user);
+    record_.time = utcNow();
+    try {
+        appendRecord(ledgerFile(settings_.dir, host, user), record_);
+    } catch (const Error& e) {
+        if (settings_.require)
+            throw;
+        return unwritten(e);
+    }
+    return std::nullopt;
+}
+
+std::optional<Warning> LedgerAttempt::signedAs(const std::string& level, int pages)
+{
+    record_.signedOk = true;
+    record_.level = level;
+    record_.pages = pages;
+    return append();
+}
+
+void LedgerAttempt::refused(Code code) noexcept
+{
+    if (done_ || !crypto::nssReady())
+        return; // recorded already, or refused before NSS (and the certificate) were up
+    try {
+        record_.signedOk = false;
+        record_.code = codeName(code);
+        (void)append(); // a ledger that cannot be written must not hide the refusal
+    } catch (...) {
+    }
 }
 
 std::string hostName()

@@ -6,6 +6,8 @@
 // removed or edited record breaks the chain where it was.
 #pragma once
 
+#include "common/error.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,6 +60,38 @@ std::optional<ReadRecord> parseRecord(std::string_view line);
 
 // Hex SHA-256 of a record's line: the next record's "prev".
 std::string lineHash(std::string_view line);
+
+// Where the desk's ledger goes and how strict it is (IT's policy).
+struct LedgerSettings {
+    bool enabled = true;
+    std::string dir;
+    DeskNaming naming = DeskNaming::Both;
+    bool require = false; // a ledger that cannot be written stops signing
+};
+
+// One signing attempt, recorded once: signed, or refused with its code.
+// Shared by the CLI and the extension.
+class LedgerAttempt {
+public:
+    LedgerAttempt(LedgerSettings s, std::string tool, std::string version, std::string source,
+                  std::string levelAsked, bool visible, bool notice);
+    // Before the key is used: with `require`, a ledger that cannot be written
+    // stops here (Io), with nothing signed.
+    void requireWritable() const;
+    void certificate(const std::string& der); // NSS must be up
+    // Records the signature; a warning when the ledger could not be written
+    // (with `require`, throws instead).
+    std::optional<Warning> signedAs(const std::string& level, int pages);
+    // Records a refusal; never throws (the refusal's own error goes on). A
+    // refusal before NSS is up is not recorded (nothing could be hashed).
+    void refused(Code code) noexcept;
+
+private:
+    std::optional<Warning> append();
+    LedgerSettings settings_;
+    LedgerRecord record_;
+    bool done_ = false;
+};
 
 // The desk's host and user names, as the system knows them.
 std::string hostName();
