@@ -34,14 +34,6 @@ std::map<std::string, std::string> readPolicy()
     return out;
 }
 
-std::string defaultLedgerDir()
-{
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
-        return std::string(x) + "/bsre-sign/ledger";
-    const char* home = std::getenv("HOME");
-    return std::string(home ? home : ".") + "/.local/share/bsre-sign/ledger";
-}
-
 } // namespace
 
 LedgerSettings ledgerSettings(const Args& a)
@@ -49,11 +41,11 @@ LedgerSettings ledgerSettings(const Args& a)
     LedgerSettings s;
     const auto policy = readPolicy();
     auto value = [&](const char* k) { auto it = policy.find(k); return it == policy.end() ? std::string() : it->second; };
-    s.dir = value("LedgerFolder").empty() ? defaultLedgerDir() : value("LedgerFolder");
+    s.dir = value("LedgerFolder").empty() ? defaultLedgerFolder() : value("LedgerFolder");
     s.enabled = value("LedgerEnabled") != "false";
     s.require = value("RequireLedger") == "true" || a.has("require-ledger");
     const std::string desk = value("LedgerDesk");
-    s.naming = desk == "hashed" ? DeskNaming::Hashed : desk == "neither" ? DeskNaming::Neither : DeskNaming::Both;
+    s.naming = parseDeskNaming(desk);
     if (a.has("ledger"))
         s.dir = a.get("ledger");
     if (a.has("no-ledger")) {

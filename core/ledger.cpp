@@ -7,6 +7,7 @@
 #include "crypto/store.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <cstring>
@@ -291,6 +292,19 @@ void LedgerAttempt::refused(Code code) noexcept
         (void)append(); // a ledger that cannot be written must not hide the refusal
     } catch (...) {
     }
+}
+
+std::string defaultLedgerFolder()
+{
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
+        return std::string(x) + "/bsre-sign/ledger";
+    const char* home = std::getenv("HOME");
+    return std::string(home ? home : ".") + "/.local/share/bsre-sign/ledger";
+}
+
+DeskNaming parseDeskNaming(std::string_view s) noexcept
+{
+    return s == "hashed" ? DeskNaming::Hashed : s == "neither" ? DeskNaming::Neither : DeskNaming::Both;
 }
 
 std::string hostName()

@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,11 @@ private:
     LedgerRecord record_;
     bool done_ = false;
 };
+
+// $XDG_DATA_HOME/bsre-sign/ledger, else ~/.local/share/bsre-sign/ledger.
+std::string defaultLedgerFolder();
+// "hashed", "neither"; anything else: Both.
+DeskNaming parseDeskNaming(std::string_view s) noexcept;
 
 // The desk's host and user names, as the system knows them.
 std::string hostName();

@@ -92,6 +92,10 @@ const Key kKeys[] = {
     {"Notice", "QrUrlTemplate", &Settings::qrUrlTemplate},
     {"Notice", "AllowScaling", &Settings::allowScaling},
     {"Notice", "LogoPath", &Settings::logoPath},
+    {"Ledger", "Enabled", &Settings::ledgerEnabled},
+    {"Ledger", "Folder", &Settings::ledgerFolder},
+    {"Ledger", "Desk", &Settings::ledgerDesk},
+    {"Ledger", "Required", &Settings::ledgerRequired},
 };
 
 void readGroup(const uno::Reference<lang::XMultiServiceFactory>& provider, const std::string& name, Settings& s)
@@ -116,6 +120,7 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
             uno::UNO_QUERY_THROW);
         readGroup(provider, "Signing", s);
         readGroup(provider, "Notice", s);
+        readGroup(provider, "Ledger", s);
     } catch (const uno::Exception&) {
         // No schema (extension half-installed): defaults.
     }

@@ -21,7 +21,7 @@ struct Settings {
     std::vector<std::string> pkcs11Modules;
     std::vector<std::string> allowedIssuers;
     bool certification = false;
-    // Notice band (issue 4)
+    // Notice band
     bool noticeEnabled = true;
     std::string noticeText;
     std::string noticePreset;        // "", "id", "en"
@@ -31,6 +31,11 @@ struct Settings {
     std::string qrUrlTemplate;
     bool allowScaling = true;
     std::string logoPath;
+    // Usage ledger
+    bool ledgerEnabled = true;
+    std::string ledgerFolder; // empty: the per-user default
+    std::string ledgerDesk = "both";
+    bool ledgerRequired = false;
     std::set<std::string> locked; // e.g. "Signing/Visible"
 
     bool isLocked(const std::string& key) const { return locked.count(key) > 0; }

@@ -25,6 +25,21 @@ std::string joinIds(const std::vector<SignatureLine>& lines)
     return s;
 }
 
+// Writer, Calc, Impress, Draw (from the export filter), or PDF.
+std::string sourceKind(const char* filter)
+{
+    const std::string f = filter ? filter : "";
+    if (f.rfind("writer", 0) == 0)
+        return "Writer";
+    if (f.rfind("calc", 0) == 0)
+        return "Calc";
+    if (f.rfind("impress", 0) == 0)
+        return "Impress";
+    if (f.rfind("draw", 0) == 0)
+        return "Draw";
+    return "PDF";
+}
+
 } // namespace
 
 SignJob::SignJob(uno::Reference<uno::XComponentContext> ctx, Settings settings)
@@ -63,14 +78,40 @@ bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
     return false;
 }
 
+// Every attempt is one record in the usage ledger: signed, or refused with its code.
+template <class Steps>
+JobResult SignJob::recorded(const std::string& source, const JobOptions& o, Steps&& steps)
+{
+    LedgerSettings ls{settings_.ledgerEnabled,
+                      settings_.ledgerFolder.empty() ? defaultLedgerFolder() : settings_.ledgerFolder,
+                      parseDeskNaming(settings_.ledgerDesk), settings_.ledgerRequired};
+    attempt_.emplace(ls, "extension", BSRE_VERSION, source, settings_.level.empty() ? "auto" : settings_.level,
+                     o.visible.value_or(settings_.visible), o.notice.value_or(settings_.noticeEnabled));
+    try {
+        return steps();
+    } catch (const Error& e) {
+        attempt_->refused(e.code());
+        throw;
+    } catch (...) {
+        attempt_->refused(Code::Internal);
+        throw;
+    }
+}
+
 JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, const JobOptions& o,
                                 const ProgressFn& progress)
 {
     if (!model.is())
         fail(Code::BadOption, "No document was given.", "Tidak ada dokumen yang diberikan.");
-    const std::string source = systemPath(model->getURL());
     if (isPdfImport(model)) // a PDF opened in Draw: sign the original file, no re-export
         return signPdf(model->getURL(), o, progress);
+    return recorded(sourceKind(pdfFilterFor(model)), o, [&] { return exportAndSign(model, o, progress); });
+}
+
+JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, const JobOptions& o,
+                                 const ProgressFn& progress)
+{
+    const std::string source = systemPath(model->getURL());
     ExportPlan plan;
     plan.filter = pdfFilterFor(model);
     if (!plan.filter)
@@ -136,6 +177,11 @@ std::string SignJob::documentOutput(const std::string& source, const JobOptions&
 
 JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
 {
+    return recorded("PDF", o, [&] { return signPdfFile(pdfUrl, o, progress); });
+}
+
+JobResult SignJob::signPdfFile(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
+{
     enforceLocks(settings_, o);
     const std::string pdf = systemPath(pdfUrl);
     if (pdf.empty() || !fs::exists(pdf))
@@ -164,6 +210,8 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);
     JobResult r = jobResult(out, verifyPdf(out.output, true).allValid(), plan, indonesian_);
+    if (auto w = attempt_->signedAs(out.level, out.pages))
+        r.warnings.push_back(w->text(indonesian_));
     progressStep(progress, {"Done", "Selesai"}, 100);
     return r;
 }
@@ -195,7 +243,9 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
         };
     std::optional<std::string> pin = o.pin;
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
+    attempt_->requireWritable();
     auto signer = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
+    attempt_->certificate(signer->certificate());
     SignOutcome out = bsre::signPdf(rq, *signer);
     if (pin)
         std::fill(pin->begin(), pin->end(), '\0');

@@ -17,6 +17,7 @@
 #include "signature_lines.hpp"
 #include "uno_util.hpp"
 
+#include "core/ledger.hpp"
 #include "crypto/store.hpp"
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -53,6 +54,11 @@ public:
     static bool isPdfImport(const css::uno::Reference<css::frame::XModel>& model);
 
 private:
+    template <class Steps>
+    JobResult recorded(const std::string& source, const JobOptions& o, Steps&& steps);
+    JobResult exportAndSign(const css::uno::Reference<css::frame::XModel>& model, const JobOptions& o,
+                            const ProgressFn& progress);
+    JobResult signPdfFile(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress);
     JobResult signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                        const ProgressFn& progress, const std::vector<SignatureLine>& lines = {});
     std::vector<SignatureLine> declaredLines(const css::uno::Reference<css::frame::XModel>& model,
@@ -64,6 +70,7 @@ private:
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     Settings settings_;
     bool indonesian_ = false;
+    std::optional<LedgerAttempt> attempt_; // this job's record in the usage ledger
 };
 
 } // namespace bsre::ext

@@ -109,6 +109,8 @@ public:
 
     // The private folder, owned by the office's user, and paths inside it.
     const fs::path& dir() const { return dir_; }
+    // The office user's home (XDG folders below it).
+    const fs::path& home() const { return home_; }
     fs::path path(const std::string& rel) const { return dir_ / rel; }
     // Copies a file into dir() (readable and writable by the office's user).
     fs::path copyIn(const fs::path& source, const std::string& name);

@@ -10,6 +10,7 @@
 // The extension suite shares one office (started on first use, terminated
 // after the last test); the harness suite starts its own.
 #define BOOST_TEST_MODULE office_integration
+#include <sstream>
 #include "../support.hpp"
 #include "helpers.hpp"
 #include "office.hpp"
@@ -616,6 +617,48 @@ BOOST_AUTO_TEST_CASE(draw_shows_and_resolves_the_command)
     Office& o = office();
     Doc d(o, o.newDocument("private:factory/sdraw"));
     checkModuleUi(o, d.model);
+}
+
+// ---- the usage ledger -----------------------------------------------------
+
+std::vector<std::string> ledgerLines(Office& o)
+{
+    std::vector<std::string> out;
+    const fs::path dir = o.home() / ".local/share/bsre-sign/ledger";
+    if (!fs::exists(dir))
+        return out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        std::istringstream in(testing::slurp(e.path().string()));
+        for (std::string l; std::getline(in, l);)
+            out.push_back(l);
+    }
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_names_of_files)
+{
+    Office& o = office();
+    const size_t before = ledgerLines(o).size();
+    signDocumentAndCheck(o, calcSource(o), "sheet-ledger.pdf");
+    fs::path file = writerSource(o, "odt", "writer8");
+    Doc d(o, o.loadDocument(file));
+    fs::path out = o.makeDir("out") / "expired-ledger.pdf";
+    std::string code =
+        signingFailure([&] { o.signer()->signDocument(d.model, seq(options(out, fingerprint(pki("expired.pem"))))); });
+    BOOST_TEST(code == "CertificateExpired");
+    const std::vector<std::string> lines = ledgerLines(o);
+    BOOST_TEST_REQUIRE(lines.size() == before + 2, "one record per attempt");
+    const std::string& ok = lines[before];
+    const std::string& refused = lines[before + 1];
+    BOOST_TEST(ok.find("\"result\":\"signed\"") != std::string::npos, ok);
+    BOOST_TEST(ok.find("\"source\":\"Calc\"") != std::string::npos, ok);
+    BOOST_TEST(ok.find("\"tool\":\"extension\"") != std::string::npos, ok);
+    BOOST_TEST(ok.find("\"fingerprint\":\"" + fingerprint(pki("officer-rsa.pem")) + "\"") != std::string::npos, ok);
+    BOOST_TEST(refused.find("\"result\":\"refused\",\"code\":\"CertificateExpired\"") != std::string::npos, refused);
+    BOOST_TEST(refused.find("\"source\":\"Writer\"") != std::string::npos, refused);
+    for (const std::string& l : lines)
+        for (const char* name : {"sheet", "letter", ".pdf", ".odt", "Perjalanan dinas", "Alat tulis"})
+            BOOST_TEST(l.find(name) == std::string::npos, "no \"" << name << "\" in the ledger: " << l);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
