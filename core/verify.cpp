@@ -149,53 +149,46 @@ void judgeLtvMaterial(SignatureReport& s, const pdf::SignatureRecord& rec, const
 
 } // namespace
 
-VerifyReport verifyPdf(const std::string& path, bool checkTrust)
+namespace {
+
+// One signature or document timestamp: its byte range, then its own checks.
+SignatureReport checkSignature(const pdf::SignatureRecord& rec, const std::string& bytes,
+                               const std::vector<unsigned long long>& ends, const pdf::DssRecord& dss, bool checkTrust)
 {
-    auto reader = pdf::Reader::open(path);
-    const std::string& bytes = reader->bytes();
-    const pdf::DssRecord dss = reader->dss();
-    VerifyReport rep;
-    rep.file = path;
-    rep.fileSize = bytes.size();
-    auto ends = revisionEnds(bytes);
-    rep.revisions = static_cast<int>(ends.size());
-    for (const pdf::SignatureRecord& rec : reader->signatures()) {
-        SignatureReport s;
-        s.field = rec.field;
-        s.signingTime = isoFromPdfDate(rec.signingTime);
-        s.subFilter = rec.subFilter;
-        const auto& br = rec.byteRange;
-        if (br.size() == 4 && br[0] == 0 && br[1] < br[2] && br[2] + br[3] <= bytes.size()) {
-            s.signedBytes = br[2] + br[3];
-            s.byteRangeOk = bytes[br[1]] == '<' && bytes[br[2] - 1] == '>' &&
-                            br[2] - br[1] == rec.contents.size() * 2 + 2;
-            s.coversWholeFile = s.signedBytes == bytes.size();
-            for (size_t k = 0; k < ends.size(); ++k)
-                if (ends[k] >= s.signedBytes) {
-                    s.revision = static_cast<int>(k) + 1;
-                    break;
-                }
-            std::string_view all(bytes);
-            const std::vector<std::string_view> signedParts{all.substr(0, br[1]), all.substr(br[2], br[3])};
-            if (rec.subFilter == "ETSI.RFC3161") {
-                checkDocumentTimestamp(s, rec, signedParts, checkTrust);
-            } else {
-                checkCmsSignature(s, rec, signedParts, checkTrust);
-                if (dss.present)
-                    judgeLtvMaterial(s, rec, dss, checkTrust);
-            }
+    SignatureReport s;
+    s.field = rec.field;
+    s.signingTime = isoFromPdfDate(rec.signingTime);
+    s.subFilter = rec.subFilter;
+    const auto& br = rec.byteRange;
+    if (br.size() == 4 && br[0] == 0 && br[1] < br[2] && br[2] + br[3] <= bytes.size()) {
+        s.signedBytes = br[2] + br[3];
+        s.byteRangeOk =
+            bytes[br[1]] == '<' && bytes[br[2] - 1] == '>' && br[2] - br[1] == rec.contents.size() * 2 + 2;
+        s.coversWholeFile = s.signedBytes == bytes.size();
+        for (size_t k = 0; k < ends.size() && !s.revision; ++k)
+            if (ends[k] >= s.signedBytes)
+                s.revision = static_cast<int>(k) + 1;
+        std::string_view all(bytes);
+        const std::vector<std::string_view> signedParts{all.substr(0, br[1]), all.substr(br[2], br[3])};
+        if (rec.subFilter == "ETSI.RFC3161") {
+            checkDocumentTimestamp(s, rec, signedParts, checkTrust);
         } else {
-            s.problem = "the /ByteRange is malformed";
+            checkCmsSignature(s, rec, signedParts, checkTrust);
+            if (dss.present)
+                judgeLtvMaterial(s, rec, dss, checkTrust);
         }
-        if (s.problem.empty() && !s.byteRangeOk)
-            s.problem = "the /ByteRange does not match /Contents exactly";
-        rep.signatures.push_back(std::move(s));
+    } else {
+        s.problem = "the /ByteRange is malformed";
     }
-    rep.dssPresent = dss.present;
-    rep.dssCerts = static_cast<int>(dss.certs.size());
-    rep.dssOcsps = static_cast<int>(dss.ocsps.size());
-    rep.dssCrls = static_cast<int>(dss.crls.size());
-    // B-LTA: a valid document timestamp over the revision that added the DSS.
+    if (s.problem.empty() && !s.byteRangeOk)
+        s.problem = "the /ByteRange does not match /Contents exactly";
+    return s;
+}
+
+// B-LTA: a valid document timestamp over the revision that added the DSS;
+// the file's level is its weakest signature's.
+void judgeLevels(VerifyReport& rep, const pdf::DssRecord& dss)
+{
     for (SignatureReport& s : rep.signatures) {
         if (s.level != "B-LT")
             continue;
@@ -210,6 +203,27 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
         if (l && (rep.level.empty() || *l < *parseLevel(rep.level)))
             rep.level = s.level;
     }
+}
+
+} // namespace
+
+VerifyReport verifyPdf(const std::string& path, bool checkTrust)
+{
+    auto reader = pdf::Reader::open(path);
+    const std::string& bytes = reader->bytes();
+    const pdf::DssRecord dss = reader->dss();
+    VerifyReport rep;
+    rep.file = path;
+    rep.fileSize = bytes.size();
+    const auto ends = revisionEnds(bytes);
+    rep.revisions = static_cast<int>(ends.size());
+    for (const pdf::SignatureRecord& rec : reader->signatures())
+        rep.signatures.push_back(checkSignature(rec, bytes, ends, dss, checkTrust));
+    rep.dssPresent = dss.present;
+    rep.dssCerts = static_cast<int>(dss.certs.size());
+    rep.dssOcsps = static_cast<int>(dss.ocsps.size());
+    rep.dssCrls = static_cast<int>(dss.crls.size());
+    judgeLevels(rep, dss);
     return rep;
 }
 
