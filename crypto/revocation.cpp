@@ -31,12 +31,11 @@ int addUnique(std::vector<Bytes>& v, const Bytes& b)
 std::vector<std::string> crlUrls(CERTCertificate* c)
 {
     std::vector<std::string> urls;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, &ext) != SECSuccess)
+    ItemData ext;
+    if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, ext.out()) != SECSuccess)
         return urls;
     UniqueArena arena(PORT_NewArena(2048));
-    CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext) : nullptr;
-    SECITEM_FreeItem(&ext, PR_FALSE);
+    CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext.get()) : nullptr;
     if (!dps)
         return urls;
     for (CRLDistributionPoint** p = dps->distPoints; p && *p; ++p) {
@@ -61,12 +60,11 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
 std::vector<std::string> caIssuersUrls(CERTCertificate* c)
 {
     std::vector<std::string> urls;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, &ext) != SECSuccess)
+    ItemData ext;
+    if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, ext.out()) != SECSuccess)
         return urls;
     UniqueArena arena(PORT_NewArena(2048));
-    CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext) : nullptr;
-    SECITEM_FreeItem(&ext, PR_FALSE);
+    CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext.get()) : nullptr;
     for (; aia && *aia; ++aia) {
         if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS || !(*aia)->location ||
             (*aia)->location->type != certURI)
@@ -77,19 +75,6 @@ std::vector<std::string> caIssuersUrls(CERTCertificate* c)
     }
     return urls;
 }
-
-struct OcspResponseFree {
-    void operator()(CERTOCSPResponse* r) const noexcept { CERT_DestroyOCSPResponse(r); }
-};
-struct OcspRequestFree {
-    void operator()(CERTOCSPRequest* r) const noexcept { CERT_DestroyOCSPRequest(r); }
-};
-struct OcspCertIdFree {
-    void operator()(CERTOCSPCertID* id) const noexcept { CERT_DestroyOCSPCertID(id); }
-};
-struct CrlFree {
-    void operator()(CERTSignedCrl* c) const noexcept { SEC_DestroyCrl(c); }
-};
 
 } // namespace
 
@@ -297,28 +282,25 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
 
         // OCSP first (RFC 6960), from the AIA extension.
         std::string ocspProblem;
-        if (char* loc = CERT_GetOCSPAuthorityInfoAccessLocation(cur.get())) {
-            const std::string url = loc;
-            PORT_Free(loc);
+        if (UniquePortString loc{CERT_GetOCSPAuthorityInfoAccessLocation(cur.get())}) {
+            const std::string url = loc.get();
             UniqueCertList list(CERT_NewCertList());
             CERT_AddCertToListTail(list.get(), CERT_DupCertificate(cur.get()));
-            std::unique_ptr<CERTOCSPRequest, OcspRequestFree> req(
+            UniqueOcspRequest req(
                 CERT_CreateOCSPRequest(list.get(), now, PR_FALSE, nullptr));
-            SECItem* enc = req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr;
+            UniqueItem enc(req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr);
             if (!enc) {
                 ocspProblem = "OCSP request could not be built (" + errorName() + ")";
             } else if (!net::isHttpUrl(url)) {
                 ocspProblem = "OCSP address " + url + " is not HTTP";
-                SECITEM_FreeItem(enc, PR_TRUE);
             } else {
                 const Bytes reqDer = bytesOf(*enc);
-                SECITEM_FreeItem(enc, PR_TRUE);
                 Fetched f = fetch(url, reqDer, "application/ocsp-request");
                 if (!f.ok) {
                     ocspProblem = "OCSP " + url + " did not answer (" + f.error + ")";
                 } else {
                     SECItem ri = itemOf(f.body);
-                    std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
+                    UniqueOcspResponse resp(CERT_DecodeOCSPResponse(&ri));
                     CERTCertificate* responder = nullptr;
                     if (!resp) {
                         ocspProblem = "OCSP " + url + " sent no valid response (" + errorName() + ")";
@@ -330,7 +312,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                                       errorName() + ")";
                     } else {
                         UniqueCert responderCert(responder);
-                        std::unique_ptr<CERTOCSPCertID, OcspCertIdFree> id(CERT_CreateOCSPCertID(cur.get(), now));
+                        UniqueOcspCertId id(CERT_CreateOCSPCertID(cur.get(), now));
                         SECStatus st = id ? CERT_GetOCSPStatusForCertID(db, resp.get(), id.get(), responder, now)
                                           : SECFailure;
                         const int err = PORT_GetError();
@@ -382,7 +364,7 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
                     continue;
                 }
                 SECItem ci = itemOf(f.body);
-                std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
+                UniqueCrl crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
                 if (!crl) {
                     crlProblem = "CRL " + url + " cannot be decoded (" + errorName() + ")";
                     continue;
@@ -468,7 +450,7 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         SECItem it = itemOf(b);
         temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
     }
-    std::vector<std::unique_ptr<CERTSignedCrl, CrlFree>> decoded;
+    std::vector<UniqueCrl> decoded;
     for (const Bytes& c : crls) {
         SECItem it = itemOf(c);
         if (CERTSignedCrl* crl = CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE))
@@ -498,7 +480,7 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
             if (single.status != RevocationStatus::Good && single.status != RevocationStatus::Revoked)
                 continue;
             SECItem ri = itemOf(o);
-            std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
+            UniqueOcspResponse resp(CERT_DecodeOCSPResponse(&ri));
             CERTCertificate* responder = nullptr;
             if (verifyEvidence &&
                 (!resp || CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess ||

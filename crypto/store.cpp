@@ -158,10 +158,10 @@ public:
             alg = hash_ == HashAlg::Sha384   ? SEC_OID_PKCS1_SHA384_WITH_RSA_ENCRYPTION
                   : hash_ == HashAlg::Sha512 ? SEC_OID_PKCS1_SHA512_WITH_RSA_ENCRYPTION
                                              : SEC_OID_PKCS1_SHA256_WITH_RSA_ENCRYPTION;
-        SECItem out{siBuffer, nullptr, 0};
+        ItemData out;
         ++ops_;
         // SEC_SignData hashes, signs once and DER-encodes ECDSA (r, s).
-        if (SEC_SignData(&out, reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
+        if (SEC_SignData(out.out(), reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
                          key_.get(), alg) != SECSuccess) {
             PRErrorCode e = PORT_GetError();
             std::string n = nssErrorName();
@@ -171,9 +171,7 @@ public:
             fail(Code::TokenError, "Signing with the private key failed (" + n + ").",
                  "Penandatanganan dengan kunci privat gagal (" + n + ").");
         }
-        Bytes sig(reinterpret_cast<const char*>(out.data), out.len);
-        SECITEM_FreeItem(&out, PR_FALSE);
-        return sig;
+        return bytesOf(out.get());
     }
     int operations() const override { return ops_; }
 
@@ -239,18 +237,11 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
 } // namespace
 
 struct Store::Impl {
-    NSSInitContext* ctx = nullptr; // ours to shut down (CLI only)
-    std::vector<SECMODModule*> modules;
+    UniqueInitContext ctx; // ours to shut down (CLI only)
+    std::vector<UniqueLoadedModule> modules;
 
-    ~Impl()
-    {
-        for (SECMODModule* m : modules) {
-            SECMOD_UnloadUserModule(m);
-            SECMOD_DestroyModule(m);
-        }
-        if (ctx)
-            NSS_ShutdownContext(ctx);
-    }
+    // The modules are unloaded before the context that loaded them shuts down.
+    ~Impl() { modules.clear(); }
 
     // Every certificate NSS can see, one entry per certificate (several
     // tokens may hold the same one), with whether a key belongs to it.
@@ -288,11 +279,8 @@ Store::~Store() = default;
 
 std::unique_ptr<Store> Store::open(const std::string& dir)
 {
-    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
-    NSSInitParameters params{};
-    params.length = sizeof params;
     auto impl = std::make_unique<Impl>();
-    impl->ctx = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
+    impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
     if (!impl->ctx)
         fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssErrorName() + ").",
              "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
@@ -321,16 +309,13 @@ bool Store::ensureDatabase(const std::string& dir)
         UniqueCertList certs(PK11_ListCertsInSlot(internal.get()));
         haveDb = certs && !CERT_LIST_EMPTY(certs.get());
     }
-    PK11SlotList* all = PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, PR_FALSE, nullptr);
-    if (all) {
-        for (PK11SlotListElement* e = PK11_GetFirstSafe(all); e; e = PK11_GetNextSafe(all, e, PR_FALSE))
+    if (UniqueSlotList all{PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, PR_FALSE, nullptr)})
+        for (PK11SlotListElement* e = PK11_GetFirstSafe(all.get()); e; e = PK11_GetNextSafe(all.get(), e, PR_FALSE))
             if (std::string(PK11_GetTokenName(e->slot)) == kLabel)
                 haveDb = true;
-        PK11_FreeSlotList(all);
-    }
     if (haveDb || dir.empty())
         return false;
-    std::string spec = "configdir='" + (dir.find(':') == std::string::npos ? "sql:" + dir : dir) +
+    std::string spec = "configdir='" + databaseSpec(dir) +
                        "' tokenDescription='" + kLabel + "' flags=readOnly";
     UniqueSlot slot(SECMOD_OpenUserDB(spec.c_str()));
     if (!slot)
@@ -343,14 +328,11 @@ void Store::loadModule(const std::string& libraryPath)
 {
     std::string name = "bsre-module-" + std::to_string(impl_->modules.size());
     std::string spec = "name=\"" + name + "\" library=\"" + libraryPath + "\"";
-    SECMODModule* m = SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE);
-    if (!m || !m->loaded) {
-        if (m)
-            SECMOD_DestroyModule(m);
+    UniqueModuleRef m(SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE));
+    if (!m || !m->loaded)
         fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + nssErrorName() + ").",
              "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + nssErrorName() + ").");
-    }
-    impl_->modules.push_back(m);
+    impl_->modules.push_back(UniqueLoadedModule(m.release()));
 }
 
 std::vector<CertInfo> Store::list() const

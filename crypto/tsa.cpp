@@ -110,10 +110,7 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
 
     // The token's own signature, over the TSTInfo, by a timeStamping certificate.
     SECItem item = itemOf(tokenDer);
-    struct MsgFree {
-        void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
-    };
-    std::unique_ptr<NSSCMSMessage, MsgFree> msg(
+    UniqueCmsMessage msg(
         NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     if (!msg)
         badToken("the token cannot be decoded", "token tidak dapat didekode");
@@ -141,16 +138,11 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
 
     // RFC 3161 2.3: the TSA certificate carries the timeStamping EKU.
     bool eku = false;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(tsaCert, SEC_OID_X509_EXT_KEY_USAGE, &ext) == SECSuccess) {
-        CERTOidSequence* seq = CERT_DecodeOidSequence(&ext);
-        if (seq) {
+    ItemData ext;
+    if (CERT_FindCertExtension(tsaCert, SEC_OID_X509_EXT_KEY_USAGE, ext.out()) == SECSuccess)
+        if (UniqueOidSequence seq{CERT_DecodeOidSequence(&ext.get())})
             for (SECItem** o = seq->oids; o && *o; ++o)
                 eku = eku || SECOID_FindOIDTag(*o) == SEC_OID_EXT_KEY_USAGE_TIME_STAMP;
-            CERT_DestroyOidSequence(seq);
-        }
-        SECITEM_FreeItem(&ext, PR_FALSE);
-    }
     if (!eku)
         badToken("the TSA certificate is not for timestamping", "sertifikat TSA bukan untuk stempel waktu");
     if (checkTrust) {

@@ -30,10 +30,6 @@ std::string nssError()
     return n ? n : ("NSS error " + std::to_string(e));
 }
 
-struct MessageFree {
-    void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
-};
-
 std::string pemToDer(const std::string& text)
 {
     const std::string begin = "-----BEGIN CERTIFICATE-----";
@@ -45,12 +41,8 @@ std::string pemToDer(const std::string& text)
     for (size_t i = b + begin.size(); i < e; ++i)
         if (!std::isspace(static_cast<unsigned char>(text[i])))
             b64 += text[i];
-    SECItem* item = NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size()));
-    if (!item)
-        return {};
-    std::string der(reinterpret_cast<char*>(item->data), item->len);
-    SECITEM_FreeItem(item, PR_TRUE);
-    return der;
+    UniqueItem item(NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size())));
+    return item ? bytesOf(*item) : std::string();
 }
 
 } // namespace
@@ -70,7 +62,7 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         item.len = std::min<unsigned>(item.len, 5 + ((static_cast<unsigned char>(cmsDer[2]) << 16) |
                                                      (static_cast<unsigned char>(cmsDer[3]) << 8) |
                                                      static_cast<unsigned char>(cmsDer[4])));
-    std::unique_ptr<NSSCMSMessage, MessageFree> msg(
+    UniqueCmsMessage msg(
         NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     if (!msg || !NSS_CMSMessage_IsSigned(msg.get())) {
         v.problem = "the signature value is not a CMS SignedData (" + nssError() + ")";
@@ -98,14 +90,13 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         return v;
     }
     v.digestAlgorithm = SECOID_FindOIDTagDescription(digestTag);
-    void* hctx = ho->create();
-    ho->begin(hctx);
+    UniqueHashContext hctx(HASH_Create(ht));
+    HASH_Begin(hctx.get());
     for (auto p : parts)
-        ho->update(hctx, reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
+        HASH_Update(hctx.get(), reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
     unsigned char digest[HASH_LENGTH_MAX];
     unsigned dlen = 0;
-    ho->end(hctx, digest, &dlen, sizeof digest);
-    ho->destroy(hctx, PR_TRUE);
+    HASH_End(hctx.get(), digest, &dlen, sizeof digest);
     SECItem digestItem{siBuffer, digest, dlen};
 
     NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageEmailSigner, PR_FALSE);
@@ -174,76 +165,77 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
     return v;
 }
 
+struct TrustContext::Impl {
+    std::filesystem::path tmpdir; // a private database, removed once its context is shut down
+    UniqueInitContext ctx;
+
+    ~Impl()
+    {
+        ctx.reset();
+        if (!tmpdir.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(tmpdir, ec);
+        }
+    }
+};
+
+TrustContext::TrustContext(std::unique_ptr<Impl> impl, bool checks) : impl_(std::move(impl)), checks_(checks) {}
+TrustContext::~TrustContext() = default;
+
 std::unique_ptr<TrustContext> TrustContext::none()
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    t->ctx_ = NSS_InitContext("", "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
-    if (!t->ctx_)
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = initContext("", NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
+    if (!impl->ctx)
         fail(Code::Internal, "NSS could not be initialised (" + nssError() + ").",
              "NSS tidak dapat diinisialisasi (" + nssError() + ").");
-    return t;
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), false));
 }
 
 std::unique_ptr<TrustContext> TrustContext::withDatabase(const std::string& dir)
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
-    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY);
-    if (!t->ctx_)
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY);
+    if (!impl->ctx)
         fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssError() + ").",
              "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssError() + ").");
-    t->checks_ = true;
-    return t;
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), true));
 }
+
+namespace {
+// Imports a CA file into the internal slot, trusted for every usage ("CT,C,C").
+void importAnchor(PK11SlotInfo* slot, const std::string& file, const std::string& nick)
+{
+    UniqueCert cert = tempCert(pemToDer(readFile(file)));
+    if (!cert)
+        fail(Code::Usage, "The trust anchor " + file + " is not a certificate.",
+             "Jangkar kepercayaan " + file + " bukan sertifikat.");
+    if (PK11_ImportCert(slot, cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
+        fail(Code::Internal, "The trust anchor " + file + " could not be imported (" + nssError() + ").",
+             "Jangkar kepercayaan " + file + " tidak dapat diimpor (" + nssError() + ").");
+    CERTCertTrust trust{};
+    CERT_DecodeTrustString(&trust, "CT,C,C");
+    CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
+}
+} // namespace
 
 std::unique_ptr<TrustContext> TrustContext::withAnchors(const std::vector<std::string>& files)
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
+    auto impl = std::make_unique<Impl>();
     std::string tmpl = (std::filesystem::temp_directory_path() / "bsre-trust-XXXXXX").string();
     if (!::mkdtemp(tmpl.data())) // mode 0700
         fail(Code::Io, "A temporary folder could not be created.", "Folder sementara tidak dapat dibuat.");
-    t->tmpdir_ = tmpl;
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    std::string spec = "sql:" + tmpl;
-    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, 0);
-    if (!t->ctx_)
+    impl->tmpdir = tmpl;
+    impl->ctx = initContext("sql:" + tmpl, 0);
+    if (!impl->ctx)
         fail(Code::Internal, "A temporary certificate database could not be created (" + nssError() + ").",
              "Basis data sertifikat sementara tidak dapat dibuat (" + nssError() + ").");
     UniqueSlot slot(PK11_GetInternalKeySlot());
     if (PK11_NeedUserInit(slot.get()))
         PK11_InitPin(slot.get(), "", "");
-    for (size_t i = 0; i < files.size(); ++i) {
-        std::string der = pemToDer(readFile(files[i]));
-        SECItem item{siBuffer, reinterpret_cast<unsigned char*>(der.data()), static_cast<unsigned>(der.size())};
-        UniqueCert cert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
-        if (!cert)
-            fail(Code::Usage, "The trust anchor " + files[i] + " is not a certificate.",
-                 "Jangkar kepercayaan " + files[i] + " bukan sertifikat.");
-        std::string nick = "bsre-anchor-" + std::to_string(i);
-        if (PK11_ImportCert(slot.get(), cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
-            fail(Code::Internal, "The trust anchor " + files[i] + " could not be imported (" + nssError() + ").",
-                 "Jangkar kepercayaan " + files[i] + " tidak dapat diimpor (" + nssError() + ").");
-        CERTCertTrust trust{};
-        CERT_DecodeTrustString(&trust, "CT,C,C");
-        CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
-    }
-    t->checks_ = true;
-    return t;
-}
-
-TrustContext::~TrustContext()
-{
-    if (ctx_)
-        NSS_ShutdownContext(static_cast<NSSInitContext*>(ctx_));
-    if (!tmpdir_.empty()) {
-        std::error_code ec;
-        std::filesystem::remove_all(tmpdir_, ec);
-    }
+    for (size_t i = 0; i < files.size(); ++i)
+        importAnchor(slot.get(), files[i], "bsre-anchor-" + std::to_string(i));
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), true));
 }
 
 } // namespace bsre::crypto
