@@ -1,5 +1,6 @@
 #include "crypto/revocation.hpp"
 
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/handles.hpp"
 #include "net/http.hpp"
@@ -162,42 +163,15 @@ OcspSingle ocspStatusFor(const Bytes& resp, const Bytes& serial)
 CmsCertificates cmsCertificates(const Bytes& cms)
 {
     CmsCertificates out;
-    der::Tlv ci;
-    if (!der::readTlv(cms, ci))
+    const auto sd = der::readSignedData(cms);
+    if (!sd)
         return out;
-    auto ciParts = der::children(ci.content);
-    der::Tlv sd;
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
-        return out;
-    std::string_view signerSerial;
-    for (const auto& part : der::children(sd.content)) {
-        if (part.tag == 0xA0)
-            for (const auto& c : der::children(part.content))
-                out.all.emplace_back(c.whole);
-        if (part.tag == 0x31) { // signerInfos: the first one's issuerAndSerialNumber
-            auto infos = der::children(part.content);
-            if (!infos.empty()) {
-                auto f = der::children(infos[0].content);
-                if (f.size() > 1 && f[1].tag == 0x30) {
-                    auto ias = der::children(f[1].content);
-                    if (ias.size() > 1)
-                        signerSerial = ias[1].content;
-                }
-            }
-        }
-    }
-    for (const Bytes& c : out.all) {
-        der::Tlv cert;
-        if (!der::readTlv(c, cert))
-            continue;
-        auto parts = der::children(cert.content);
-        if (parts.empty())
-            continue;
-        auto tbs = der::children(parts[0].content);
-        size_t i = (!tbs.empty() && tbs[0].tag == 0xA0) ? 1 : 0;
-        if (tbs.size() > i && tbs[i].content == signerSerial)
+    out.all.assign(sd->certificates.begin(), sd->certificates.end());
+    // The first SignerInfo's issuerAndSerialNumber names the signer's certificate.
+    const std::string_view signerSerial = sd->signerInfos.empty() ? "" : sd->signerInfos[0].serialNumber;
+    for (const Bytes& c : out.all)
+        if (der::certificateSerial(c) == signerSerial)
             out.signer = c;
-    }
     if (out.signer.empty() && !out.all.empty())
         out.signer = out.all.front();
     return out;
@@ -412,32 +386,13 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
 
 std::optional<Bytes> signatureTimestampToken(const Bytes& cms)
 {
-    der::Tlv ci, sd;
-    if (!der::readTlv(cms, ci))
+    const auto sd = der::readSignedData(cms);
+    if (!sd || sd->signerInfos.empty())
         return std::nullopt;
-    auto ciParts = der::children(ci.content);
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
+    const der::Attribute* a = sd->signerInfos[0].unsignedAttrs.find(der::kSignatureTimestampOid);
+    if (!a || a->values.empty())
         return std::nullopt;
-    for (const auto& part : der::children(sd.content)) {
-        if (part.tag != 0x31)
-            continue;
-        auto infos = der::children(part.content);
-        if (infos.empty())
-            continue;
-        for (const auto& f : der::children(infos[0].content)) {
-            if (f.tag != 0xA1) // unsignedAttrs [1] IMPLICIT
-                continue;
-            for (const auto& attr : der::children(f.content)) {
-                auto a = der::children(attr.content);
-                if (a.size() == 2 && der::oidText(a[0].content) == "1.2.840.113549.1.9.16.2.14") {
-                    auto values = der::children(a[1].content);
-                    if (!values.empty())
-                        return Bytes(values[0].whole);
-                }
-            }
-        }
-    }
-    return std::nullopt;
+    return Bytes(a->values[0]);
 }
 
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,

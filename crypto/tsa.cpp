@@ -1,6 +1,7 @@
 #include "crypto/tsa.hpp"
 
 #include "common/error.hpp"
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/handles.hpp"
@@ -34,23 +35,25 @@ struct TstInfo {
     std::string_view der;       // the TSTInfo encoding (what the token signs)
 };
 
+// The token's SignedData, read once; its faults said as a check that failed.
+der::SignedDataView tokenSignedData(const Bytes& token)
+{
+    try {
+        return der::parseSignedData(token);
+    } catch (const der::MalformedCms& e) {
+        badToken("the token is not a readable CMS SignedData (" + e.part() + ")",
+                 "token bukan CMS SignedData yang dapat dibaca (" + e.partId() + ")");
+    }
+}
+
 // ContentInfo -> SignedData -> encapContentInfo -> TSTInfo fields.
 TstInfo parseToken(const Bytes& token)
 {
-    der::Tlv ci, sd;
-    if (!der::readTlv(token, ci))
-        badToken("the token is not DER", "token bukan DER");
-    auto ciParts = der::children(ci.content);
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
-        badToken("the token is not a CMS SignedData", "token bukan CMS SignedData");
-    auto sdParts = der::children(sd.content);
-    if (sdParts.size() < 3)
-        badToken("the token's SignedData is incomplete", "SignedData token tidak lengkap");
-    auto encap = der::children(sdParts[2].content);
-    if (encap.size() < 2 || der::oidText(encap[0].content) != kTstInfoOid)
+    const der::SignedDataView sd = tokenSignedData(token);
+    if (sd.eContentType != kTstInfoOid || !sd.eContent)
         badToken("the token does not carry a TSTInfo", "token tidak memuat TSTInfo");
-    der::Tlv octets, tst;
-    if (!der::readTlv(encap[1].content, octets) || !der::readTlv(octets.content, tst))
+    der::Tlv tst;
+    if (!der::readTlv(*sd.eContent, tst))
         badToken("the TSTInfo cannot be read", "TSTInfo tidak dapat dibaca");
     TstInfo info;
     info.der = tst.whole;

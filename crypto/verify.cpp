@@ -3,6 +3,7 @@
 #include "common/atomic_file.hpp"
 #include "crypto/digest.hpp"
 #include "common/error.hpp"
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/handles.hpp"
 #include "crypto/nss_util.hpp"
@@ -114,42 +115,21 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
                         ? "the document was changed after signing (digest mismatch)"
                         : "the signature value does not verify (" + nssError() + ")";
     // The timestamp token over the signature value (ETSI EN 319 142-1 B-T).
-    {
-        der::Tlv ci, content, sdSeq;
-        std::string_view whole(reinterpret_cast<const char*>(item.data), item.len);
-        if (der::readTlv(whole, ci)) {
-            auto ciParts = der::children(ci.content);
-            if (ciParts.size() >= 2 && der::readTlv(ciParts[1].content, sdSeq)) {
-                auto sdParts = der::children(sdSeq.content);
-                if (!sdParts.empty() && sdParts.back().tag == 0x31) {
-                    auto infos = der::children(sdParts.back().content);
-                    if (!infos.empty()) {
-                        auto f = der::children(infos[0].content);
-                        std::string_view signature;
-                        for (const auto& t : f)
-                            if (t.tag == 0x04)
-                                signature = t.content;
-                        if (!f.empty() && f.back().tag == 0xA1)
-                            for (const auto& attr : der::children(f.back().content)) {
-                                auto parts = der::children(attr.content);
-                                if (parts.size() < 2 || parts[0].whole != der::oid("1.2.840.113549.1.9.16.2.14"))
-                                    continue;
-                                auto values = der::children(parts[1].content);
-                                if (values.empty())
-                                    continue;
-                                v.hasTimestamp = true;
-                                try {
-                                    auto t = checkToken(Bytes(values[0].whole), hash(HashAlg::Sha256, signature),
-                                                        HashAlg::Sha256, std::nullopt, checkTrust);
-                                    v.timestampValid = true;
-                                    v.timestampTime = t.genTime;
-                                    v.tsaName = t.tsaName;
-                                } catch (const Error& e) {
-                                    v.timestampProblem = e.english();
-                                }
-                            }
-                    }
-                }
+    if (auto view = der::readSignedData(std::string_view(reinterpret_cast<const char*>(item.data), item.len));
+        view && !view->signerInfos.empty()) {
+        const der::SignerInfoView& info = view->signerInfos[0];
+        for (const der::Attribute& attr : info.unsignedAttrs.list) {
+            if (attr.type != der::kSignatureTimestampOid || attr.values.empty())
+                continue;
+            v.hasTimestamp = true;
+            try {
+                auto t = checkToken(Bytes(attr.values[0]), hash(HashAlg::Sha256, info.signature), HashAlg::Sha256,
+                                    std::nullopt, checkTrust);
+                v.timestampValid = true;
+                v.timestampTime = t.genTime;
+                v.tsaName = t.tsaName;
+            } catch (const Error& e) {
+                v.timestampProblem = e.english();
             }
         }
     }
