@@ -46,31 +46,89 @@ std::string pemToDer(const std::string& text)
     return item ? bytesOf(*item) : std::string();
 }
 
+// The digest of the signed byte ranges with the signer's algorithm; nullopt
+// when NSS has no such hash.
+std::optional<Bytes> digestOf(SECOidTag digestTag, const std::vector<std::string_view>& parts)
+{
+    const HASH_HashType ht = HASH_GetHashTypeByOidTag(digestTag);
+    UniqueHashContext ctx(HASH_GetHashObject(ht) ? HASH_Create(ht) : nullptr);
+    if (!ctx)
+        return std::nullopt;
+    HASH_Begin(ctx.get());
+    for (auto p : parts)
+        HASH_Update(ctx.get(), reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
+    unsigned char digest[HASH_LENGTH_MAX];
+    unsigned len = 0;
+    HASH_End(ctx.get(), digest, &len, sizeof digest);
+    return Bytes(reinterpret_cast<const char*>(digest), len);
+}
+
+// Why the signature value or the message digest does not match; empty when both do.
+std::string integrityProblem(NSSCMSSignerInfo* si, const Bytes& digest)
+{
+    SECItem digestItem = itemOf(digest);
+    const SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
+    const NSSCMSVerificationStatus status = NSS_CMSSignerInfo_GetVerificationStatus(si);
+    if (st == SECSuccess && status == NSSCMSVS_GoodSignature)
+        return {};
+    return status == NSSCMSVS_DigestMismatch ? "the document was changed after signing (digest mismatch)"
+                                             : "the signature value does not verify (" + nssError() + ")";
+}
+
+struct TimestampFinding {
+    bool present = false, valid = false;
+    std::string time, tsaName, problem;
+};
+
+// The timestamp token over the signature value (ETSI EN 319 142-1 B-T), checked.
+TimestampFinding signatureTimestamp(std::string_view cms, bool checkTrust)
+{
+    TimestampFinding f;
+    const auto view = der::readSignedData(cms);
+    if (!view || view->signerInfos.empty())
+        return f;
+    const der::SignerInfoView& info = view->signerInfos[0];
+    for (const der::Attribute& attr : info.unsignedAttrs.list) {
+        if (attr.type != der::kSignatureTimestampOid || attr.values.empty())
+            continue;
+        f.present = true;
+        try {
+            auto t = checkToken(Bytes(attr.values[0]), hash(HashAlg::Sha256, info.signature), HashAlg::Sha256,
+                                std::nullopt, checkTrust);
+            f.valid = true;
+            f.time = t.genTime;
+            f.tsaName = t.tsaName;
+        } catch (const Error& e) {
+            f.problem = e.english();
+        }
+    }
+    return f;
+}
+
+// Why the signer's chain is not trusted in the database; empty when it is.
+std::string trustProblem(CERTCertificate* cert)
+{
+    SECCertificateUsage usages = 0;
+    if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner, PR_Now(), nullptr,
+                               nullptr, &usages) == SECSuccess)
+        return {};
+    return nssError();
+}
+
 } // namespace
 
 CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string_view>& parts, bool checkTrust)
 {
     CmsVerdict v;
     // /Contents is zero padded after the DER; the decoder wants the DER alone.
-    SECItem item{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(cmsDer.data())),
-                 static_cast<unsigned>(cmsDer.size())};
-    if (cmsDer.size() > 4 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
-        static_cast<unsigned char>(cmsDer[1]) == 0x82)
-        item.len = std::min<unsigned>(item.len, 4 + ((static_cast<unsigned char>(cmsDer[2]) << 8) |
-                                                     static_cast<unsigned char>(cmsDer[3])));
-    else if (cmsDer.size() > 5 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
-             static_cast<unsigned char>(cmsDer[1]) == 0x83)
-        item.len = std::min<unsigned>(item.len, 5 + ((static_cast<unsigned char>(cmsDer[2]) << 16) |
-                                                     (static_cast<unsigned char>(cmsDer[3]) << 8) |
-                                                     static_cast<unsigned char>(cmsDer[4])));
-    UniqueCmsMessage msg(
-        NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
+    const Bytes cms = der::trimmed(cmsDer);
+    SECItem item = itemOf(cms);
+    UniqueCmsMessage msg(NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     if (!msg || !NSS_CMSMessage_IsSigned(msg.get())) {
         v.problem = "the signature value is not a CMS SignedData (" + nssError() + ")";
         return v;
     }
-    NSSCMSContentInfo* ci = NSS_CMSMessage_ContentLevel(msg.get(), 0);
-    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(ci));
+    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
     if (!sd) {
         v.problem = "no SignedData content";
         return v;
@@ -83,64 +141,33 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         v.problem = "no signer";
         return v;
     }
-    SECOidTag digestTag = SECOID_GetAlgorithmTag(algs[0]);
-    HASH_HashType ht = HASH_GetHashTypeByOidTag(digestTag);
-    const SECHashObject* ho = HASH_GetHashObject(ht);
-    if (!ho) {
+    const SECOidTag digestTag = SECOID_GetAlgorithmTag(algs[0]);
+    const std::optional<Bytes> digest = digestOf(digestTag, parts);
+    if (!digest) {
         v.problem = "unsupported digest algorithm";
         return v;
     }
     v.digestAlgorithm = SECOID_FindOIDTagDescription(digestTag);
-    UniqueHashContext hctx(HASH_Create(ht));
-    HASH_Begin(hctx.get());
-    for (auto p : parts)
-        HASH_Update(hctx.get(), reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
-    unsigned char digest[HASH_LENGTH_MAX];
-    unsigned dlen = 0;
-    HASH_End(hctx.get(), digest, &dlen, sizeof digest);
-    SECItem digestItem{siBuffer, digest, dlen};
-
     NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageEmailSigner, PR_FALSE);
-    CERTCertificate* cert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB());
+    CERTCertificate* cert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB()); // owned by si
     if (!cert) {
         v.problem = "the signer's certificate is not in the signature";
         return v;
     }
     v.signerName = commonName(cert);
     v.signerSubject = cert->subjectName ? cert->subjectName : "";
-    SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
-    v.integrity = st == SECSuccess && NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_GoodSignature;
-    if (!v.integrity)
-        v.problem = NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_DigestMismatch
-                        ? "the document was changed after signing (digest mismatch)"
-                        : "the signature value does not verify (" + nssError() + ")";
-    // The timestamp token over the signature value (ETSI EN 319 142-1 B-T).
-    if (auto view = der::readSignedData(std::string_view(reinterpret_cast<const char*>(item.data), item.len));
-        view && !view->signerInfos.empty()) {
-        const der::SignerInfoView& info = view->signerInfos[0];
-        for (const der::Attribute& attr : info.unsignedAttrs.list) {
-            if (attr.type != der::kSignatureTimestampOid || attr.values.empty())
-                continue;
-            v.hasTimestamp = true;
-            try {
-                auto t = checkToken(Bytes(attr.values[0]), hash(HashAlg::Sha256, info.signature), HashAlg::Sha256,
-                                    std::nullopt, checkTrust);
-                v.timestampValid = true;
-                v.timestampTime = t.genTime;
-                v.tsaName = t.tsaName;
-            } catch (const Error& e) {
-                v.timestampProblem = e.english();
-            }
-        }
-    }
+    v.problem = integrityProblem(si, *digest);
+    v.integrity = v.problem.empty();
+    const TimestampFinding ts = signatureTimestamp(cms, checkTrust);
+    v.hasTimestamp = ts.present;
+    v.timestampValid = ts.valid;
+    v.timestampTime = ts.time;
+    v.tsaName = ts.tsaName;
+    v.timestampProblem = ts.problem;
     if (checkTrust) {
         v.trustChecked = true;
-        SECCertificateUsage usages = 0;
-        SECStatus ts = CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner,
-                                              PR_Now(), nullptr, nullptr, &usages);
-        v.trusted = ts == SECSuccess;
-        if (!v.trusted)
-            v.trustProblem = nssError();
+        v.trustProblem = trustProblem(cert);
+        v.trusted = v.trustProblem.empty();
     }
     return v;
 }
