@@ -63,6 +63,17 @@ inline UniqueCert tempCert(const Bytes& der)
     return UniqueCert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
 }
 
+// "SEC_ERROR_BAD_DATABASE (-8174)": the name and the number of NSS's last error.
+inline std::string errorNameAndNumber() { return errorName("unknown") + " (" + std::to_string(PORT_GetError()) + ")"; }
+
+// The name of NSS's last error, else "NSS error -8174".
+inline std::string errorNameOrNumber()
+{
+    const PRErrorCode e = PORT_GetError();
+    const char* n = PR_ErrorToName(e);
+    return n ? n : "NSS error " + std::to_string(e);
+}
+
 // "2026-11-25T19:37:31Z"
 inline std::string isoTime(PRTime t)
 {

@@ -28,6 +28,15 @@ int addUnique(std::vector<Bytes>& v, const Bytes& b)
     return static_cast<int>(v.size() - 1);
 }
 
+// The general name as an http(s) URI; empty when it is another kind of name or scheme.
+std::string httpUri(const CERTGeneralName* n)
+{
+    if (!n || n->type != certURI)
+        return {};
+    std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
+    return net::isHttpUrl(u) ? u : std::string();
+}
+
 // http(s) URIs of the certificate's CRL distribution points.
 std::vector<std::string> crlUrls(CERTCertificate* c)
 {
@@ -45,11 +54,8 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
         CERTGeneralName* first = (*p)->distPoint.fullName;
         CERTGeneralName* n = first;
         do {
-            if (n && n->type == certURI) {
-                std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
-                if (net::isHttpUrl(u))
-                    urls.push_back(u);
-            }
+            if (std::string u = httpUri(n); !u.empty())
+                urls.push_back(u);
             n = n ? CERT_GetNextGeneralName(n) : nullptr;
         } while (n && n != first);
     }
@@ -67,11 +73,9 @@ std::vector<std::string> caIssuersUrls(CERTCertificate* c)
     UniqueArena arena(PORT_NewArena(2048));
     CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext.get()) : nullptr;
     for (; aia && *aia; ++aia) {
-        if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS || !(*aia)->location ||
-            (*aia)->location->type != certURI)
+        if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS)
             continue;
-        std::string u(reinterpret_cast<const char*>((*aia)->location->name.other.data), (*aia)->location->name.other.len);
-        if (net::isHttpUrl(u))
+        if (std::string u = httpUri((*aia)->location); !u.empty())
             urls.push_back(u);
     }
     return urls;

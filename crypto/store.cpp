@@ -30,8 +30,6 @@ std::string hexUpper(std::string_view bytes)
 
 namespace {
 
-std::string nssErrorName() { return errorName("unknown") + " (" + std::to_string(PORT_GetError()) + ")"; }
-
 Bytes der(const CERTCertificate* c) { return bytesOf(c->derCert); }
 
 std::string tokenName(const CERTCertificate* c)
@@ -88,8 +86,8 @@ std::optional<Problem> problemOf(CERTCertificate* c, bool hasKey)
         // emailProtection does not make the chain untrusted.
         if (e != SEC_ERROR_INADEQUATE_CERT_TYPE && e != SEC_ERROR_INADEQUATE_KEY_USAGE)
             return Problem{Code::CertUntrusted,
-                           "The certificate's chain is not trusted in this database (" + nssErrorName() + ").",
-                           "Rantai sertifikat tidak dipercaya di basis data ini (" + nssErrorName() + ")."};
+                           "The certificate's chain is not trusted in this database (" + errorNameAndNumber() + ").",
+                           "Rantai sertifikat tidak dipercaya di basis data ini (" + errorNameAndNumber() + ")."};
     }
     return std::nullopt;
 }
@@ -164,7 +162,7 @@ public:
         if (SEC_SignData(out.out(), reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
                          key_.get(), alg) != SECSuccess) {
             PRErrorCode e = PORT_GetError();
-            std::string n = nssErrorName();
+            std::string n = errorNameAndNumber();
             if (e == SEC_ERROR_TOKEN_NOT_LOGGED_IN || e == SEC_ERROR_NO_TOKEN || e == SEC_ERROR_PKCS11_DEVICE_ERROR)
                 fail(Code::TokenError, "The token refused to sign (" + n + "); was it removed?",
                      "Token menolak menandatangani (" + n + "); apakah token dicabut?");
@@ -230,8 +228,8 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
         }
         fail(Code::BadPin, en, id);
     }
-    fail(Code::TokenError, "Logging in to the token \"" + token + "\" failed (" + nssErrorName() + ").",
-         "Masuk ke token \"" + token + "\" gagal (" + nssErrorName() + ").");
+    fail(Code::TokenError, "Logging in to the token \"" + token + "\" failed (" + errorNameAndNumber() + ").",
+         "Masuk ke token \"" + token + "\" gagal (" + errorNameAndNumber() + ").");
 }
 
 } // namespace
@@ -282,8 +280,8 @@ std::unique_ptr<Store> Store::open(const std::string& dir)
     auto impl = std::make_unique<Impl>();
     impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
     if (!impl->ctx)
-        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssErrorName() + ").",
-             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + errorNameAndNumber() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + errorNameAndNumber() + ").");
     PK11_SetPasswordFunc(noPrompt);
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -319,8 +317,8 @@ bool Store::ensureDatabase(const std::string& dir)
                        "' tokenDescription='" + kLabel + "' flags=readOnly";
     UniqueSlot slot(SECMOD_OpenUserDB(spec.c_str()));
     if (!slot)
-        fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + nssErrorName() + ").",
-             "Basis data sertifikat " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+        fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + errorNameAndNumber() + ").",
+             "Basis data sertifikat " + dir + " tidak dapat dibuka (" + errorNameAndNumber() + ").");
     return true;
 }
 
@@ -330,8 +328,8 @@ void Store::loadModule(const std::string& libraryPath)
     std::string spec = "name=\"" + name + "\" library=\"" + libraryPath + "\"";
     UniqueModuleRef m(SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE));
     if (!m || !m->loaded)
-        fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + nssErrorName() + ").",
-             "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + nssErrorName() + ").");
+        fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + errorNameAndNumber() + ").",
+             "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + errorNameAndNumber() + ").");
     impl_->modules.push_back(UniqueLoadedModule(m.release()));
 }
 
@@ -379,8 +377,8 @@ std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProv
         login(loginSlot, pin, pinEverySignature_);
     UniquePrivateKey key(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
     if (!key)
-        fail(Code::KeyMissing, "The private key of this certificate could not be found (" + nssErrorName() + ").",
-             "Kunci privat sertifikat ini tidak ditemukan (" + nssErrorName() + ").");
+        fail(Code::KeyMissing, "The private key of this certificate could not be found (" + errorNameAndNumber() + ").",
+             "Kunci privat sertifikat ini tidak ditemukan (" + errorNameAndNumber() + ").");
     return std::make_unique<NssSigner>(std::move(chosen), std::move(key));
 }
 

@@ -24,13 +24,6 @@ namespace bsre::crypto {
 
 namespace {
 
-std::string nssError()
-{
-    PRErrorCode e = PORT_GetError();
-    const char* n = PR_ErrorToName(e);
-    return n ? n : ("NSS error " + std::to_string(e));
-}
-
 std::string pemToDer(const std::string& text)
 {
     const std::string begin = "-----BEGIN CERTIFICATE-----";
@@ -72,7 +65,7 @@ std::string integrityProblem(NSSCMSSignerInfo* si, const Bytes& digest)
     if (st == SECSuccess && status == NSSCMSVS_GoodSignature)
         return {};
     return status == NSSCMSVS_DigestMismatch ? "the document was changed after signing (digest mismatch)"
-                                             : "the signature value does not verify (" + nssError() + ")";
+                                             : "the signature value does not verify (" + errorNameOrNumber() + ")";
 }
 
 struct TimestampFinding {
@@ -112,7 +105,7 @@ std::string trustProblem(CERTCertificate* cert)
     if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner, PR_Now(), nullptr,
                                nullptr, &usages) == SECSuccess)
         return {};
-    return nssError();
+    return errorNameOrNumber();
 }
 
 } // namespace
@@ -125,7 +118,7 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
     SECItem item = itemOf(cms);
     UniqueCmsMessage msg(NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     if (!msg || !NSS_CMSMessage_IsSigned(msg.get())) {
-        v.problem = "the signature value is not a CMS SignedData (" + nssError() + ")";
+        v.problem = "the signature value is not a CMS SignedData (" + errorNameOrNumber() + ")";
         return v;
     }
     auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
@@ -194,8 +187,8 @@ std::unique_ptr<TrustContext> TrustContext::none()
     auto impl = std::make_unique<Impl>();
     impl->ctx = initContext("", NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
     if (!impl->ctx)
-        fail(Code::Internal, "NSS could not be initialised (" + nssError() + ").",
-             "NSS tidak dapat diinisialisasi (" + nssError() + ").");
+        fail(Code::Internal, "NSS could not be initialised (" + errorNameOrNumber() + ").",
+             "NSS tidak dapat diinisialisasi (" + errorNameOrNumber() + ").");
     return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), false));
 }
 
@@ -204,8 +197,8 @@ std::unique_ptr<TrustContext> TrustContext::withDatabase(const std::string& dir)
     auto impl = std::make_unique<Impl>();
     impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY);
     if (!impl->ctx)
-        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssError() + ").",
-             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssError() + ").");
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + errorNameOrNumber() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + errorNameOrNumber() + ").");
     return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), true));
 }
 
@@ -218,8 +211,8 @@ void importAnchor(PK11SlotInfo* slot, const std::string& file, const std::string
         fail(Code::Usage, "The trust anchor " + file + " is not a certificate.",
              "Jangkar kepercayaan " + file + " bukan sertifikat.");
     if (PK11_ImportCert(slot, cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
-        fail(Code::Internal, "The trust anchor " + file + " could not be imported (" + nssError() + ").",
-             "Jangkar kepercayaan " + file + " tidak dapat diimpor (" + nssError() + ").");
+        fail(Code::Internal, "The trust anchor " + file + " could not be imported (" + errorNameOrNumber() + ").",
+             "Jangkar kepercayaan " + file + " tidak dapat diimpor (" + errorNameOrNumber() + ").");
     CERTCertTrust trust{};
     CERT_DecodeTrustString(&trust, "CT,C,C");
     CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
@@ -235,8 +228,8 @@ std::unique_ptr<TrustContext> TrustContext::withAnchors(const std::vector<std::s
     impl->tmpdir = tmpl;
     impl->ctx = initContext("sql:" + tmpl, 0);
     if (!impl->ctx)
-        fail(Code::Internal, "A temporary certificate database could not be created (" + nssError() + ").",
-             "Basis data sertifikat sementara tidak dapat dibuat (" + nssError() + ").");
+        fail(Code::Internal, "A temporary certificate database could not be created (" + errorNameOrNumber() + ").",
+             "Basis data sertifikat sementara tidak dapat dibuat (" + errorNameOrNumber() + ").");
     UniqueSlot slot(PK11_GetInternalKeySlot());
     if (PK11_NeedUserInit(slot.get()))
         PK11_InitPin(slot.get(), "", "");
