@@ -42,6 +42,38 @@ inline std::string errorName(const std::string& fallback = "unknown error")
     return n ? n : fallback;
 }
 
+// An NSS database directory as NSS wants it: "sql:" is implied.
+inline std::string databaseSpec(const std::string& dir)
+{
+    return dir.find(':') == std::string::npos ? "sql:" + dir : dir;
+}
+
+// An NSS context of our own (null when NSS refuses; the caller says why).
+inline UniqueInitContext initContext(const std::string& spec, PRUint32 flags)
+{
+    NSSInitParameters params{};
+    params.length = sizeof params;
+    return UniqueInitContext(NSS_InitContext(spec.c_str(), "", "", "", &params, flags));
+}
+
+// A temporary certificate from DER (findable as an issuer while it lives); null when it does not decode.
+inline UniqueCert tempCert(const Bytes& der)
+{
+    SECItem item = itemOf(der);
+    return UniqueCert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
+}
+
+// "SEC_ERROR_BAD_DATABASE (-8174)": the name and the number of NSS's last error.
+inline std::string errorNameAndNumber() { return errorName("unknown") + " (" + std::to_string(PORT_GetError()) + ")"; }
+
+// The name of NSS's last error, else "NSS error -8174".
+inline std::string errorNameOrNumber()
+{
+    const PRErrorCode e = PORT_GetError();
+    const char* n = PR_ErrorToName(e);
+    return n ? n : "NSS error " + std::to_string(e);
+}
+
 // "2026-11-25T19:37:31Z"
 inline std::string isoTime(PRTime t)
 {

@@ -1,5 +1,6 @@
 #include "crypto/revocation.hpp"
 
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/handles.hpp"
 #include "net/http.hpp"
@@ -27,16 +28,24 @@ int addUnique(std::vector<Bytes>& v, const Bytes& b)
     return static_cast<int>(v.size() - 1);
 }
 
+// The general name as an http(s) URI; empty when it is another kind of name or scheme.
+std::string httpUri(const CERTGeneralName* n)
+{
+    if (!n || n->type != certURI)
+        return {};
+    std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
+    return net::isHttpUrl(u) ? u : std::string();
+}
+
 // http(s) URIs of the certificate's CRL distribution points.
 std::vector<std::string> crlUrls(CERTCertificate* c)
 {
     std::vector<std::string> urls;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, &ext) != SECSuccess)
+    ItemData ext;
+    if (CERT_FindCertExtension(c, SEC_OID_X509_CRL_DIST_POINTS, ext.out()) != SECSuccess)
         return urls;
     UniqueArena arena(PORT_NewArena(2048));
-    CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext) : nullptr;
-    SECITEM_FreeItem(&ext, PR_FALSE);
+    CERTCrlDistributionPoints* dps = arena ? CERT_DecodeCRLDistributionPoints(arena.get(), &ext.get()) : nullptr;
     if (!dps)
         return urls;
     for (CRLDistributionPoint** p = dps->distPoints; p && *p; ++p) {
@@ -45,11 +54,8 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
         CERTGeneralName* first = (*p)->distPoint.fullName;
         CERTGeneralName* n = first;
         do {
-            if (n && n->type == certURI) {
-                std::string u(reinterpret_cast<const char*>(n->name.other.data), n->name.other.len);
-                if (net::isHttpUrl(u))
-                    urls.push_back(u);
-            }
+            if (std::string u = httpUri(n); !u.empty())
+                urls.push_back(u);
             n = n ? CERT_GetNextGeneralName(n) : nullptr;
         } while (n && n != first);
     }
@@ -61,35 +67,19 @@ std::vector<std::string> crlUrls(CERTCertificate* c)
 std::vector<std::string> caIssuersUrls(CERTCertificate* c)
 {
     std::vector<std::string> urls;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, &ext) != SECSuccess)
+    ItemData ext;
+    if (CERT_FindCertExtension(c, SEC_OID_X509_AUTH_INFO_ACCESS, ext.out()) != SECSuccess)
         return urls;
     UniqueArena arena(PORT_NewArena(2048));
-    CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext) : nullptr;
-    SECITEM_FreeItem(&ext, PR_FALSE);
+    CERTAuthInfoAccess** aia = arena ? CERT_DecodeAuthInfoAccessExtension(arena.get(), &ext.get()) : nullptr;
     for (; aia && *aia; ++aia) {
-        if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS || !(*aia)->location ||
-            (*aia)->location->type != certURI)
+        if (SECOID_FindOIDTag(&(*aia)->method) != SEC_OID_PKIX_CA_ISSUERS)
             continue;
-        std::string u(reinterpret_cast<const char*>((*aia)->location->name.other.data), (*aia)->location->name.other.len);
-        if (net::isHttpUrl(u))
+        if (std::string u = httpUri((*aia)->location); !u.empty())
             urls.push_back(u);
     }
     return urls;
 }
-
-struct OcspResponseFree {
-    void operator()(CERTOCSPResponse* r) const noexcept { CERT_DestroyOCSPResponse(r); }
-};
-struct OcspRequestFree {
-    void operator()(CERTOCSPRequest* r) const noexcept { CERT_DestroyOCSPRequest(r); }
-};
-struct OcspCertIdFree {
-    void operator()(CERTOCSPCertID* id) const noexcept { CERT_DestroyOCSPCertID(id); }
-};
-struct CrlFree {
-    void operator()(CERTSignedCrl* c) const noexcept { SEC_DestroyCrl(c); }
-};
 
 } // namespace
 
@@ -177,42 +167,15 @@ OcspSingle ocspStatusFor(const Bytes& resp, const Bytes& serial)
 CmsCertificates cmsCertificates(const Bytes& cms)
 {
     CmsCertificates out;
-    der::Tlv ci;
-    if (!der::readTlv(cms, ci))
+    const auto sd = der::readSignedData(cms);
+    if (!sd)
         return out;
-    auto ciParts = der::children(ci.content);
-    der::Tlv sd;
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
-        return out;
-    std::string_view signerSerial;
-    for (const auto& part : der::children(sd.content)) {
-        if (part.tag == 0xA0)
-            for (const auto& c : der::children(part.content))
-                out.all.emplace_back(c.whole);
-        if (part.tag == 0x31) { // signerInfos: the first one's issuerAndSerialNumber
-            auto infos = der::children(part.content);
-            if (!infos.empty()) {
-                auto f = der::children(infos[0].content);
-                if (f.size() > 1 && f[1].tag == 0x30) {
-                    auto ias = der::children(f[1].content);
-                    if (ias.size() > 1)
-                        signerSerial = ias[1].content;
-                }
-            }
-        }
-    }
-    for (const Bytes& c : out.all) {
-        der::Tlv cert;
-        if (!der::readTlv(c, cert))
-            continue;
-        auto parts = der::children(cert.content);
-        if (parts.empty())
-            continue;
-        auto tbs = der::children(parts[0].content);
-        size_t i = (!tbs.empty() && tbs[0].tag == 0xA0) ? 1 : 0;
-        if (tbs.size() > i && tbs[i].content == signerSerial)
+    out.all.assign(sd->certificates.begin(), sd->certificates.end());
+    // The first SignerInfo's issuerAndSerialNumber names the signer's certificate.
+    const std::string_view signerSerial = sd->signerInfos.empty() ? "" : sd->signerInfos[0].serialNumber;
+    for (const Bytes& c : out.all)
+        if (der::certificateSerial(c) == signerSerial)
             out.signer = c;
-    }
     if (out.signer.empty() && !out.all.empty())
         out.signer = out.all.front();
     return out;
@@ -243,18 +206,242 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     return f;
 }
 
+namespace {
+
+// Temporary certificates make the intermediates findable as issuers while they live.
+std::vector<UniqueCert> tempCerts(const std::vector<Bytes>& ders)
+{
+    std::vector<UniqueCert> out;
+    for (const Bytes& b : ders)
+        out.push_back(tempCert(b));
+    return out;
+}
+
+// What one source (OCSP or a CRL) says about one certificate.
+struct Finding {
+    RevocationStatus status = RevocationStatus::Unavailable;
+    std::string revokedAt, reason;
+    std::string problem;  // why this source gave no usable answer; empty when it did
+    Bytes evidence;       // the OCSP response or the CRL, for the DSS
+    Bytes responderCert;  // OCSP: the responder's certificate when it is not the issuer
+};
+
+Finding unusable(std::string problem)
+{
+    Finding f;
+    f.problem = std::move(problem);
+    return f;
+}
+
+// The entries of a CRL that revoke this serial number (normally none or one).
+struct CrlRevocation {
+    std::optional<PRTime> when; // empty when the date cannot be read
+    std::string reason;
+};
+std::vector<CrlRevocation> revocationsIn(const CERTSignedCrl& crl, const SECItem& serial)
+{
+    std::vector<CrlRevocation> out;
+    for (CERTCrlEntry** e = crl.crl.entries; e && *e; ++e) {
+        if (SECITEM_CompareItem(&(*e)->serialNumber, &serial) != SECEqual)
+            continue;
+        CrlRevocation r;
+        PRTime when = 0;
+        if (DER_DecodeTimeChoice(&when, &(*e)->revocationDate) == SECSuccess)
+            r.when = when;
+        CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
+        CERT_FindCRLEntryReasonExten(*e, &code);
+        r.reason = crlReasonName(static_cast<int>(code));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace
+
+class RevocationChecker::Walk {
+public:
+    Walk(RevocationChecker& checker, const std::vector<Bytes>& extraCerts)
+        : checker_(checker), temps_(tempCerts(extraCerts))
+    {
+    }
+    UniqueCert issuerOf(CERTCertificate* cur);
+    CertRevocation judge(CERTCertificate* cur, CERTCertificate* issuer, CertRevocation r, ValidationData& into);
+
+private:
+    Finding askOcsp(CERTCertificate* cur, CERTCertificate* issuer);
+    Finding readOcsp(const std::string& url, const Bytes& body, CERTCertificate* cur, CERTCertificate* issuer) const;
+    Finding askCrl(CERTCertificate* cur, CERTCertificate* issuer);
+    Finding readCrl(const std::string& url, const Bytes& body, CERTCertificate* cur, CERTCertificate* issuer) const;
+
+    RevocationChecker& checker_;
+    std::vector<UniqueCert> temps_;
+    const PRTime now_ = PR_Now();
+};
+
+// From the signature or the database; else fetched from the AIA caIssuers
+// address (a DER certificate), as a validator would.
+UniqueCert RevocationChecker::Walk::issuerOf(CERTCertificate* cur)
+{
+    UniqueCert issuer(CERT_FindCertIssuer(cur, now_, certUsageAnyCA));
+    for (const std::string& url : issuer ? std::vector<std::string>{} : caIssuersUrls(cur)) {
+        Fetched f = checker_.fetch(url, "", "");
+        if (!f.ok)
+            continue;
+        temps_.push_back(tempCert(f.body));
+        issuer.reset(CERT_FindCertIssuer(cur, now_, certUsageAnyCA));
+        if (issuer)
+            break;
+    }
+    return issuer;
+}
+
+// OCSP first (RFC 6960), the CRL (RFC 5280) when OCSP gave no usable answer.
+CertRevocation RevocationChecker::Walk::judge(CERTCertificate* cur, CERTCertificate* issuer, CertRevocation r,
+                                              ValidationData& into)
+{
+    const Finding ocsp = askOcsp(cur, issuer);
+    if (ocsp.problem.empty()) {
+        r.status = ocsp.status;
+        r.revokedAt = ocsp.revokedAt;
+        r.reason = ocsp.reason;
+        r.source = "OCSP";
+        if (r.status != RevocationStatus::Unknown)
+            r.ocsp = into.addOcsp(ocsp.evidence);
+        if (!ocsp.responderCert.empty())
+            into.addCert(ocsp.responderCert);
+    }
+    // RFC 6960's "unknown" means the CA's responder does not know this
+    // certificate: a CRL not listing it would be false comfort, so the
+    // answer stands and no evidence is kept.
+    if (r.status == RevocationStatus::Unknown) {
+        r.problemEn = "the OCSP responder does not know this certificate (status unknown)";
+        r.problemId = "responder OCSP tidak mengenal sertifikat ini (status unknown)";
+    }
+    if (!r.source.empty())
+        return r;
+    const Finding crl = askCrl(cur, issuer);
+    if (crl.problem.empty()) {
+        r.status = crl.status;
+        r.revokedAt = crl.revokedAt;
+        r.reason = crl.reason;
+        r.source = "CRL";
+        r.crl = into.addCrl(crl.evidence);
+        return r;
+    }
+    r.problemEn = ocsp.problem + "; " + crl.problem;
+    r.problemId = "OCSP dan CRL tidak dapat dipakai (" + ocsp.problem + "; " + crl.problem + ")";
+    return r;
+}
+
+Finding RevocationChecker::Walk::askOcsp(CERTCertificate* cur, CERTCertificate* issuer)
+{
+    UniquePortString loc(CERT_GetOCSPAuthorityInfoAccessLocation(cur));
+    if (!loc)
+        return unusable("no OCSP address in the certificate");
+    const std::string url = loc.get();
+    UniqueCertList list(CERT_NewCertList());
+    CERT_AddCertToListTail(list.get(), CERT_DupCertificate(cur));
+    UniqueOcspRequest req(CERT_CreateOCSPRequest(list.get(), now_, PR_FALSE, nullptr));
+    UniqueItem enc(req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr);
+    if (!enc)
+        return unusable("OCSP request could not be built (" + errorName() + ")");
+    if (!net::isHttpUrl(url))
+        return unusable("OCSP address " + url + " is not HTTP");
+    Fetched f = checker_.fetch(url, bytesOf(*enc), "application/ocsp-request");
+    if (!f.ok)
+        return unusable("OCSP " + url + " did not answer (" + f.error + ")");
+    return readOcsp(url, f.body, cur, issuer);
+}
+
+// The responder must be the issuer or carry OCSPSigning from it (NSS checks both).
+Finding RevocationChecker::Walk::readOcsp(const std::string& url, const Bytes& body, CERTCertificate* cur,
+                                          CERTCertificate* issuer) const
+{
+    CERTCertDBHandle* db = CERT_GetDefaultCertDB();
+    SECItem ri = itemOf(body);
+    UniqueOcspResponse resp(CERT_DecodeOCSPResponse(&ri));
+    if (!resp)
+        return unusable("OCSP " + url + " sent no valid response (" + errorName() + ")");
+    if (CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess)
+        return unusable("OCSP " + url + " answered with an error (" + errorName() + ")");
+    CERTCertificate* responder = nullptr;
+    if (CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer) != SECSuccess)
+        return unusable("the OCSP response from " + url + " is not signed by an authorised responder (" +
+                        errorName() + ")");
+    UniqueCert responderCert(responder);
+    UniqueOcspCertId id(CERT_CreateOCSPCertID(cur, now_));
+    SECStatus st = id ? CERT_GetOCSPStatusForCertID(db, resp.get(), id.get(), responder, now_) : SECFailure;
+    const int err = PORT_GetError();
+    Finding f;
+    if (st == SECSuccess) {
+        f.status = RevocationStatus::Good;
+    } else if (err == SEC_ERROR_REVOKED_CERTIFICATE) {
+        OcspSingle single = ocspStatusFor(body, bytesOf(cur->serialNumber));
+        f.status = RevocationStatus::Revoked;
+        f.revokedAt = single.revokedAt;
+        f.reason = single.reason;
+    } else if (err == SEC_ERROR_OCSP_UNKNOWN_CERT) {
+        f.status = RevocationStatus::Unknown;
+    } else {
+        return unusable("the OCSP response from " + url + " cannot be used (" + errorName() + ")");
+    }
+    f.evidence = body;
+    // The responder's certificate helps a later validator (it carries ocsp-nocheck).
+    if (responderCert && !SECITEM_ItemsAreEqual(&responderCert->derCert, &issuer->derCert))
+        f.responderCert = bytesOf(responderCert->derCert);
+    return f;
+}
+
+// From the distribution points, the first CRL that is the issuer's, signed by it and fresh.
+Finding RevocationChecker::Walk::askCrl(CERTCertificate* cur, CERTCertificate* issuer)
+{
+    const auto urls = crlUrls(cur);
+    std::string problem = "no CRL address in the certificate";
+    for (const std::string& url : urls) {
+        Fetched f = checker_.fetch(url, "", "");
+        if (!f.ok) {
+            problem = "CRL " + url + " could not be fetched (" + f.error + ")";
+            continue;
+        }
+        Finding found = readCrl(url, f.body, cur, issuer);
+        if (found.problem.empty())
+            return found;
+        problem = found.problem;
+    }
+    return unusable(problem);
+}
+
+Finding RevocationChecker::Walk::readCrl(const std::string& url, const Bytes& body, CERTCertificate* cur,
+                                         CERTCertificate* issuer) const
+{
+    SECItem ci = itemOf(body);
+    UniqueCrl crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
+    if (!crl)
+        return unusable("CRL " + url + " cannot be decoded (" + errorName() + ")");
+    if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual)
+        return unusable("CRL " + url + " is from another issuer");
+    if (CERT_VerifySignedData(&crl->signatureWrap, issuer, now_, nullptr) != SECSuccess)
+        return unusable("CRL " + url + " is not signed by the issuer (" + errorName() + ")");
+    PRTime next = 0;
+    if (crl->crl.nextUpdate.len && DER_DecodeTimeChoice(&next, &crl->crl.nextUpdate) == SECSuccess && next < now_)
+        return unusable("CRL " + url + " is out of date (next update " + isoTime(next) + ")");
+    Finding f;
+    f.status = RevocationStatus::Good;
+    f.evidence = body;
+    const auto revoked = revocationsIn(*crl, cur->serialNumber);
+    if (!revoked.empty()) {
+        f.status = RevocationStatus::Revoked;
+        f.revokedAt = revoked.back().when ? isoTime(*revoked.back().when) : "";
+        f.reason = revoked.back().reason;
+    }
+    return f;
+}
+
 std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, const std::vector<Bytes>& extraCerts,
                                                           ValidationData& into)
 {
-    CERTCertDBHandle* db = CERT_GetDefaultCertDB();
-    // Temporary certificates make the intermediates findable as issuers.
-    std::vector<UniqueCert> temps;
-    for (const Bytes& b : extraCerts) {
-        SECItem it = itemOf(b);
-        temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
-    }
-    SECItem leafItem = itemOf(leafDer);
-    UniqueCert cur(CERT_NewTempCertificate(db, &leafItem, nullptr, PR_FALSE, PR_TRUE));
+    Walk walk(*this, extraCerts);
+    UniqueCert cur = tempCert(leafDer);
     std::vector<CertRevocation> out;
     if (!cur) {
         CertRevocation r;
@@ -264,7 +451,6 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
         out.push_back(r);
         return out;
     }
-    const PRTime now = PR_Now();
     for (int depth = 0; depth < 10 && cur; ++depth) {
         CertRevocation r;
         r.subject = displayName(cur.get());
@@ -275,154 +461,14 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
             out.push_back(r);
             break;
         }
-        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), now, certUsageAnyCA));
-        // Not in the signature nor the database: fetched from the AIA
-        // caIssuers address (a DER certificate), as a validator would.
-        for (const std::string& url : issuer ? std::vector<std::string>{} : caIssuersUrls(cur.get())) {
-            Fetched f = fetch(url, "", "");
-            if (!f.ok)
-                continue;
-            SECItem it = itemOf(f.body);
-            temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
-            issuer.reset(CERT_FindCertIssuer(cur.get(), now, certUsageAnyCA));
-            if (issuer)
-                break;
-        }
+        UniqueCert issuer = walk.issuerOf(cur.get());
         if (!issuer) {
             r.problemEn = "its issuer certificate is not available (not in the signature, the database or at its AIA address)";
             r.problemId = "sertifikat penerbitnya tidak tersedia (tidak ada di tanda tangan, basis data, maupun alamat AIA-nya)";
             out.push_back(r);
             break;
         }
-
-        // OCSP first (RFC 6960), from the AIA extension.
-        std::string ocspProblem;
-        if (char* loc = CERT_GetOCSPAuthorityInfoAccessLocation(cur.get())) {
-            const std::string url = loc;
-            PORT_Free(loc);
-            UniqueCertList list(CERT_NewCertList());
-            CERT_AddCertToListTail(list.get(), CERT_DupCertificate(cur.get()));
-            std::unique_ptr<CERTOCSPRequest, OcspRequestFree> req(
-                CERT_CreateOCSPRequest(list.get(), now, PR_FALSE, nullptr));
-            SECItem* enc = req ? CERT_EncodeOCSPRequest(nullptr, req.get(), nullptr) : nullptr;
-            if (!enc) {
-                ocspProblem = "OCSP request could not be built (" + errorName() + ")";
-            } else if (!net::isHttpUrl(url)) {
-                ocspProblem = "OCSP address " + url + " is not HTTP";
-                SECITEM_FreeItem(enc, PR_TRUE);
-            } else {
-                const Bytes reqDer = bytesOf(*enc);
-                SECITEM_FreeItem(enc, PR_TRUE);
-                Fetched f = fetch(url, reqDer, "application/ocsp-request");
-                if (!f.ok) {
-                    ocspProblem = "OCSP " + url + " did not answer (" + f.error + ")";
-                } else {
-                    SECItem ri = itemOf(f.body);
-                    std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
-                    CERTCertificate* responder = nullptr;
-                    if (!resp) {
-                        ocspProblem = "OCSP " + url + " sent no valid response (" + errorName() + ")";
-                    } else if (CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess) {
-                        ocspProblem = "OCSP " + url + " answered with an error (" + errorName() + ")";
-                    } else if (CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer.get()) !=
-                               SECSuccess) {
-                        ocspProblem = "the OCSP response from " + url + " is not signed by an authorised responder (" +
-                                      errorName() + ")";
-                    } else {
-                        UniqueCert responderCert(responder);
-                        std::unique_ptr<CERTOCSPCertID, OcspCertIdFree> id(CERT_CreateOCSPCertID(cur.get(), now));
-                        SECStatus st = id ? CERT_GetOCSPStatusForCertID(db, resp.get(), id.get(), responder, now)
-                                          : SECFailure;
-                        const int err = PORT_GetError();
-                        OcspSingle single = ocspStatusFor(f.body, bytesOf(cur->serialNumber));
-                        if (st == SECSuccess) {
-                            r.status = RevocationStatus::Good;
-                        } else if (err == SEC_ERROR_REVOKED_CERTIFICATE) {
-                            r.status = RevocationStatus::Revoked;
-                            r.revokedAt = single.revokedAt;
-                            r.reason = single.reason;
-                        } else if (err == SEC_ERROR_OCSP_UNKNOWN_CERT) {
-                            r.status = RevocationStatus::Unknown;
-                        } else {
-                            ocspProblem = "the OCSP response from " + url + " cannot be used (" + errorName() + ")";
-                        }
-                        if (ocspProblem.empty()) {
-                            r.source = "OCSP";
-                            if (r.status != RevocationStatus::Unknown)
-                                r.ocsp = into.addOcsp(f.body);
-                            // The responder's certificate helps a later validator (it carries ocsp-nocheck).
-                            if (responderCert && !SECITEM_ItemsAreEqual(&responderCert->derCert, &issuer->derCert))
-                                into.addCert(bytesOf(responderCert->derCert));
-                        }
-                    }
-                }
-            }
-        } else {
-            ocspProblem = "no OCSP address in the certificate";
-        }
-
-        // RFC 6960's "unknown" means the CA's responder does not know this
-        // certificate: a CRL not listing it would be false comfort, so the
-        // answer stands and no evidence is kept.
-        if (r.status == RevocationStatus::Unknown) {
-            r.problemEn = "the OCSP responder does not know this certificate (status unknown)";
-            r.problemId = "responder OCSP tidak mengenal sertifikat ini (status unknown)";
-        }
-
-        // Otherwise the CRL (RFC 5280), from the distribution points.
-        std::string crlProblem;
-        if (r.source.empty()) {
-            auto urls = crlUrls(cur.get());
-            if (urls.empty())
-                crlProblem = "no CRL address in the certificate";
-            for (const std::string& url : urls) {
-                Fetched f = fetch(url, "", "");
-                if (!f.ok) {
-                    crlProblem = "CRL " + url + " could not be fetched (" + f.error + ")";
-                    continue;
-                }
-                SECItem ci = itemOf(f.body);
-                std::unique_ptr<CERTSignedCrl, CrlFree> crl(CERT_DecodeDERCrl(nullptr, &ci, SEC_CRL_TYPE));
-                if (!crl) {
-                    crlProblem = "CRL " + url + " cannot be decoded (" + errorName() + ")";
-                    continue;
-                }
-                if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual) {
-                    crlProblem = "CRL " + url + " is from another issuer";
-                    continue;
-                }
-                if (CERT_VerifySignedData(&crl->signatureWrap, issuer.get(), now, nullptr) != SECSuccess) {
-                    crlProblem = "CRL " + url + " is not signed by the issuer (" + errorName() + ")";
-                    continue;
-                }
-                PRTime next = 0;
-                if (crl->crl.nextUpdate.len && DER_DecodeTimeChoice(&next, &crl->crl.nextUpdate) == SECSuccess &&
-                    next < now) {
-                    crlProblem = "CRL " + url + " is out of date (next update " + isoTime(next) + ")";
-                    continue;
-                }
-                r.status = RevocationStatus::Good;
-                for (CERTCrlEntry** e = crl->crl.entries; e && *e; ++e) {
-                    if (SECITEM_CompareItem(&(*e)->serialNumber, &cur->serialNumber) != SECEqual)
-                        continue;
-                    r.status = RevocationStatus::Revoked;
-                    PRTime when = 0;
-                    if (DER_DecodeTimeChoice(&when, &(*e)->revocationDate) == SECSuccess)
-                        r.revokedAt = isoTime(when);
-                    CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
-                    CERT_FindCRLEntryReasonExten(*e, &code);
-                    r.reason = crlReasonName(static_cast<int>(code));
-                }
-                r.source = "CRL";
-                r.crl = into.addCrl(f.body);
-                break;
-            }
-        }
-        if (r.status == RevocationStatus::Unavailable) {
-            r.problemEn = ocspProblem + "; " + crlProblem;
-            r.problemId = "OCSP dan CRL tidak dapat dipakai (" + ocspProblem + "; " + crlProblem + ")";
-        }
-        out.push_back(r);
+        out.push_back(walk.judge(cur.get(), issuer.get(), std::move(r), into));
         cur = std::move(issuer);
     }
     return out;
@@ -430,102 +476,99 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
 
 std::optional<Bytes> signatureTimestampToken(const Bytes& cms)
 {
-    der::Tlv ci, sd;
-    if (!der::readTlv(cms, ci))
+    const auto sd = der::readSignedData(cms);
+    if (!sd || sd->signerInfos.empty())
         return std::nullopt;
-    auto ciParts = der::children(ci.content);
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
+    const der::Attribute* a = sd->signerInfos[0].unsignedAttrs.find(der::kSignatureTimestampOid);
+    if (!a || a->values.empty())
         return std::nullopt;
-    for (const auto& part : der::children(sd.content)) {
-        if (part.tag != 0x31)
-            continue;
-        auto infos = der::children(part.content);
-        if (infos.empty())
-            continue;
-        for (const auto& f : der::children(infos[0].content)) {
-            if (f.tag != 0xA1) // unsignedAttrs [1] IMPLICIT
-                continue;
-            for (const auto& attr : der::children(f.content)) {
-                auto a = der::children(attr.content);
-                if (a.size() == 2 && der::oidText(a[0].content) == "1.2.840.113549.1.9.16.2.14") {
-                    auto values = der::children(a[1].content);
-                    if (!values.empty())
-                        return Bytes(values[0].whole);
-                }
-            }
-        }
-    }
-    return std::nullopt;
+    return Bytes(a->values[0]);
 }
+
+namespace {
+
+// What the evidence says about one certificate: whether any of it counts, and
+// the revocations it reports.
+struct Evidence {
+    bool covered = false;
+    std::vector<Coverage::Revoked> revoked;
+};
+
+// An OCSP response naming the serial (good or revoked); with `verify`, only
+// one signed by the issuer or a responder it authorised (NSS, at the response's time).
+Evidence ocspEvidence(CERTCertificate* cur, CERTCertificate* issuer, const std::vector<Bytes>& ocsps, bool verify)
+{
+    Evidence e;
+    const Bytes serial = bytesOf(cur->serialNumber);
+    for (const Bytes& o : ocsps) {
+        OcspSingle single = ocspStatusFor(o, serial);
+        if (single.status != RevocationStatus::Good && single.status != RevocationStatus::Revoked)
+            continue;
+        SECItem ri = itemOf(o);
+        UniqueOcspResponse resp(CERT_DecodeOCSPResponse(&ri));
+        CERTCertificate* responder = nullptr;
+        if (verify && (!resp || CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess ||
+                       CERT_VerifyOCSPResponseSignature(resp.get(), CERT_GetDefaultCertDB(), nullptr, &responder,
+                                                        issuer) != SECSuccess))
+            continue;
+        UniqueCert responderCert(responder);
+        e.covered = true;
+        if (single.status == RevocationStatus::Revoked)
+            e.revoked.push_back({displayName(cur), single.revokedAt, single.reason});
+    }
+    return e;
+}
+
+// A CRL from the issuer; with `verify`, only one the issuer signed.
+Evidence crlEvidence(CERTCertificate* cur, CERTCertificate* issuer, const std::vector<UniqueCrl>& crls, bool verify)
+{
+    Evidence e;
+    for (const auto& crl : crls) {
+        if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual ||
+            (verify && CERT_VerifySignedData(&crl->signatureWrap, issuer, PR_Now(), nullptr) != SECSuccess))
+            continue;
+        e.covered = true;
+        for (const CrlRevocation& r : revocationsIn(*crl, cur->serialNumber))
+            e.revoked.push_back({displayName(cur), isoTime(r.when.value_or(0)), r.reason});
+    }
+    return e;
+}
+
+std::vector<UniqueCrl> decodeCrls(const std::vector<Bytes>& crls)
+{
+    std::vector<UniqueCrl> out;
+    for (const Bytes& c : crls) {
+        SECItem it = itemOf(c);
+        if (UniqueCrl crl{CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE)})
+            out.push_back(std::move(crl));
+    }
+    return out;
+}
+
+} // namespace
 
 Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, const std::vector<Bytes>& ocsps,
                          const std::vector<Bytes>& crls, bool verifyEvidence)
 {
     Coverage cov;
-    CERTCertDBHandle* db = CERT_GetDefaultCertDB();
-    std::vector<UniqueCert> temps;
-    for (const Bytes& b : certs) {
-        SECItem it = itemOf(b);
-        temps.emplace_back(CERT_NewTempCertificate(db, &it, nullptr, PR_FALSE, PR_TRUE));
-    }
-    std::vector<std::unique_ptr<CERTSignedCrl, CrlFree>> decoded;
-    for (const Bytes& c : crls) {
-        SECItem it = itemOf(c);
-        if (CERTSignedCrl* crl = CERT_DecodeDERCrl(nullptr, &it, SEC_CRL_TYPE))
-            decoded.emplace_back(crl);
-    }
-    SECItem li = itemOf(leaf);
-    UniqueCert cur(CERT_NewTempCertificate(db, &li, nullptr, PR_FALSE, PR_TRUE));
+    const std::vector<UniqueCert> temps = tempCerts(certs);
+    const std::vector<UniqueCrl> decoded = decodeCrls(crls);
+    UniqueCert cur = tempCert(leaf);
     if (!cur) {
         cov.missing.push_back("?");
         return cov;
     }
-    for (int depth = 0; depth < 10 && cur; ++depth) {
-        if (cur->isRoot)
-            break;
+    for (int depth = 0; depth < 10 && cur && !cur->isRoot; ++depth) {
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
         if (!issuer) {
             cov.missing.push_back(displayName(cur.get()) + " (its issuer is unknown)");
             break;
         }
-        // Evidence counts only when it verifies: an OCSP response signed by the
-        // issuer or a responder it authorised (NSS, at the response's time), a
-        // CRL signed by the issuer.
-        bool covered = false;
-        const Bytes serial = bytesOf(cur->serialNumber);
-        for (const Bytes& o : ocsps) {
-            OcspSingle single = ocspStatusFor(o, serial);
-            if (single.status != RevocationStatus::Good && single.status != RevocationStatus::Revoked)
-                continue;
-            SECItem ri = itemOf(o);
-            std::unique_ptr<CERTOCSPResponse, OcspResponseFree> resp(CERT_DecodeOCSPResponse(&ri));
-            CERTCertificate* responder = nullptr;
-            if (verifyEvidence &&
-                (!resp || CERT_GetOCSPResponseStatus(resp.get()) != SECSuccess ||
-                 CERT_VerifyOCSPResponseSignature(resp.get(), db, nullptr, &responder, issuer.get()) != SECSuccess))
-                continue;
-            UniqueCert responderCert(responder);
-            covered = true;
-            if (single.status == RevocationStatus::Revoked)
-                cov.revoked.push_back({displayName(cur.get()), single.revokedAt, single.reason});
-        }
-        for (const auto& crl : decoded) {
-            if (SECITEM_CompareItem(&crl->crl.derName, &cur->derIssuer) != SECEqual ||
-                (verifyEvidence &&
-                 CERT_VerifySignedData(&crl->signatureWrap, issuer.get(), PR_Now(), nullptr) != SECSuccess))
-                continue;
-            covered = true;
-            for (CERTCrlEntry** e = crl->crl.entries; e && *e; ++e) {
-                if (SECITEM_CompareItem(&(*e)->serialNumber, &cur->serialNumber) != SECEqual)
-                    continue;
-                PRTime when = 0;
-                DER_DecodeTimeChoice(&when, &(*e)->revocationDate);
-                CERTCRLEntryReasonCode code = crlEntryReasonUnspecified;
-                CERT_FindCRLEntryReasonExten(*e, &code);
-                cov.revoked.push_back({displayName(cur.get()), isoTime(when), crlReasonName(static_cast<int>(code))});
-            }
-        }
-        if (!covered)
+        const Evidence byOcsp = ocspEvidence(cur.get(), issuer.get(), ocsps, verifyEvidence);
+        const Evidence byCrl = crlEvidence(cur.get(), issuer.get(), decoded, verifyEvidence);
+        cov.revoked.insert(cov.revoked.end(), byOcsp.revoked.begin(), byOcsp.revoked.end());
+        cov.revoked.insert(cov.revoked.end(), byCrl.revoked.begin(), byCrl.revoked.end());
+        if (!byOcsp.covered && !byCrl.covered)
             cov.missing.push_back(displayName(cur.get()));
         cur = std::move(issuer);
     }

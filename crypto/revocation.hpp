@@ -60,6 +60,8 @@ private:
         std::string body, error;
     };
     Fetched fetch(const std::string& url, const std::string& postBody, const std::string& contentType);
+    // The steps of checkChain for one chain (crypto/revocation.cpp); they fetch through this cache.
+    class Walk;
 
     RevocationOptions options_;
     std::map<std::string, Fetched> cache_;

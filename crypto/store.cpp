@@ -30,8 +30,6 @@ std::string hexUpper(std::string_view bytes)
 
 namespace {
 
-std::string nssErrorName() { return errorName("unknown") + " (" + std::to_string(PORT_GetError()) + ")"; }
-
 Bytes der(const CERTCertificate* c) { return bytesOf(c->derCert); }
 
 std::string tokenName(const CERTCertificate* c)
@@ -88,8 +86,8 @@ std::optional<Problem> problemOf(CERTCertificate* c, bool hasKey)
         // emailProtection does not make the chain untrusted.
         if (e != SEC_ERROR_INADEQUATE_CERT_TYPE && e != SEC_ERROR_INADEQUATE_KEY_USAGE)
             return Problem{Code::CertUntrusted,
-                           "The certificate's chain is not trusted in this database (" + nssErrorName() + ").",
-                           "Rantai sertifikat tidak dipercaya di basis data ini (" + nssErrorName() + ")."};
+                           "The certificate's chain is not trusted in this database (" + errorNameAndNumber() + ").",
+                           "Rantai sertifikat tidak dipercaya di basis data ini (" + errorNameAndNumber() + ")."};
     }
     return std::nullopt;
 }
@@ -158,22 +156,20 @@ public:
             alg = hash_ == HashAlg::Sha384   ? SEC_OID_PKCS1_SHA384_WITH_RSA_ENCRYPTION
                   : hash_ == HashAlg::Sha512 ? SEC_OID_PKCS1_SHA512_WITH_RSA_ENCRYPTION
                                              : SEC_OID_PKCS1_SHA256_WITH_RSA_ENCRYPTION;
-        SECItem out{siBuffer, nullptr, 0};
+        ItemData out;
         ++ops_;
         // SEC_SignData hashes, signs once and DER-encodes ECDSA (r, s).
-        if (SEC_SignData(&out, reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
+        if (SEC_SignData(out.out(), reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()),
                          key_.get(), alg) != SECSuccess) {
             PRErrorCode e = PORT_GetError();
-            std::string n = nssErrorName();
+            std::string n = errorNameAndNumber();
             if (e == SEC_ERROR_TOKEN_NOT_LOGGED_IN || e == SEC_ERROR_NO_TOKEN || e == SEC_ERROR_PKCS11_DEVICE_ERROR)
                 fail(Code::TokenError, "The token refused to sign (" + n + "); was it removed?",
                      "Token menolak menandatangani (" + n + "); apakah token dicabut?");
             fail(Code::TokenError, "Signing with the private key failed (" + n + ").",
                  "Penandatanganan dengan kunci privat gagal (" + n + ").");
         }
-        Bytes sig(reinterpret_cast<const char*>(out.data), out.len);
-        SECITEM_FreeItem(&out, PR_FALSE);
-        return sig;
+        return bytesOf(out.get());
     }
     int operations() const override { return ops_; }
 
@@ -232,25 +228,18 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
         }
         fail(Code::BadPin, en, id);
     }
-    fail(Code::TokenError, "Logging in to the token \"" + token + "\" failed (" + nssErrorName() + ").",
-         "Masuk ke token \"" + token + "\" gagal (" + nssErrorName() + ").");
+    fail(Code::TokenError, "Logging in to the token \"" + token + "\" failed (" + errorNameAndNumber() + ").",
+         "Masuk ke token \"" + token + "\" gagal (" + errorNameAndNumber() + ").");
 }
 
 } // namespace
 
 struct Store::Impl {
-    NSSInitContext* ctx = nullptr; // ours to shut down (CLI only)
-    std::vector<SECMODModule*> modules;
+    UniqueInitContext ctx; // ours to shut down (CLI only)
+    std::vector<UniqueLoadedModule> modules;
 
-    ~Impl()
-    {
-        for (SECMODModule* m : modules) {
-            SECMOD_UnloadUserModule(m);
-            SECMOD_DestroyModule(m);
-        }
-        if (ctx)
-            NSS_ShutdownContext(ctx);
-    }
+    // The modules are unloaded before the context that loaded them shuts down.
+    ~Impl() { modules.clear(); }
 
     // Every certificate NSS can see, one entry per certificate (several
     // tokens may hold the same one), with whether a key belongs to it.
@@ -288,14 +277,11 @@ Store::~Store() = default;
 
 std::unique_ptr<Store> Store::open(const std::string& dir)
 {
-    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
-    NSSInitParameters params{};
-    params.length = sizeof params;
     auto impl = std::make_unique<Impl>();
-    impl->ctx = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
+    impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY | NSS_INIT_OPTIMIZESPACE);
     if (!impl->ctx)
-        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssErrorName() + ").",
-             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + errorNameAndNumber() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + errorNameAndNumber() + ").");
     PK11_SetPasswordFunc(noPrompt);
     return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -321,21 +307,18 @@ bool Store::ensureDatabase(const std::string& dir)
         UniqueCertList certs(PK11_ListCertsInSlot(internal.get()));
         haveDb = certs && !CERT_LIST_EMPTY(certs.get());
     }
-    PK11SlotList* all = PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, PR_FALSE, nullptr);
-    if (all) {
-        for (PK11SlotListElement* e = PK11_GetFirstSafe(all); e; e = PK11_GetNextSafe(all, e, PR_FALSE))
+    if (UniqueSlotList all{PK11_GetAllTokens(CKM_INVALID_MECHANISM, PR_FALSE, PR_FALSE, nullptr)})
+        for (PK11SlotListElement* e = PK11_GetFirstSafe(all.get()); e; e = PK11_GetNextSafe(all.get(), e, PR_FALSE))
             if (std::string(PK11_GetTokenName(e->slot)) == kLabel)
                 haveDb = true;
-        PK11_FreeSlotList(all);
-    }
     if (haveDb || dir.empty())
         return false;
-    std::string spec = "configdir='" + (dir.find(':') == std::string::npos ? "sql:" + dir : dir) +
+    std::string spec = "configdir='" + databaseSpec(dir) +
                        "' tokenDescription='" + kLabel + "' flags=readOnly";
     UniqueSlot slot(SECMOD_OpenUserDB(spec.c_str()));
     if (!slot)
-        fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + nssErrorName() + ").",
-             "Basis data sertifikat " + dir + " tidak dapat dibuka (" + nssErrorName() + ").");
+        fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + errorNameAndNumber() + ").",
+             "Basis data sertifikat " + dir + " tidak dapat dibuka (" + errorNameAndNumber() + ").");
     return true;
 }
 
@@ -343,14 +326,11 @@ void Store::loadModule(const std::string& libraryPath)
 {
     std::string name = "bsre-module-" + std::to_string(impl_->modules.size());
     std::string spec = "name=\"" + name + "\" library=\"" + libraryPath + "\"";
-    SECMODModule* m = SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE);
-    if (!m || !m->loaded) {
-        if (m)
-            SECMOD_DestroyModule(m);
-        fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + nssErrorName() + ").",
-             "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + nssErrorName() + ").");
-    }
-    impl_->modules.push_back(m);
+    UniqueModuleRef m(SECMOD_LoadUserModule(spec.data(), nullptr, PR_FALSE));
+    if (!m || !m->loaded)
+        fail(Code::TokenError, "The PKCS#11 module " + libraryPath + " could not be loaded (" + errorNameAndNumber() + ").",
+             "Modul PKCS#11 " + libraryPath + " tidak dapat dimuat (" + errorNameAndNumber() + ").");
+    impl_->modules.push_back(UniqueLoadedModule(m.release()));
 }
 
 std::vector<CertInfo> Store::list() const
@@ -397,8 +377,8 @@ std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProv
         login(loginSlot, pin, pinEverySignature_);
     UniquePrivateKey key(PK11_FindKeyByAnyCert(chosen.get(), nullptr));
     if (!key)
-        fail(Code::KeyMissing, "The private key of this certificate could not be found (" + nssErrorName() + ").",
-             "Kunci privat sertifikat ini tidak ditemukan (" + nssErrorName() + ").");
+        fail(Code::KeyMissing, "The private key of this certificate could not be found (" + errorNameAndNumber() + ").",
+             "Kunci privat sertifikat ini tidak ditemukan (" + errorNameAndNumber() + ").");
     return std::make_unique<NssSigner>(std::move(chosen), std::move(key));
 }
 

@@ -1,6 +1,7 @@
 #include "crypto/tsa.hpp"
 
 #include "common/error.hpp"
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/handles.hpp"
@@ -34,23 +35,25 @@ struct TstInfo {
     std::string_view der;       // the TSTInfo encoding (what the token signs)
 };
 
+// The token's SignedData, read once; its faults said as a check that failed.
+der::SignedDataView tokenSignedData(const Bytes& token)
+{
+    try {
+        return der::parseSignedData(token);
+    } catch (const der::MalformedCms& e) {
+        badToken("the token is not a readable CMS SignedData (" + e.part() + ")",
+                 "token bukan CMS SignedData yang dapat dibaca (" + e.partId() + ")");
+    }
+}
+
 // ContentInfo -> SignedData -> encapContentInfo -> TSTInfo fields.
 TstInfo parseToken(const Bytes& token)
 {
-    der::Tlv ci, sd;
-    if (!der::readTlv(token, ci))
-        badToken("the token is not DER", "token bukan DER");
-    auto ciParts = der::children(ci.content);
-    if (ciParts.size() < 2 || !der::readTlv(ciParts[1].content, sd))
-        badToken("the token is not a CMS SignedData", "token bukan CMS SignedData");
-    auto sdParts = der::children(sd.content);
-    if (sdParts.size() < 3)
-        badToken("the token's SignedData is incomplete", "SignedData token tidak lengkap");
-    auto encap = der::children(sdParts[2].content);
-    if (encap.size() < 2 || der::oidText(encap[0].content) != kTstInfoOid)
+    const der::SignedDataView sd = tokenSignedData(token);
+    if (sd.eContentType != kTstInfoOid || !sd.eContent)
         badToken("the token does not carry a TSTInfo", "token tidak memuat TSTInfo");
-    der::Tlv octets, tst;
-    if (!der::readTlv(encap[1].content, octets) || !der::readTlv(octets.content, tst))
+    der::Tlv tst;
+    if (!der::readTlv(*sd.eContent, tst))
         badToken("the TSTInfo cannot be read", "TSTInfo tidak dapat dibaca");
     TstInfo info;
     info.der = tst.whole;
@@ -99,6 +102,91 @@ std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requ
     return r.body;
 }
 
+namespace {
+
+// The digest algorithm the token's signer used (the first of SignedData's list; SHA-256 when unnamed).
+HashAlg signerHash(NSSCMSSignedData* sd)
+{
+    SECAlgorithmID** algs = NSS_CMSSignedData_GetDigestAlgs(sd);
+    switch (algs && algs[0] ? SECOID_GetAlgorithmTag(algs[0]) : SEC_OID_SHA256) {
+    case SEC_OID_SHA384: return HashAlg::Sha384;
+    case SEC_OID_SHA512: return HashAlg::Sha512;
+    default: return HashAlg::Sha256;
+    }
+}
+
+// A token whose own signature verified. The decoded message must stay alive
+// while the TSA's chain is walked: the certificates it imported are the issuers.
+struct VerifiedToken {
+    UniqueCmsMessage message;
+    UniqueCert tsaCert;
+};
+
+// The token's own signature, over the TSTInfo, by the certificate it names.
+VerifiedToken verifyTokenSignature(const Bytes& tokenDer, std::string_view tstInfoDer)
+{
+    SECItem item = itemOf(tokenDer);
+    UniqueCmsMessage msg(NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
+    if (!msg)
+        badToken("the token cannot be decoded", "token tidak dapat didekode");
+    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
+    NSSCMSSignerInfo* si = sd ? NSS_CMSSignedData_GetSignerInfo(sd, 0) : nullptr;
+    if (!si)
+        badToken("the token has no signer", "token tidak memiliki penanda tangan");
+    NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageAnyCA, PR_FALSE);
+    CERTCertificate* tsaCert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB()); // owned by si
+    if (!tsaCert)
+        badToken("the TSA certificate is missing from the token", "sertifikat TSA tidak ada di token");
+    Bytes contentDigest = hash(signerHash(sd), tstInfoDer);
+    SECItem digestItem = itemOf(contentDigest);
+    if (NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr) != SECSuccess ||
+        NSS_CMSSignerInfo_GetVerificationStatus(si) != NSSCMSVS_GoodSignature)
+        badToken("its signature does not verify", "tanda tangannya tidak valid");
+    return VerifiedToken{std::move(msg), UniqueCert(CERT_DupCertificate(tsaCert))};
+}
+
+// RFC 3161 2.3: the TSA certificate carries the timeStamping EKU.
+bool hasTimestampingEku(CERTCertificate* tsaCert)
+{
+    bool eku = false;
+    ItemData ext;
+    if (CERT_FindCertExtension(tsaCert, SEC_OID_X509_EXT_KEY_USAGE, ext.out()) == SECSuccess)
+        if (UniqueOidSequence seq{CERT_DecodeOidSequence(&ext.get())})
+            for (SECItem** o = seq->oids; o && *o; ++o)
+                eku = eku || SECOID_FindOIDTag(*o) == SEC_OID_EXT_KEY_USAGE_TIME_STAMP;
+    return eku;
+}
+
+bool trustedCa(CERTCertificate* c)
+{
+    CERTCertTrust t{};
+    return CERT_GetCertTrust(c, &t) == SECSuccess &&
+           ((t.sslFlags | t.emailFlags | t.objectSigningFlags) & CERTDB_TRUSTED_CA);
+}
+
+// NSS has no timestamping usage, and an EKU of timeStamping alone makes every
+// usage check fail before trust is even looked at. So the chain is walked
+// here: the TSA certificate's issuer must verify it and must itself chain to
+// a trusted CA; the TSA certificate must be valid now.
+bool chainsToTrustedCa(CERTCertificate* tsaCert)
+{
+    UniqueCert cur(CERT_DupCertificate(tsaCert));
+    for (int depth = 0; depth < 8 && cur; ++depth) {
+        UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
+        if (!issuer || CERT_VerifySignedData(&cur->signatureWrap, issuer.get(), PR_Now(), nullptr) != SECSuccess ||
+            CERT_CheckCertValidTimes(issuer.get(), PR_Now(), PR_FALSE) != secCertTimeValid)
+            return false;
+        if (trustedCa(issuer.get()))
+            return CERT_CheckCertValidTimes(tsaCert, PR_Now(), PR_FALSE) == secCertTimeValid;
+        if (issuer->isRoot) // a self-signed CA nobody trusts here
+            return false;
+        cur = std::move(issuer);
+    }
+    return false;
+}
+
+} // namespace
+
 TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, HashAlg alg,
                           const std::optional<Bytes>& expectedNonce, bool checkTrust)
 {
@@ -107,84 +195,13 @@ TimestampToken checkToken(const Bytes& tokenDer, const Bytes& expectedDigest, Ha
         badToken("its message imprint does not match what was sent", "message imprint tidak cocok dengan yang dikirim");
     if (expectedNonce && (!info.nonce || stripZeros(*info.nonce) != stripZeros(*expectedNonce)))
         badToken("its nonce does not match the request", "nonce tidak cocok dengan permintaan");
-
-    // The token's own signature, over the TSTInfo, by a timeStamping certificate.
-    SECItem item = itemOf(tokenDer);
-    struct MsgFree {
-        void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
-    };
-    std::unique_ptr<NSSCMSMessage, MsgFree> msg(
-        NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
-    if (!msg)
-        badToken("the token cannot be decoded", "token tidak dapat didekode");
-    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
-    NSSCMSSignerInfo* si = sd ? NSS_CMSSignedData_GetSignerInfo(sd, 0) : nullptr;
-    if (!si)
-        badToken("the token has no signer", "token tidak memiliki penanda tangan");
-    NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageAnyCA, PR_FALSE);
-    CERTCertificate* tsaCert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB());
-    if (!tsaCert)
-        badToken("the TSA certificate is missing from the token", "sertifikat TSA tidak ada di token");
-    SECAlgorithmID** dalgs = NSS_CMSSignedData_GetDigestAlgs(sd);
-    HashAlg signerHash = HashAlg::Sha256;
-    switch (dalgs && dalgs[0] ? SECOID_GetAlgorithmTag(dalgs[0]) : SEC_OID_SHA256) {
-    case SEC_OID_SHA384: signerHash = HashAlg::Sha384; break;
-    case SEC_OID_SHA512: signerHash = HashAlg::Sha512; break;
-    default: break;
-    }
-    Bytes contentDigest = hash(signerHash, info.der);
-    SECItem digestItem{siBuffer, reinterpret_cast<unsigned char*>(contentDigest.data()),
-                       static_cast<unsigned>(contentDigest.size())};
-    if (NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr) != SECSuccess ||
-        NSS_CMSSignerInfo_GetVerificationStatus(si) != NSSCMSVS_GoodSignature)
-        badToken("its signature does not verify", "tanda tangannya tidak valid");
-
-    // RFC 3161 2.3: the TSA certificate carries the timeStamping EKU.
-    bool eku = false;
-    SECItem ext{siBuffer, nullptr, 0};
-    if (CERT_FindCertExtension(tsaCert, SEC_OID_X509_EXT_KEY_USAGE, &ext) == SECSuccess) {
-        CERTOidSequence* seq = CERT_DecodeOidSequence(&ext);
-        if (seq) {
-            for (SECItem** o = seq->oids; o && *o; ++o)
-                eku = eku || SECOID_FindOIDTag(*o) == SEC_OID_EXT_KEY_USAGE_TIME_STAMP;
-            CERT_DestroyOidSequence(seq);
-        }
-        SECITEM_FreeItem(&ext, PR_FALSE);
-    }
-    if (!eku)
+    const VerifiedToken token = verifyTokenSignature(tokenDer, info.der);
+    CERTCertificate* tsaCert = token.tsaCert.get();
+    if (!hasTimestampingEku(tsaCert))
         badToken("the TSA certificate is not for timestamping", "sertifikat TSA bukan untuk stempel waktu");
-    if (checkTrust) {
-        // NSS has no timestamping usage, and an EKU of timeStamping alone
-        // makes every usage check fail before trust is even looked at. So the
-        // chain is walked here: the TSA certificate's issuer must verify it and
-        // must itself chain to a trusted CA.
-        auto trustedCa = [](CERTCertificate* c) {
-            CERTCertTrust t{};
-            return CERT_GetCertTrust(c, &t) == SECSuccess &&
-                   ((t.sslFlags | t.emailFlags | t.objectSigningFlags) & CERTDB_TRUSTED_CA);
-        };
-        bool ok = false;
-        UniqueCert cur(CERT_DupCertificate(tsaCert));
-        for (int depth = 0; depth < 8 && cur; ++depth) {
-            UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
-            if (!issuer || CERT_VerifySignedData(&cur->signatureWrap, issuer.get(), PR_Now(), nullptr) != SECSuccess ||
-                CERT_CheckCertValidTimes(issuer.get(), PR_Now(), PR_FALSE) != secCertTimeValid)
-                break;
-            if (trustedCa(issuer.get())) {
-                ok = true;
-                break;
-            }
-            if (issuer->isRoot) // a self-signed CA nobody trusts here
-                break;
-            cur = std::move(issuer);
-        }
-        if (ok && CERT_CheckCertValidTimes(tsaCert, PR_Now(), PR_FALSE) != secCertTimeValid)
-            ok = false;
-        if (!ok) {
-            badToken("the TSA certificate is not trusted (" + errorName("unknown issuer") + ")",
-                     "sertifikat TSA tidak dipercaya (" + errorName("penerbit tidak dikenal") + ")", true);
-        }
-    }
+    if (checkTrust && !chainsToTrustedCa(tsaCert))
+        badToken("the TSA certificate is not trusted (" + errorName("unknown issuer") + ")",
+                 "sertifikat TSA tidak dipercaya (" + errorName("penerbit tidak dikenal") + ")", true);
     TimestampToken t;
     t.der = tokenDer;
     t.genTime = info.genTime;

@@ -3,6 +3,7 @@
 #include "common/atomic_file.hpp"
 #include "crypto/digest.hpp"
 #include "common/error.hpp"
+#include "asn1/cms_view.hpp"
 #include "asn1/der.hpp"
 #include "crypto/handles.hpp"
 #include "crypto/nss_util.hpp"
@@ -23,17 +24,6 @@ namespace bsre::crypto {
 
 namespace {
 
-std::string nssError()
-{
-    PRErrorCode e = PORT_GetError();
-    const char* n = PR_ErrorToName(e);
-    return n ? n : ("NSS error " + std::to_string(e));
-}
-
-struct MessageFree {
-    void operator()(NSSCMSMessage* m) const noexcept { NSS_CMSMessage_Destroy(m); }
-};
-
 std::string pemToDer(const std::string& text)
 {
     const std::string begin = "-----BEGIN CERTIFICATE-----";
@@ -45,12 +35,77 @@ std::string pemToDer(const std::string& text)
     for (size_t i = b + begin.size(); i < e; ++i)
         if (!std::isspace(static_cast<unsigned char>(text[i])))
             b64 += text[i];
-    SECItem* item = NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size()));
-    if (!item)
+    UniqueItem item(NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size())));
+    return item ? bytesOf(*item) : std::string();
+}
+
+// The digest of the signed byte ranges with the signer's algorithm; nullopt
+// when NSS has no such hash.
+std::optional<Bytes> digestOf(SECOidTag digestTag, const std::vector<std::string_view>& parts)
+{
+    const HASH_HashType ht = HASH_GetHashTypeByOidTag(digestTag);
+    UniqueHashContext ctx(HASH_GetHashObject(ht) ? HASH_Create(ht) : nullptr);
+    if (!ctx)
+        return std::nullopt;
+    HASH_Begin(ctx.get());
+    for (auto p : parts)
+        HASH_Update(ctx.get(), reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
+    unsigned char digest[HASH_LENGTH_MAX];
+    unsigned len = 0;
+    HASH_End(ctx.get(), digest, &len, sizeof digest);
+    return Bytes(reinterpret_cast<const char*>(digest), len);
+}
+
+// Why the signature value or the message digest does not match; empty when both do.
+std::string integrityProblem(NSSCMSSignerInfo* si, const Bytes& digest)
+{
+    SECItem digestItem = itemOf(digest);
+    const SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
+    const NSSCMSVerificationStatus status = NSS_CMSSignerInfo_GetVerificationStatus(si);
+    if (st == SECSuccess && status == NSSCMSVS_GoodSignature)
         return {};
-    std::string der(reinterpret_cast<char*>(item->data), item->len);
-    SECITEM_FreeItem(item, PR_TRUE);
-    return der;
+    return status == NSSCMSVS_DigestMismatch ? "the document was changed after signing (digest mismatch)"
+                                             : "the signature value does not verify (" + errorNameOrNumber() + ")";
+}
+
+struct TimestampFinding {
+    bool present = false, valid = false;
+    std::string time, tsaName, problem;
+};
+
+// The timestamp token over the signature value (ETSI EN 319 142-1 B-T), checked.
+TimestampFinding signatureTimestamp(std::string_view cms, bool checkTrust)
+{
+    TimestampFinding f;
+    const auto view = der::readSignedData(cms);
+    if (!view || view->signerInfos.empty())
+        return f;
+    const der::SignerInfoView& info = view->signerInfos[0];
+    for (const der::Attribute& attr : info.unsignedAttrs.list) {
+        if (attr.type != der::kSignatureTimestampOid || attr.values.empty())
+            continue;
+        f.present = true;
+        try {
+            auto t = checkToken(Bytes(attr.values[0]), hash(HashAlg::Sha256, info.signature), HashAlg::Sha256,
+                                std::nullopt, checkTrust);
+            f.valid = true;
+            f.time = t.genTime;
+            f.tsaName = t.tsaName;
+        } catch (const Error& e) {
+            f.problem = e.english();
+        }
+    }
+    return f;
+}
+
+// Why the signer's chain is not trusted in the database; empty when it is.
+std::string trustProblem(CERTCertificate* cert)
+{
+    SECCertificateUsage usages = 0;
+    if (CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner, PR_Now(), nullptr,
+                               nullptr, &usages) == SECSuccess)
+        return {};
+    return errorNameOrNumber();
 }
 
 } // namespace
@@ -59,25 +114,14 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
 {
     CmsVerdict v;
     // /Contents is zero padded after the DER; the decoder wants the DER alone.
-    SECItem item{siBuffer, reinterpret_cast<unsigned char*>(const_cast<char*>(cmsDer.data())),
-                 static_cast<unsigned>(cmsDer.size())};
-    if (cmsDer.size() > 4 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
-        static_cast<unsigned char>(cmsDer[1]) == 0x82)
-        item.len = std::min<unsigned>(item.len, 4 + ((static_cast<unsigned char>(cmsDer[2]) << 8) |
-                                                     static_cast<unsigned char>(cmsDer[3])));
-    else if (cmsDer.size() > 5 && static_cast<unsigned char>(cmsDer[0]) == 0x30 &&
-             static_cast<unsigned char>(cmsDer[1]) == 0x83)
-        item.len = std::min<unsigned>(item.len, 5 + ((static_cast<unsigned char>(cmsDer[2]) << 16) |
-                                                     (static_cast<unsigned char>(cmsDer[3]) << 8) |
-                                                     static_cast<unsigned char>(cmsDer[4])));
-    std::unique_ptr<NSSCMSMessage, MessageFree> msg(
-        NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
+    const Bytes cms = der::trimmed(cmsDer);
+    SECItem item = itemOf(cms);
+    UniqueCmsMessage msg(NSS_CMSMessage_CreateFromDER(&item, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr));
     if (!msg || !NSS_CMSMessage_IsSigned(msg.get())) {
-        v.problem = "the signature value is not a CMS SignedData (" + nssError() + ")";
+        v.problem = "the signature value is not a CMS SignedData (" + errorNameOrNumber() + ")";
         return v;
     }
-    NSSCMSContentInfo* ci = NSS_CMSMessage_ContentLevel(msg.get(), 0);
-    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(ci));
+    auto* sd = static_cast<NSSCMSSignedData*>(NSS_CMSContentInfo_GetContent(NSS_CMSMessage_ContentLevel(msg.get(), 0)));
     if (!sd) {
         v.problem = "no SignedData content";
         return v;
@@ -90,160 +134,108 @@ CmsVerdict verifyDetached(std::string_view cmsDer, const std::vector<std::string
         v.problem = "no signer";
         return v;
     }
-    SECOidTag digestTag = SECOID_GetAlgorithmTag(algs[0]);
-    HASH_HashType ht = HASH_GetHashTypeByOidTag(digestTag);
-    const SECHashObject* ho = HASH_GetHashObject(ht);
-    if (!ho) {
+    const SECOidTag digestTag = SECOID_GetAlgorithmTag(algs[0]);
+    const std::optional<Bytes> digest = digestOf(digestTag, parts);
+    if (!digest) {
         v.problem = "unsupported digest algorithm";
         return v;
     }
     v.digestAlgorithm = SECOID_FindOIDTagDescription(digestTag);
-    void* hctx = ho->create();
-    ho->begin(hctx);
-    for (auto p : parts)
-        ho->update(hctx, reinterpret_cast<const unsigned char*>(p.data()), static_cast<unsigned>(p.size()));
-    unsigned char digest[HASH_LENGTH_MAX];
-    unsigned dlen = 0;
-    ho->end(hctx, digest, &dlen, sizeof digest);
-    ho->destroy(hctx, PR_TRUE);
-    SECItem digestItem{siBuffer, digest, dlen};
-
     NSS_CMSSignedData_ImportCerts(sd, CERT_GetDefaultCertDB(), certUsageEmailSigner, PR_FALSE);
-    CERTCertificate* cert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB());
+    CERTCertificate* cert = NSS_CMSSignerInfo_GetSigningCertificate(si, CERT_GetDefaultCertDB()); // owned by si
     if (!cert) {
         v.problem = "the signer's certificate is not in the signature";
         return v;
     }
     v.signerName = commonName(cert);
     v.signerSubject = cert->subjectName ? cert->subjectName : "";
-    SECStatus st = NSS_CMSSignerInfo_Verify(si, &digestItem, nullptr);
-    v.integrity = st == SECSuccess && NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_GoodSignature;
-    if (!v.integrity)
-        v.problem = NSS_CMSSignerInfo_GetVerificationStatus(si) == NSSCMSVS_DigestMismatch
-                        ? "the document was changed after signing (digest mismatch)"
-                        : "the signature value does not verify (" + nssError() + ")";
-    // The timestamp token over the signature value (ETSI EN 319 142-1 B-T).
-    {
-        der::Tlv ci, content, sdSeq;
-        std::string_view whole(reinterpret_cast<const char*>(item.data), item.len);
-        if (der::readTlv(whole, ci)) {
-            auto ciParts = der::children(ci.content);
-            if (ciParts.size() >= 2 && der::readTlv(ciParts[1].content, sdSeq)) {
-                auto sdParts = der::children(sdSeq.content);
-                if (!sdParts.empty() && sdParts.back().tag == 0x31) {
-                    auto infos = der::children(sdParts.back().content);
-                    if (!infos.empty()) {
-                        auto f = der::children(infos[0].content);
-                        std::string_view signature;
-                        for (const auto& t : f)
-                            if (t.tag == 0x04)
-                                signature = t.content;
-                        if (!f.empty() && f.back().tag == 0xA1)
-                            for (const auto& attr : der::children(f.back().content)) {
-                                auto parts = der::children(attr.content);
-                                if (parts.size() < 2 || parts[0].whole != der::oid("1.2.840.113549.1.9.16.2.14"))
-                                    continue;
-                                auto values = der::children(parts[1].content);
-                                if (values.empty())
-                                    continue;
-                                v.hasTimestamp = true;
-                                try {
-                                    auto t = checkToken(Bytes(values[0].whole), hash(HashAlg::Sha256, signature),
-                                                        HashAlg::Sha256, std::nullopt, checkTrust);
-                                    v.timestampValid = true;
-                                    v.timestampTime = t.genTime;
-                                    v.tsaName = t.tsaName;
-                                } catch (const Error& e) {
-                                    v.timestampProblem = e.english();
-                                }
-                            }
-                    }
-                }
-            }
-        }
-    }
+    v.problem = integrityProblem(si, *digest);
+    v.integrity = v.problem.empty();
+    const TimestampFinding ts = signatureTimestamp(cms, checkTrust);
+    v.hasTimestamp = ts.present;
+    v.timestampValid = ts.valid;
+    v.timestampTime = ts.time;
+    v.tsaName = ts.tsaName;
+    v.timestampProblem = ts.problem;
     if (checkTrust) {
         v.trustChecked = true;
-        SECCertificateUsage usages = 0;
-        SECStatus ts = CERT_VerifyCertificate(CERT_GetDefaultCertDB(), cert, PR_TRUE, certificateUsageEmailSigner,
-                                              PR_Now(), nullptr, nullptr, &usages);
-        v.trusted = ts == SECSuccess;
-        if (!v.trusted)
-            v.trustProblem = nssError();
+        v.trustProblem = trustProblem(cert);
+        v.trusted = v.trustProblem.empty();
     }
     return v;
 }
 
+struct TrustContext::Impl {
+    std::filesystem::path tmpdir; // a private database, removed once its context is shut down
+    UniqueInitContext ctx;
+
+    ~Impl()
+    {
+        ctx.reset();
+        if (!tmpdir.empty()) {
+            std::error_code ec;
+            std::filesystem::remove_all(tmpdir, ec);
+        }
+    }
+};
+
+TrustContext::TrustContext(std::unique_ptr<Impl> impl, bool checks) : impl_(std::move(impl)), checks_(checks) {}
+TrustContext::~TrustContext() = default;
+
 std::unique_ptr<TrustContext> TrustContext::none()
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    t->ctx_ = NSS_InitContext("", "", "", "", &params, NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
-    if (!t->ctx_)
-        fail(Code::Internal, "NSS could not be initialised (" + nssError() + ").",
-             "NSS tidak dapat diinisialisasi (" + nssError() + ").");
-    return t;
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = initContext("", NSS_INIT_READONLY | NSS_INIT_NOCERTDB | NSS_INIT_NOMODDB);
+    if (!impl->ctx)
+        fail(Code::Internal, "NSS could not be initialised (" + errorNameOrNumber() + ").",
+             "NSS tidak dapat diinisialisasi (" + errorNameOrNumber() + ").");
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), false));
 }
 
 std::unique_ptr<TrustContext> TrustContext::withDatabase(const std::string& dir)
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
-    std::string spec = dir.find(':') == std::string::npos ? "sql:" + dir : dir;
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, NSS_INIT_READONLY);
-    if (!t->ctx_)
-        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + nssError() + ").",
-             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + nssError() + ").");
-    t->checks_ = true;
-    return t;
+    auto impl = std::make_unique<Impl>();
+    impl->ctx = initContext(databaseSpec(dir), NSS_INIT_READONLY);
+    if (!impl->ctx)
+        fail(Code::CertNotFound, "The certificate database in " + dir + " could not be opened (" + errorNameOrNumber() + ").",
+             "Basis data sertifikat di " + dir + " tidak dapat dibuka (" + errorNameOrNumber() + ").");
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), true));
 }
+
+namespace {
+// Imports a CA file into the internal slot, trusted for every usage ("CT,C,C").
+void importAnchor(PK11SlotInfo* slot, const std::string& file, const std::string& nick)
+{
+    UniqueCert cert = tempCert(pemToDer(readFile(file)));
+    if (!cert)
+        fail(Code::Usage, "The trust anchor " + file + " is not a certificate.",
+             "Jangkar kepercayaan " + file + " bukan sertifikat.");
+    if (PK11_ImportCert(slot, cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
+        fail(Code::Internal, "The trust anchor " + file + " could not be imported (" + errorNameOrNumber() + ").",
+             "Jangkar kepercayaan " + file + " tidak dapat diimpor (" + errorNameOrNumber() + ").");
+    CERTCertTrust trust{};
+    CERT_DecodeTrustString(&trust, "CT,C,C");
+    CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
+}
+} // namespace
 
 std::unique_ptr<TrustContext> TrustContext::withAnchors(const std::vector<std::string>& files)
 {
-    auto t = std::unique_ptr<TrustContext>(new TrustContext);
+    auto impl = std::make_unique<Impl>();
     std::string tmpl = (std::filesystem::temp_directory_path() / "bsre-trust-XXXXXX").string();
     if (!::mkdtemp(tmpl.data())) // mode 0700
         fail(Code::Io, "A temporary folder could not be created.", "Folder sementara tidak dapat dibuat.");
-    t->tmpdir_ = tmpl;
-    NSSInitParameters params{};
-    params.length = sizeof params;
-    std::string spec = "sql:" + tmpl;
-    t->ctx_ = NSS_InitContext(spec.c_str(), "", "", "", &params, 0);
-    if (!t->ctx_)
-        fail(Code::Internal, "A temporary certificate database could not be created (" + nssError() + ").",
-             "Basis data sertifikat sementara tidak dapat dibuat (" + nssError() + ").");
+    impl->tmpdir = tmpl;
+    impl->ctx = initContext("sql:" + tmpl, 0);
+    if (!impl->ctx)
+        fail(Code::Internal, "A temporary certificate database could not be created (" + errorNameOrNumber() + ").",
+             "Basis data sertifikat sementara tidak dapat dibuat (" + errorNameOrNumber() + ").");
     UniqueSlot slot(PK11_GetInternalKeySlot());
     if (PK11_NeedUserInit(slot.get()))
         PK11_InitPin(slot.get(), "", "");
-    for (size_t i = 0; i < files.size(); ++i) {
-        std::string der = pemToDer(readFile(files[i]));
-        SECItem item{siBuffer, reinterpret_cast<unsigned char*>(der.data()), static_cast<unsigned>(der.size())};
-        UniqueCert cert(CERT_NewTempCertificate(CERT_GetDefaultCertDB(), &item, nullptr, PR_FALSE, PR_TRUE));
-        if (!cert)
-            fail(Code::Usage, "The trust anchor " + files[i] + " is not a certificate.",
-                 "Jangkar kepercayaan " + files[i] + " bukan sertifikat.");
-        std::string nick = "bsre-anchor-" + std::to_string(i);
-        if (PK11_ImportCert(slot.get(), cert.get(), CK_INVALID_HANDLE, nick.c_str(), PR_FALSE) != SECSuccess)
-            fail(Code::Internal, "The trust anchor " + files[i] + " could not be imported (" + nssError() + ").",
-                 "Jangkar kepercayaan " + files[i] + " tidak dapat diimpor (" + nssError() + ").");
-        CERTCertTrust trust{};
-        CERT_DecodeTrustString(&trust, "CT,C,C");
-        CERT_ChangeCertTrust(CERT_GetDefaultCertDB(), cert.get(), &trust);
-    }
-    t->checks_ = true;
-    return t;
-}
-
-TrustContext::~TrustContext()
-{
-    if (ctx_)
-        NSS_ShutdownContext(static_cast<NSSInitContext*>(ctx_));
-    if (!tmpdir_.empty()) {
-        std::error_code ec;
-        std::filesystem::remove_all(tmpdir_, ec);
-    }
+    for (size_t i = 0; i < files.size(); ++i)
+        importAnchor(slot.get(), files[i], "bsre-anchor-" + std::to_string(i));
+    return std::unique_ptr<TrustContext>(new TrustContext(std::move(impl), true));
 }
 
 } // namespace bsre::crypto

@@ -40,9 +40,9 @@ public:
     bool checksTrust() const { return checks_; }
 
 private:
-    TrustContext() = default;
-    void* ctx_ = nullptr;
-    std::string tmpdir_;
+    struct Impl; // the NSS context and the temporary folder (crypto/verify.cpp)
+    explicit TrustContext(std::unique_ptr<Impl> impl, bool checks);
+    std::unique_ptr<Impl> impl_;
     bool checks_ = false;
 };
 
