@@ -1,8 +1,9 @@
 #include "pdf/image.hpp"
 
-#include <algorithm>
-
 #include "common/error.hpp"
+#include "pdf/draw.hpp"
+
+#include <algorithm>
 
 #include <png.h>
 
@@ -224,7 +225,7 @@ bool jpegInfo(const std::string& d, int& w, int& h, int& comps)
 
 } // namespace
 
-int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width, int* height)
+ImageObject emitImageFile(const std::string& path, int maxSide, NewObjects& objs)
 {
     int w = 0, h = 0;
     const int obj = objs.memo("png:" + std::to_string(maxSide) + ":" + path, [&] {
@@ -252,11 +253,17 @@ int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* wid
         return emitImage(img, objs);
     });
     const int packed = objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [] { return 0; });
+    return {obj, packed / 100000, packed % 100000};
+}
+
+int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width, int* height)
+{
+    const ImageObject image = emitImageFile(path, maxSide, objs);
     if (width)
-        *width = packed / 100000;
+        *width = image.width;
     if (height)
-        *height = packed % 100000;
-    return obj;
+        *height = image.height;
+    return image.obj;
 }
 
 } // namespace bsre::pdf
