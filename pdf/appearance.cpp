@@ -1,6 +1,7 @@
 #include "pdf/appearance.hpp"
 
 #include "common/error.hpp"
+#include "pdf/draw.hpp"
 #include "pdf/font.hpp"
 #include "pdf/image.hpp"
 
@@ -41,9 +42,7 @@ std::string rect(double x, double y, double w, double h)
     return num(x) + ' ' + num(y) + ' ' + num(w) + ' ' + num(h) + " re";
 }
 
-} // namespace
-
-int renderAppearance(const AppearanceStyle& style, double w, double h, NewObjects& objs)
+void requireDrawable(const AppearanceStyle& style, double w, double h)
 {
     if (!std::isfinite(w) || !std::isfinite(h) || w <= 0 || h <= 0)
         fail(Code::Usage, "The signature box must have a positive width and height.",
@@ -51,115 +50,152 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
     if (!std::isfinite(style.fontSize) || style.fontSize < 0)
         fail(Code::Usage, "The font size must be a positive number, or 0 to fit the box.",
              "Ukuran fon harus berupa angka positif, atau 0 agar menyesuaikan kotak.");
+}
 
-    const double pad = std::min(3.0, std::min(w, h) * 0.06);
+// The style's lines shaped with its font; no font at all when there is no text.
+struct ShapedLines {
+    std::optional<EmbeddedFont> font;
+    std::vector<ShapedText> lines;
+};
 
-    // Shape first: the font subset (and so the CIDs) is only known once every
-    // line has been shaped; content is written after the font objects.
+// Shape first: the font subset (and so the CIDs) is only known once every
+// line has been shaped; content is written after the font objects.
+ShapedLines shapeLines(const AppearanceStyle& style)
+{
     std::vector<std::string> lines;
     for (const auto& line : style.lines)
         lines.push_back(flattenControls(line));
-    const bool hasText = std::any_of(lines.begin(), lines.end(), [](const auto& l) {
-        return l.find_first_not_of(' ') != std::string::npos;
-    });
-    std::optional<EmbeddedFont> font;
-    std::vector<ShapedText> shaped;
-    if (hasText) {
-        font.emplace(findFontFile(style.fontFamily));
-        for (const auto& line : lines) {
-            shaped.push_back(font->shape(line));
-            // A signer's name with silently dropped letters would misstate who signed.
-            if (!shaped.back().missing().empty()) {
-                std::string cp = codePointLabel(shaped.back().missing().front());
-                fail(Code::FontMissing,
-                     "The font \"" + style.fontFamily + "\" has no glyph for character " + cp + " in \"" + line
-                         + "\". Choose a font that covers this text.",
-                     "Fon \"" + style.fontFamily + "\" tidak memiliki glif untuk karakter " + cp + " pada \"" + line
-                         + "\". Pilih fon yang mencakup teks ini.");
-            }
+    ShapedLines out;
+    if (std::none_of(lines.begin(), lines.end(), [](const auto& l) { return l.find_first_not_of(' ') != std::string::npos; }))
+        return out;
+    out.font.emplace(findFontFile(style.fontFamily));
+    for (const auto& line : lines) {
+        out.lines.push_back(out.font->shape(line));
+        // A signer's name with silently dropped letters would misstate who signed.
+        if (!out.lines.back().missing().empty()) {
+            std::string cp = codePointLabel(out.lines.back().missing().front());
+            fail(Code::FontMissing,
+                 "The font \"" + style.fontFamily + "\" has no glyph for character " + cp + " in \"" + line
+                     + "\". Choose a font that covers this text.",
+                 "Fon \"" + style.fontFamily + "\" tidak memiliki glif untuk karakter " + cp + " pada \"" + line
+                     + "\". Pilih fon yang mencakup teks ini.");
         }
     }
+    return out;
+}
 
-    int imageObj = 0;
-    double imgW = 0, imgH = 0, imgX = pad;
-    if (!style.imagePath.empty()) {
-        // Shared with the notice band when it shows the same logo.
-        int pw = 0, ph = 0;
-        imageObj = emitPngFile(style.imagePath, kLogoPixels, objs, &pw, &ph);
-        double maxW = hasText ? w * kImageShare - pad : w - 2 * pad;
-        double maxH = h - 2 * pad;
-        double scale = std::min(maxW / pw, maxH / ph);
-        if (scale > 0) {
-            imgW = pw * scale;
-            imgH = ph * scale;
-            if (!hasText)
-                imgX = (w - imgW) / 2;
-        }
+// Where the image goes: at the left, or centred in the whole box when there
+// is no text; zero size when there is no image or no room for it.
+struct ImageBox {
+    int obj = 0;
+    double x = 0, w = 0, h = 0;
+    bool drawn() const { return obj && w > 0 && h > 0; }
+};
+
+ImageBox placeImage(const std::string& path, double w, double h, double pad, bool hasText, NewObjects& objs)
+{
+    ImageBox box{0, pad, 0, 0};
+    if (path.empty())
+        return box;
+    // Shared with the notice band when it shows the same logo.
+    const ImageObject image = emitImageFile(path, kLogoPixels, objs);
+    box.obj = image.obj;
+    double maxW = hasText ? w * kImageShare - pad : w - 2 * pad;
+    double maxH = h - 2 * pad;
+    double scale = std::min(maxW / image.width, maxH / image.height);
+    if (scale > 0) {
+        box.w = image.width * scale;
+        box.h = image.height * scale;
+        if (!hasText)
+            box.x = (w - box.w) / 2;
     }
+    return box;
+}
 
+// The room for the text, right of the image.
+struct TextBox {
+    double x, w, h, top;
+};
+
+TextBox textBox(const ImageBox& image, double w, double h, double pad)
+{
+    const double x = image.w > 0 ? 2 * pad + image.w : pad;
+    return {x, w - pad - x, h - 2 * pad, h - pad};
+}
+
+// The font size (the style's, or the largest that fits, at least 4 pt) and
+// whether the text must be clipped to its box.
+struct TextFit {
+    double size;
+    bool overflow;
+};
+
+TextFit fitText(double styleSize, const EmbeddedFont& font, const std::vector<ShapedText>& lines, const TextBox& box)
+{
+    // Height of the block per point of font size: first line's ascent to
+    // last line's descent.
+    const double heightPerPt = font.ascent() / 1000 - font.descent() / 1000
+        + kLeading * static_cast<double>(lines.size() - 1);
+    double longestPerPt = 0;
+    for (const auto& s : lines)
+        longestPerPt = std::max(longestPerPt, s.width(1));
+
+    double size = styleSize;
+    if (size == 0) {
+        size = heightPerPt > 0 ? box.h / heightPerPt : kMinFontSize;
+        if (longestPerPt > 0)
+            size = std::min(size, box.w / longestPerPt);
+        size = std::max(size, kMinFontSize);
+    }
+    const double slack = 1e-6;
+    return {size, box.w <= 0 || longestPerPt * size > box.w + slack || heightPerPt * size > box.h + slack};
+}
+
+// The text lines top-aligned in their box, clipped to it when they overflow.
+std::string textBlock(const EmbeddedFont& font, const std::vector<ShapedText>& lines, const TextBox& box,
+                      const TextFit& fit, double pad)
+{
     std::string content;
+    if (fit.overflow)
+        content += "q " + rect(box.x, pad, std::max(0.0, box.w), std::max(0.0, box.h)) + " W n\n";
+    content += "0 g BT /F1 " + num(fit.size) + " Tf\n";
+    const double baseline = box.top - font.ascent() / 1000 * fit.size;
+    content += showLines(font, lines, box.x, baseline, kLeading * fit.size, EmptyLines::Skip);
+    content += "ET\n";
+    if (fit.overflow)
+        content += "Q\n";
+    return content;
+}
+
+// Stroked inside the box so the frame is not cut by the BBox clip.
+std::string border(double w, double h)
+{
+    return "q " + num(kBorderWidth) + " w 0.5 G "
+        + rect(kBorderWidth / 2, kBorderWidth / 2, w - kBorderWidth, h - kBorderWidth) + " S Q\n";
+}
+
+} // namespace
+
+int renderAppearance(const AppearanceStyle& style, double w, double h, NewObjects& objs)
+{
+    requireDrawable(style, w, h);
+    const double pad = std::min(3.0, std::min(w, h) * 0.06);
+    ShapedLines text = shapeLines(style);
+    const ImageBox image = placeImage(style.imagePath, w, h, pad, text.font.has_value(), objs);
+
+    std::string content = style.border ? border(w, h) : "";
     std::string fontResource, imageResource;
-    if (style.border) {
-        // Stroked inside the box so the frame is not cut by the BBox clip.
-        content += "q " + num(kBorderWidth) + " w 0.5 G "
-            + rect(kBorderWidth / 2, kBorderWidth / 2, w - kBorderWidth, h - kBorderWidth) + " S Q\n";
+    if (image.drawn()) {
+        content += drawImage("Im1", image.w, image.h, image.x, (h - image.h) / 2);
+        imageResource = " /XObject << /Im1 " + ref(image.obj) + " >>";
     }
-
-    if (imageObj && imgW > 0 && imgH > 0) {
-        content += "q " + num(imgW) + " 0 0 " + num(imgH) + ' ' + num(imgX) + ' ' + num((h - imgH) / 2)
-            + " cm /Im1 Do Q\n";
-        imageResource = " /XObject << /Im1 " + ref(imageObj) + " >>";
+    if (text.font) {
+        const TextBox box = textBox(image, w, h, pad);
+        const TextFit fit = fitText(style.fontSize, *text.font, text.lines, box);
+        fontResource = " /Font << /F1 " + ref(text.font->emit(objs)) + " >>";
+        content += textBlock(*text.font, text.lines, box, fit, pad);
     }
-
-    if (font) {
-        const double textX = imgW > 0 ? 2 * pad + imgW : pad;
-        const double textW = w - pad - textX;
-        const double textH = h - 2 * pad;
-        const double top = h - pad;
-        const double ascent = font->ascent() / 1000;
-        const double descent = font->descent() / 1000;
-        // Height of the block per point of font size: first line's ascent to
-        // last line's descent.
-        const double heightPerPt = ascent - descent + kLeading * static_cast<double>(lines.size() - 1);
-        double longestPerPt = 0;
-        for (const auto& s : shaped)
-            longestPerPt = std::max(longestPerPt, s.width(1));
-
-        double size = style.fontSize;
-        if (size == 0) {
-            size = heightPerPt > 0 ? textH / heightPerPt : kMinFontSize;
-            if (longestPerPt > 0)
-                size = std::min(size, textW / longestPerPt);
-            size = std::max(size, kMinFontSize);
-        }
-        const double slack = 1e-6;
-        const bool overflow = textW <= 0 || longestPerPt * size > textW + slack || heightPerPt * size > textH + slack;
-
-        int fontObj = font->emit(objs);
-        fontResource = " /Font << /F1 " + ref(fontObj) + " >>";
-
-        if (overflow)
-            content += "q " + rect(textX, pad, std::max(0.0, textW), std::max(0.0, textH)) + " W n\n";
-        content += "0 g BT /F1 " + num(size) + " Tf\n";
-        // Td is relative to the previous line's start; empty lines only move.
-        double penX = 0, penY = 0;
-        double baseline = top - ascent * size;
-        for (const auto& s : shaped) {
-            if (!s.empty()) {
-                content += num(textX - penX) + ' ' + num(baseline - penY) + " Td " + font->showText(s) + '\n';
-                penX = textX;
-                penY = baseline;
-            }
-            baseline -= kLeading * size;
-        }
-        content += "ET\n";
-        if (overflow)
-            content += "Q\n";
-    }
-
-    return objs.add(streamObject("/Type /XObject /Subtype /Form /BBox [0 0 " + num(w) + ' ' + num(h)
-                                     + "] /Resources <<" + fontResource + imageResource + " >>",
-                                 content, true));
+    return objs.add(formXObject(w, h, fontResource + imageResource, content));
 }
 
 } // namespace bsre::pdf

@@ -10,6 +10,15 @@ namespace bsre::pdf {
 
 namespace {
 
+// "[a b c]" of references as written.
+std::string refArray(const std::vector<std::string>& items)
+{
+    std::string a = "[";
+    for (size_t i = 0; i < items.size(); ++i)
+        a += (i ? " " : "") + items[i];
+    return a + "]";
+}
+
 // References of one DSS array: the existing ones first, then a stream per new datum.
 struct Column {
     std::vector<std::string> refs;
@@ -34,99 +43,129 @@ struct Column {
         ++added;
         return r;
     }
-    std::string array(const std::vector<std::string>& items) const
+    // The references of each of `ders`, in their order.
+    std::vector<std::string> placeAll(const std::vector<std::string>& ders, NewObjects& objs)
     {
-        std::string a = "[";
-        for (size_t i = 0; i < items.size(); ++i)
-            a += (i ? " " : "") + items[i];
-        return a + "]";
+        std::vector<std::string> out;
+        for (const auto& der : ders)
+            out.push_back(place(der, objs));
+        return out;
     }
 };
 
-} // namespace
+// The three arrays of the DSS, and where this addition's data went in them.
+struct Columns {
+    Column certs, ocsps, crls;
+    std::vector<std::string> certRef, ocspRef, crlRef; // aligned with DssAddition's lists
 
-std::string appendDss(const Reader& reader, const DssAddition& add, DssOutcome& outcome)
+    Columns(const DssRecord& old, const DssAddition& add, NewObjects& objs)
+        : certs(old.certRefs, old.certs), ocsps(old.ocspRefs, old.ocsps), crls(old.crlRefs, old.crls),
+          certRef(certs.placeAll(add.certs, objs)), ocspRef(ocsps.placeAll(add.ocsps, objs)),
+          crlRef(crls.placeAll(add.crls, objs))
+    {
+    }
+    int added() const { return certs.added + ocsps.added + crls.added; }
+};
+
+std::string picked(const std::vector<int>& idx, const std::vector<std::string>& refs)
 {
-    const DocumentModel& m = reader.model();
-    const DssRecord old = reader.dss();
-    IncrementalUpdate update(m);
-    NewObjects& objs = update.objects();
+    std::vector<std::string> items;
+    for (int i : idx)
+        items.push_back(refs.at(static_cast<size_t>(i)));
+    return refArray(items);
+}
 
-    Column certs(old.certRefs, old.certs), ocsps(old.ocspRefs, old.ocsps), crls(old.crlRefs, old.crls);
-    std::vector<std::string> certRef, ocspRef, crlRef;
-    for (const auto& c : add.certs)
-        certRef.push_back(certs.place(c, objs));
-    for (const auto& o : add.ocsps)
-        ocspRef.push_back(ocsps.place(o, objs));
-    for (const auto& c : add.crls)
-        crlRef.push_back(crls.place(c, objs));
+std::string vriEntry(const DssAddition::Vri& v, const Columns& c)
+{
+    std::string d = "<<";
+    if (!v.certs.empty())
+        d += " /Cert " + picked(v.certs, c.certRef);
+    if (!v.ocsps.empty())
+        d += " /OCSP " + picked(v.ocsps, c.ocspRef);
+    if (!v.crls.empty())
+        d += " /CRL " + picked(v.crls, c.crlRef);
+    return d + " >>";
+}
 
-    // VRI: existing entries kept unless this update speaks for the same signature.
+// VRI: existing entries kept unless this update speaks for the same signature.
+std::map<std::string, std::string> mergedVri(const DssRecord& old, const DssAddition& add, const Columns& c)
+{
     std::map<std::string, std::string> vri;
     for (const auto& [k, v] : old.vri)
         vri[k] = v;
-    for (const auto& v : add.vri) {
-        auto pick = [](const std::vector<int>& idx, const std::vector<std::string>& refs) {
-            std::string a = "[";
-            for (size_t i = 0; i < idx.size(); ++i)
-                a += (i ? " " : "") + refs.at(static_cast<size_t>(idx[i]));
-            return a + "]";
-        };
-        std::string d = "<<";
-        if (!v.certs.empty())
-            d += " /Cert " + pick(v.certs, certRef);
-        if (!v.ocsps.empty())
-            d += " /OCSP " + pick(v.ocsps, ocspRef);
-        if (!v.crls.empty())
-            d += " /CRL " + pick(v.crls, crlRef);
-        vri[v.key] = d + " >>";
-    }
+    for (const auto& v : add.vri)
+        vri[v.key] = vriEntry(v, c);
+    return vri;
+}
 
-    // Nothing new (an archive extended again the same day): no update at all.
-    // (No new data means the VRI entries point at what is there already.)
+// Nothing new (an archive extended again the same day): no update at all.
+// (No new data means the VRI entries point at what is there already.)
+bool addsNothing(const DssRecord& old, const DssAddition& add, const Columns& c)
+{
     bool newKey = false;
     for (const auto& v : add.vri)
         newKey = newKey || std::none_of(old.vri.begin(), old.vri.end(), [&](const auto& kv) { return kv.first == v.key; });
-    if (old.present && certs.added + ocsps.added + crls.added == 0 && !newKey) {
-        outcome = {};
-        return reader.bytes();
-    }
+    return old.present && c.added() == 0 && !newKey;
+}
 
+std::string dssBody(const Columns& c, const std::map<std::string, std::string>& vri)
+{
     std::string body = "<< /Type /DSS";
-    if (!certs.refs.empty())
-        body += " /Certs " + certs.array(certs.refs);
-    if (!ocsps.refs.empty())
-        body += " /OCSPs " + ocsps.array(ocsps.refs);
-    if (!crls.refs.empty())
-        body += " /CRLs " + crls.array(crls.refs);
+    if (!c.certs.refs.empty())
+        body += " /Certs " + refArray(c.certs.refs);
+    if (!c.ocsps.refs.empty())
+        body += " /OCSPs " + refArray(c.ocsps.refs);
+    if (!c.crls.refs.empty())
+        body += " /CRLs " + refArray(c.crls.refs);
     if (!vri.empty()) {
         body += " /VRI <<";
         for (const auto& [k, v] : vri)
             body += " " + name(k) + " " + v;
         body += " >>";
     }
-    body += " >>";
+    return body + " >>";
+}
 
-    DictSnapshot catalog = reader.dict(m.root);
+// The DSS object rewritten in place, or a new one the catalog points at.
+void attachDss(IncrementalUpdate& update, const Reader& reader, const DssRecord& old, const std::string& body)
+{
+    const ObjRef root = reader.model().root;
+    DictSnapshot catalog = reader.dict(root);
     if (old.ref.valid()) {
         update.rewrite(old.ref, body);
     } else {
-        catalog.set("DSS", ref(objs.add(body)));
-        update.rewrite(m.root, catalog.serialize());
+        catalog.set("DSS", ref(update.objects().add(body)));
+        update.rewrite(root, catalog.serialize());
     }
     // ISO 32000-2 (Extensions): a PDF 1.7 reader learns of the DSS through ESIC level 5.
     if (!catalog.get("Extensions")) {
         catalog.set("Extensions", "<< /ESIC << /BaseVersion /1.7 /ExtensionLevel 5 >> >>");
-        update.rewrite(m.root, catalog.serialize());
+        update.rewrite(root, catalog.serialize());
     }
+}
+
+bool endsWithEol(const std::string& bytes)
+{
+    return !bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r');
+}
+
+} // namespace
+
+std::string appendDss(const Reader& reader, const DssAddition& add, DssOutcome& outcome)
+{
+    const DssRecord old = reader.dss();
+    IncrementalUpdate update(reader.model());
+    const Columns columns(old, add, update.objects());
+    const std::map<std::string, std::string> vri = mergedVri(old, add, columns);
+    if (addsNothing(old, add, columns)) {
+        outcome = {};
+        return reader.bytes();
+    }
+    attachDss(update, reader, old, dssBody(columns, vri));
 
     const std::string& original = reader.bytes();
-    const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
-    IncrementalUpdate::Result r = update.finish(eol);
-    outcome.certsAdded = certs.added;
-    outcome.ocspsAdded = ocsps.added;
-    outcome.crlsAdded = crls.added;
-    outcome.bytesAdded = r.bytes.size();
+    IncrementalUpdate::Result r = update.finish(endsWithEol(original));
+    outcome = {columns.certs.added, columns.ocsps.added, columns.crls.added, r.bytes.size()};
     return original + r.bytes;
 }
 

@@ -1,6 +1,7 @@
 #include "pdf/font.hpp"
 
 #include "common/error.hpp"
+#include "pdf/unicode.hpp"
 
 #include <fontconfig/fontconfig.h>
 #include <hb-ot.h>
@@ -34,6 +35,14 @@ using FcPatternPtr = std::unique_ptr<FcPattern, Deleter<FcPatternDestroy>>;
 using FcFontSetPtr = std::unique_ptr<FcFontSet, Deleter<FcFontSetDestroy>>;
 
 constexpr hb_tag_t kGlyf = HB_TAG('g', 'l', 'y', 'f');
+
+using UsedGlyphs = std::map<uint32_t, std::u32string>;   // original glyph id -> text it stands for
+using CidMap = std::map<uint32_t, unsigned>;              // original glyph id -> CID (= subset glyph id)
+
+[[noreturn]] void outOfMemory(const std::string& en, const std::string& id)
+{
+    fail(Code::Internal, "Out of memory while " + en + ".", "Memori habis saat " + id + ".");
+}
 
 [[noreturn]] void misuse(const char* en, const char* id)
 {
@@ -85,31 +94,25 @@ std::string cleanPostScriptName(std::string_view raw)
     return out;
 }
 
-void appendUtf16Hex(std::string& out, char32_t cp)
+// Four hex digits: a 2-byte CID, or a UTF-16 code unit.
+std::string hex4(unsigned v)
 {
-    static const char* hex = "0123456789ABCDEF";
-    auto put = [&](uint16_t u) {
-        for (int shift = 12; shift >= 0; shift -= 4)
-            out += hex[(u >> shift) & 15];
-    };
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp >= 0x10000) {
-        cp -= 0x10000;
-        put(static_cast<uint16_t>(0xD800 + (cp >> 10)));
-        put(static_cast<uint16_t>(0xDC00 + (cp & 0x3ff)));
-    } else {
-        put(static_cast<uint16_t>(cp));
-    }
+    std::string s(4, '0');
+    for (int i = 3; i >= 0; --i, v >>= 4)
+        s[i] = kHexDigits[v & 15];
+    return s;
 }
 
-std::string cidHex(unsigned cid)
+// A code point as UTF-16BE hex for a ToUnicode map; what is not a Unicode
+// scalar value becomes U+FFFD.
+std::string utf16Hex(char32_t cp)
 {
-    static const char* hex = "0123456789ABCDEF";
-    std::string s(4, '0');
-    for (int i = 3; i >= 0; --i, cid >>= 4)
-        s[i] = hex[cid & 15];
-    return s;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    std::string out;
+    for (char16_t u : utf16Units(cp))
+        out += hex4(u);
+    return out;
 }
 
 int toThousandths(hb_position_t v, unsigned upem)
@@ -125,7 +128,7 @@ std::string findFontFile(const std::string& family)
 {
     FcPatternPtr pattern(FcPatternCreate());
     if (!pattern)
-        fail(Code::Internal, "Out of memory while looking up fonts.", "Memori habis saat mencari fon.");
+        outOfMemory("looking up fonts", "mencari fon");
     // Built field by field rather than parsed, so family names with ':' or
     // '-' are taken literally.
     FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
@@ -192,14 +195,30 @@ struct EmbeddedFont::Impl {
 
     // Used original glyph id -> text it stands for (first seen wins); an
     // ordered map keeps the emitted objects independent of hashing.
-    std::map<uint32_t, std::u32string> used;
+    UsedGlyphs used;
 
     bool emitted = false;
-    std::map<uint32_t, unsigned> cidOf;   // original glyph id -> CID (= subset glyph id)
+    CidMap cidOf;
 
     int hmtxWidth(uint32_t gid) const
     {
         return toThousandths(hb_font_get_glyph_h_advance(font.get(), gid), upem);
+    }
+    // CID -> advance width in 1/1000 em.
+    std::map<unsigned, int> widths(const CidMap& cids) const
+    {
+        std::map<unsigned, int> out;
+        for (const auto& [gid, cid] : cids)
+            out[cid] = hmtxWidth(gid);
+        return out;
+    }
+    std::string descriptor(const std::string& baseFont, int fontFile) const
+    {
+        int flags = 32 | (fixedPitch ? 1 : 0) | (italicAngle != 0 ? 64 : 0);
+        return "<< /Type /FontDescriptor /FontName " + name(baseFont) + " /Flags " + num(flags)
+            + " /FontBBox [" + num(bbox[0]) + ' ' + num(bbox[1]) + ' ' + num(bbox[2]) + ' ' + num(bbox[3])
+            + "] /ItalicAngle " + num(italicAngle) + " /Ascent " + num(ascent) + " /Descent " + num(descent)
+            + " /CapHeight " + num(capHeight) + " /StemV 80 /FontFile2 " + ref(fontFile) + " >>";
     }
 };
 
@@ -269,15 +288,40 @@ double EmbeddedFont::capHeight() const { return self().capHeight; }
 const std::string& EmbeddedFont::postScriptName() const { return self().psName; }
 bool EmbeddedFont::emitted() const noexcept { return impl_ && impl_->emitted; }
 
-ShapedText EmbeddedFont::shape(const std::string& utf8)
-{
-    Impl& s = self();
-    if (s.emitted)
-        misuse("text was shaped after the font was written.", "teks dibentuk setelah fon ditulis.");
+namespace {
 
+// One glyph of a shaped run, in font units.
+struct RunGlyph {
+    uint32_t gid;
+    uint32_t cluster;   // byte offset into the text of the cluster's first character
+    hb_position_t xAdvance, xOffset;
+};
+
+// A shaped line with the text behind each cluster.
+struct ShapedRun {
+    std::vector<RunGlyph> glyphs;
+    std::vector<std::pair<uint32_t, char32_t>> chars;   // code points with their byte offsets
+    std::set<uint32_t> starts;                          // cluster start offsets
+
+    // A cluster covers the characters from its start offset up to the next
+    // cluster's start (clusters are byte offsets into the text).
+    std::u32string clusterText(uint32_t start) const
+    {
+        auto next = starts.upper_bound(start);
+        uint32_t end = next == starts.end() ? UINT32_MAX : *next;
+        std::u32string text;
+        for (auto [offset, cp] : chars)
+            if (offset >= start && offset < end)
+                text += cp;
+        return text;
+    }
+};
+
+BufferPtr textBuffer(const std::string& utf8)
+{
     BufferPtr buf(hb_buffer_create());
     if (!hb_buffer_allocation_successful(buf.get()))
-        fail(Code::Internal, "Out of memory while shaping text.", "Memori habis saat membentuk teks.");
+        outOfMemory("shaping text", "membentuk teks");
     hb_buffer_add_utf8(buf.get(), utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
     hb_buffer_guess_segment_properties(buf.get());
     // Per-character clusters: a base letter keeps its own text even when a
@@ -286,64 +330,229 @@ ShapedText EmbeddedFont::shape(const std::string& utf8)
     hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     hb_buffer_set_flags(buf.get(), static_cast<hb_buffer_flags_t>(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT
                                                                    | HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
+    return buf;
+}
 
-    // Code points with their byte offsets, read before shaping replaces them by glyphs.
-    std::vector<std::pair<uint32_t, char32_t>> chars;
-    {
-        unsigned n = 0;
-        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
-        for (unsigned i = 0; i < n; ++i)
-            chars.emplace_back(info[i].cluster, static_cast<char32_t>(info[i].codepoint));
-    }
-
-    hb_shape(s.font.get(), buf.get(), nullptr, 0);
-    if (!hb_buffer_allocation_successful(buf.get()))
-        fail(Code::Internal, "Out of memory while shaping text.", "Memori habis saat membentuk teks.");
-
+ShapedRun shapeRun(hb_font_t* font, const std::string& utf8)
+{
+    BufferPtr buf = textBuffer(utf8);
+    ShapedRun run;
+    // Code points are read before shaping replaces them by glyphs.
     unsigned n = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
-
-    // A cluster covers the characters from its start offset up to the next
-    // cluster's start (clusters are byte offsets into utf8).
-    std::set<uint32_t> starts;
     for (unsigned i = 0; i < n; ++i)
-        starts.insert(info[i].cluster);
-    auto clusterText = [&](uint32_t start) {
-        auto next = starts.upper_bound(start);
-        uint32_t end = next == starts.end() ? UINT32_MAX : *next;
-        std::u32string text;
-        for (auto [offset, cp] : chars)
-            if (offset >= start && offset < end)
-                text += cp;
-        return text;
-    };
+        run.chars.emplace_back(info[i].cluster, static_cast<char32_t>(info[i].codepoint));
 
+    hb_shape(font, buf.get(), nullptr, 0);
+    if (!hb_buffer_allocation_successful(buf.get()))
+        outOfMemory("shaping text", "membentuk teks");
+    info = hb_buffer_get_glyph_infos(buf.get(), &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+    for (unsigned i = 0; i < n; ++i) {
+        run.glyphs.push_back({info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset});
+        run.starts.insert(info[i].cluster);
+    }
+    return run;
+}
+
+// Controls and format characters are never part of extracted text.
+std::u32string extractable(const std::u32string& text)
+{
+    std::u32string out;
+    for (char32_t cp : text) {
+        auto cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+        if (cat != HB_UNICODE_GENERAL_CATEGORY_CONTROL && cat != HB_UNICODE_GENERAL_CATEGORY_FORMAT)
+            out += cp;
+    }
+    return out;
+}
+
+// Keep the tables PDF requires for FontFile2 (glyf, loca, head, hhea,
+// hmtx, maxp) plus cmap/name/post/OS-2: ~300 bytes that some viewers
+// (Apple's, Illustrator) need to accept the font. Dropping GSUB/GPOS/kern
+// also avoids layout closure adding glyphs we never show.
+void dropTablesButKept(hb_subset_input_t* input, hb_face_t* face)
+{
+    static constexpr std::array<hb_tag_t, 10> keep = {
+        HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
+        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
+        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+        HB_TAG('O', 'S', '/', '2'),
+    };
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    unsigned tableCount = hb_face_get_table_tags(face, 0, nullptr, nullptr);
+    std::vector<hb_tag_t> tags(tableCount);
+    hb_face_get_table_tags(face, 0, &tableCount, tags.data());
+    for (unsigned i = 0; i < tableCount; ++i)
+        if (std::find(keep.begin(), keep.end(), tags[i]) == keep.end())
+            hb_set_add(drop, tags[i]);
+}
+
+SubsetInputPtr subsetInput(hb_face_t* face, const UsedGlyphs& used)
+{
+    SubsetInputPtr input(hb_subset_input_create_or_fail());
+    if (!input)
+        outOfMemory("subsetting the font", "membuat subset fon");
+    hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
+    for (const auto& entry : used)
+        hb_set_add(glyphSet, entry.first);
+    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    dropTablesButKept(input.get(), face);
+    // Family, subfamily, full and PostScript names only.
+    hb_set_t* nameIds = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID);
+    hb_set_clear(nameIds);
+    for (unsigned id : {1u, 2u, 4u, 6u})
+        hb_set_add(nameIds, id);
+    return input;
+}
+
+[[noreturn]] void cannotSubset(const std::string& path)
+{
+    fail(Code::FontMissing, "The font \"" + path + "\" could not be subset for embedding.",
+         "Subset fon \"" + path + "\" tidak dapat dibuat untuk disematkan.");
+}
+
+// The subset font program and the CID (= subset glyph id) of each used glyph.
+struct Subset {
+    CidMap cidOf;
+    FacePtr face;
+    BlobPtr blob;
+    std::string_view program() const
+    {
+        unsigned len = 0;
+        const char* data = hb_blob_get_data(blob.get(), &len);
+        return {data, len};
+    }
+};
+
+CidMap cidsOf(hb_subset_plan_t* plan, const UsedGlyphs& used)
+{
+    const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan);
+    CidMap cidOf;
+    for (const auto& entry : used) {
+        hb_codepoint_t cid = hb_map_get(oldToNew, entry.first);
+        if (cid == HB_MAP_VALUE_INVALID || cid > 0xFFFF)
+            fail(Code::Internal, "The font subset lost a glyph.", "Subset fon kehilangan sebuah glif.");
+        cidOf[entry.first] = cid;
+    }
+    return cidOf;
+}
+
+Subset subsetFont(hb_face_t* face, const UsedGlyphs& used, const std::string& path)
+{
+    SubsetInputPtr input = subsetInput(face, used);
+    SubsetPlanPtr plan(hb_subset_plan_create_or_fail(face, input.get()));
+    if (!plan)
+        cannotSubset(path);
+    Subset s{cidsOf(plan.get(), used), FacePtr(hb_subset_plan_execute_or_fail(plan.get())), nullptr};
+    if (!s.face)
+        cannotSubset(path);
+    s.blob.reset(hb_face_reference_blob(s.face.get()));
+    if (s.program().empty())
+        cannotSubset(path);
+    return s;
+}
+
+// Subset tag (ISO 32000-1 9.6.4): six capitals from a hash of font name
+// and glyph set, so equal subsets get equal names and different ones differ.
+std::string subsetName(const std::string& psName, const UsedGlyphs& used)
+{
+    uint64_t hash = 1469598103934665603ull;   // FNV-1a
+    auto mix = [&](unsigned char b) { hash = (hash ^ b) * 1099511628211ull; };
+    for (char c : psName)
+        mix(static_cast<unsigned char>(c));
+    for (const auto& entry : used)
+        for (int shift = 0; shift < 32; shift += 8)
+            mix(static_cast<unsigned char>(entry.first >> shift));
+    std::string tag(6, 'A');
+    for (char& c : tag) {
+        c = static_cast<char>('A' + hash % 26);
+        hash /= 26;
+    }
+    return tag + '+' + psName;
+}
+
+// ToUnicode: one bfchar per CID with text; at most 100 per block (9.10.3).
+std::string toUnicodeCMap(const UsedGlyphs& used, const CidMap& cidOf)
+{
+    std::vector<std::pair<unsigned, const std::u32string*>> mapped;
+    for (const auto& [gid, text] : used)
+        if (!text.empty())
+            mapped.emplace_back(cidOf.at(gid), &text);
+    std::sort(mapped.begin(), mapped.end());
+    std::string cmap =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (size_t i = 0; i < mapped.size(); i += 100) {
+        size_t end = std::min(mapped.size(), i + 100);
+        cmap += std::to_string(end - i) + " beginbfchar\n";
+        for (size_t k = i; k < end; ++k) {
+            cmap += '<' + hex4(mapped[k].first) + "> <";
+            for (char32_t cp : *mapped[k].second)
+                cmap += utf16Hex(cp);
+            cmap += ">\n";
+        }
+        cmap += "endbfchar\n";
+    }
+    return cmap + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+// /W: runs of consecutive CIDs share one "cFirst [w1 w2 ...]" entry.
+std::string widthArray(const std::map<unsigned, int>& widths)
+{
+    std::string w = "[";
+    for (auto it = widths.begin(); it != widths.end();) {
+        unsigned first = it->first;
+        w += (w.size() > 1 ? " " : "") + num(static_cast<long long>(first)) + " [";
+        for (unsigned expect = first; it != widths.end() && it->first == expect; ++it, ++expect)
+            w += (expect == first ? "" : " ") + num(it->second);
+        w += ']';
+    }
+    return w + ']';
+}
+
+std::string cidFontDict(const std::string& baseFont, int descriptor, const std::string& widths)
+{
+    return "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name(baseFont)
+        + " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "
+        + ref(descriptor) + " /DW 1000 /W " + widths + " /CIDToGIDMap /Identity >>";
+}
+
+std::string type0Dict(const std::string& baseFont, int cidFont, int toUnicode)
+{
+    return "<< /Type /Font /Subtype /Type0 /BaseFont " + name(baseFont) + " /Encoding /Identity-H /DescendantFonts ["
+        + ref(cidFont) + "] /ToUnicode " + ref(toUnicode) + " >>";
+}
+
+} // namespace
+
+ShapedText EmbeddedFont::shape(const std::string& utf8)
+{
+    Impl& s = self();
+    if (s.emitted)
+        misuse("text was shaped after the font was written.", "teks dibentuk setelah fon ditulis.");
+
+    const ShapedRun run = shapeRun(s.font.get(), utf8);
     ShapedText out;
     out.owner_ = impl_.get();
     std::set<uint32_t> described;   // clusters whose text went to their first glyph
-    for (unsigned i = 0; i < n; ++i) {
-        uint32_t gid = info[i].codepoint;
-        out.glyphs_.push_back(gid);
-        out.advances_.push_back(toThousandths(pos[i].x_advance, s.upem));
-        out.xOffsets_.push_back(toThousandths(pos[i].x_offset, s.upem));
-        if (gid == 0) {
-            for (char32_t cp : clusterText(info[i].cluster))
+    for (const RunGlyph& g : run.glyphs) {
+        out.glyphs_.push_back(g.gid);
+        out.advances_.push_back(toThousandths(g.xAdvance, s.upem));
+        out.xOffsets_.push_back(toThousandths(g.xOffset, s.upem));
+        if (g.gid == 0) {
+            for (char32_t cp : run.clusterText(g.cluster))
                 if (std::find(out.missing_.begin(), out.missing_.end(), cp) == out.missing_.end())
                     out.missing_.push_back(cp);
             s.used.try_emplace(0);   // .notdef is drawable, but has no text
             continue;
         }
         std::u32string text;
-        if (described.insert(info[i].cluster).second) {
-            // Controls and format characters are never part of extracted text.
-            for (char32_t cp : clusterText(info[i].cluster)) {
-                auto cat = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-                if (cat != HB_UNICODE_GENERAL_CATEGORY_CONTROL && cat != HB_UNICODE_GENERAL_CATEGORY_FORMAT)
-                    text += cp;
-            }
-        }
-        auto [it, inserted] = s.used.try_emplace(gid, text);
+        if (described.insert(g.cluster).second)
+            text = extractable(run.clusterText(g.cluster));
+        auto [it, inserted] = s.used.try_emplace(g.gid, text);
         if (!inserted && it->second.empty())
             it->second = std::move(text);
     }
@@ -364,134 +573,16 @@ int EmbeddedFont::emit(NewObjects& objs)
     if (s.emitted)
         misuse("the font was written twice.", "fon ditulis dua kali.");
 
-    SubsetInputPtr input(hb_subset_input_create_or_fail());
-    if (!input)
-        fail(Code::Internal, "Out of memory while subsetting the font.", "Memori habis saat membuat subset fon.");
-    hb_set_t* glyphSet = hb_subset_input_glyph_set(input.get());
-    for (const auto& entry : s.used)
-        hb_set_add(glyphSet, entry.first);
-    hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    Subset subset = subsetFont(s.face.get(), s.used, s.path);
+    const std::string baseFont = subsetName(s.psName, s.used);
+    const std::string_view program = subset.program();
+    int fontFile = objs.add(streamObject("/Length1 " + num(static_cast<long long>(program.size())), program, true));
+    int descriptor = objs.add(s.descriptor(baseFont, fontFile));
+    int toUnicode = objs.add(streamObject("", toUnicodeCMap(s.used, subset.cidOf), true));
+    int cidFont = objs.add(cidFontDict(baseFont, descriptor, widthArray(s.widths(subset.cidOf))));
+    int type0 = objs.add(type0Dict(baseFont, cidFont, toUnicode));
 
-    // Keep the tables PDF requires for FontFile2 (glyf, loca, head, hhea,
-    // hmtx, maxp) plus cmap/name/post/OS-2: ~300 bytes that some viewers
-    // (Apple's, Illustrator) need to accept the font. Dropping GSUB/GPOS/kern
-    // also avoids layout closure adding glyphs we never show.
-    static constexpr std::array<hb_tag_t, 10> keep = {
-        HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
-        HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
-        HB_TAG('c', 'm', 'a', 'p'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-        HB_TAG('O', 'S', '/', '2'),
-    };
-    hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    unsigned tableCount = hb_face_get_table_tags(s.face.get(), 0, nullptr, nullptr);
-    std::vector<hb_tag_t> tags(tableCount);
-    hb_face_get_table_tags(s.face.get(), 0, &tableCount, tags.data());
-    for (unsigned i = 0; i < tableCount; ++i)
-        if (std::find(keep.begin(), keep.end(), tags[i]) == keep.end())
-            hb_set_add(drop, tags[i]);
-    // Family, subfamily, full and PostScript names only.
-    hb_set_t* nameIds = hb_subset_input_set(input.get(), HB_SUBSET_SETS_NAME_ID);
-    hb_set_clear(nameIds);
-    for (unsigned id : {1u, 2u, 4u, 6u})
-        hb_set_add(nameIds, id);
-
-    SubsetPlanPtr plan(hb_subset_plan_create_or_fail(s.face.get(), input.get()));
-    if (!plan)
-        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
-             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
-    const hb_map_t* oldToNew = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-    std::map<uint32_t, unsigned> cidOf;
-    for (const auto& entry : s.used) {
-        hb_codepoint_t cid = hb_map_get(oldToNew, entry.first);
-        if (cid == HB_MAP_VALUE_INVALID || cid > 0xFFFF)
-            fail(Code::Internal, "The font subset lost a glyph.", "Subset fon kehilangan sebuah glif.");
-        cidOf[entry.first] = cid;
-    }
-    FacePtr subsetFace(hb_subset_plan_execute_or_fail(plan.get()));
-    if (!subsetFace)
-        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
-             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
-    BlobPtr program(hb_face_reference_blob(subsetFace.get()));
-    unsigned programLen = 0;
-    const char* programData = hb_blob_get_data(program.get(), &programLen);
-    if (programLen == 0)
-        fail(Code::FontMissing, "The font \"" + s.path + "\" could not be subset for embedding.",
-             "Subset fon \"" + s.path + "\" tidak dapat dibuat untuk disematkan.");
-
-    // Subset tag (ISO 32000-1 9.6.4): six capitals from a hash of font name
-    // and glyph set, so equal subsets get equal names and different ones differ.
-    uint64_t hash = 1469598103934665603ull;   // FNV-1a
-    auto mix = [&](unsigned char b) { hash = (hash ^ b) * 1099511628211ull; };
-    for (char c : s.psName)
-        mix(static_cast<unsigned char>(c));
-    for (const auto& entry : s.used)
-        for (int shift = 0; shift < 32; shift += 8)
-            mix(static_cast<unsigned char>(entry.first >> shift));
-    std::string baseFont(6, 'A');
-    for (char& c : baseFont) {
-        c = static_cast<char>('A' + hash % 26);
-        hash /= 26;
-    }
-    baseFont += '+' + s.psName;
-
-    int fontFile = objs.add(streamObject("/Length1 " + num(static_cast<long long>(programLen)),
-                                         std::string_view(programData, programLen), true));
-
-    int flags = 32 | (s.fixedPitch ? 1 : 0) | (s.italicAngle != 0 ? 64 : 0);
-    int descriptor = objs.add(
-        "<< /Type /FontDescriptor /FontName " + name(baseFont) + " /Flags " + num(flags)
-        + " /FontBBox [" + num(s.bbox[0]) + ' ' + num(s.bbox[1]) + ' ' + num(s.bbox[2]) + ' ' + num(s.bbox[3])
-        + "] /ItalicAngle " + num(s.italicAngle) + " /Ascent " + num(s.ascent) + " /Descent " + num(s.descent)
-        + " /CapHeight " + num(s.capHeight) + " /StemV 80 /FontFile2 " + ref(fontFile) + " >>");
-
-    // ToUnicode: one bfchar per CID with text; at most 100 per block (9.10.3).
-    std::vector<std::pair<unsigned, const std::u32string*>> mapped;
-    for (const auto& [gid, text] : s.used)
-        if (!text.empty())
-            mapped.emplace_back(cidOf[gid], &text);
-    std::sort(mapped.begin(), mapped.end());
-    std::string cmap =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    for (size_t i = 0; i < mapped.size(); i += 100) {
-        size_t end = std::min(mapped.size(), i + 100);
-        cmap += std::to_string(end - i) + " beginbfchar\n";
-        for (size_t k = i; k < end; ++k) {
-            cmap += '<' + cidHex(mapped[k].first) + "> <";
-            for (char32_t cp : *mapped[k].second)
-                appendUtf16Hex(cmap, cp);
-            cmap += ">\n";
-        }
-        cmap += "endbfchar\n";
-    }
-    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    int toUnicode = objs.add(streamObject("", cmap, true));
-
-    // /W: runs of consecutive CIDs share one "cFirst [w1 w2 ...]" entry.
-    std::map<unsigned, int> widths;
-    for (const auto& [gid, cid] : cidOf)
-        widths[cid] = s.hmtxWidth(gid);
-    std::string w = "[";
-    for (auto it = widths.begin(); it != widths.end();) {
-        unsigned first = it->first;
-        w += (w.size() > 1 ? " " : "") + num(static_cast<long long>(first)) + " [";
-        for (unsigned expect = first; it != widths.end() && it->first == expect; ++it, ++expect)
-            w += (expect == first ? "" : " ") + num(it->second);
-        w += ']';
-    }
-    w += ']';
-    int cidFont = objs.add(
-        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont " + name(baseFont)
-        + " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor "
-        + ref(descriptor) + " /DW 1000 /W " + w + " /CIDToGIDMap /Identity >>");
-
-    int type0 = objs.add("<< /Type /Font /Subtype /Type0 /BaseFont " + name(baseFont)
-                         + " /Encoding /Identity-H /DescendantFonts [" + ref(cidFont) + "] /ToUnicode "
-                         + ref(toUnicode) + " >>");
-
-    s.cidOf = std::move(cidOf);
+    s.cidOf = std::move(subset.cidOf);
     s.emitted = true;
     return type0;
 }
@@ -526,7 +617,7 @@ std::string EmbeddedFont::showText(const ShapedText& text) const
         if (it == s.cidOf.end())
             misuse("a glyph is missing from the subset.", "sebuah glif tidak ada dalam subset.");
         flushAdjustment(pending - text.xOffsets_[i]);
-        run += cidHex(it->second);
+        run += hex4(it->second);
         pending = s.hmtxWidth(gid) - text.advances_[i] + text.xOffsets_[i];
     }
     if (!adjusted)

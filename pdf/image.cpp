@@ -1,14 +1,16 @@
 #include "pdf/image.hpp"
 
-#include <algorithm>
-
 #include "common/error.hpp"
+#include "pdf/draw.hpp"
+
+#include <algorithm>
 
 #include <png.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <vector>
 
 namespace bsre::pdf {
@@ -201,62 +203,91 @@ namespace {
 
 // A JPEG goes in as it is (DCTDecode): width, height and components from the
 // frame header; no re-encoding, no alpha (JPEG has none).
-bool jpegInfo(const std::string& d, int& w, int& h, int& comps)
+struct JpegFrame {
+    int width, height, components;
+};
+
+std::optional<JpegFrame> jpegFrame(const std::string& d)
 {
     if (d.size() < 4 || static_cast<unsigned char>(d[0]) != 0xFF || static_cast<unsigned char>(d[1]) != 0xD8)
-        return false;
+        return std::nullopt;
     size_t i = 2;
     while (i + 9 < d.size()) {
         if (static_cast<unsigned char>(d[i]) != 0xFF)
-            return false;
+            return std::nullopt;
         const unsigned char marker = static_cast<unsigned char>(d[i + 1]);
         const size_t len = (static_cast<unsigned char>(d[i + 2]) << 8) | static_cast<unsigned char>(d[i + 3]);
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-            h = (static_cast<unsigned char>(d[i + 5]) << 8) | static_cast<unsigned char>(d[i + 6]);
-            w = (static_cast<unsigned char>(d[i + 7]) << 8) | static_cast<unsigned char>(d[i + 8]);
-            comps = static_cast<unsigned char>(d[i + 9]);
-            return w > 0 && h > 0 && (comps == 1 || comps == 3);
+            const JpegFrame f{(static_cast<unsigned char>(d[i + 7]) << 8) | static_cast<unsigned char>(d[i + 8]),
+                              (static_cast<unsigned char>(d[i + 5]) << 8) | static_cast<unsigned char>(d[i + 6]),
+                              static_cast<unsigned char>(d[i + 9])};
+            if (f.width > 0 && f.height > 0 && (f.components == 1 || f.components == 3))
+                return f;
+            return std::nullopt;
         }
         i += 2 + len;
     }
-    return false;
+    return std::nullopt;
+}
+
+// The whole file when it starts like a JPEG (SOI marker), else nothing.
+std::optional<std::string> jpegFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4, '\0');
+    in.read(head.data(), 4);
+    if (in.gcount() != 4 || static_cast<unsigned char>(head[0]) != 0xFF || static_cast<unsigned char>(head[1]) != 0xD8)
+        return std::nullopt;
+    in.seekg(0);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+ImageObject emitJpeg(const std::string& path, const std::string& data, NewObjects& objs)
+{
+    const std::optional<JpegFrame> f = jpegFrame(data);
+    if (!f)
+        fail(Code::ImageInvalid, "The image " + path + " is not a JPEG this program can embed.",
+             "Gambar " + path + " bukan JPEG yang dapat disematkan.");
+    const int obj = objs.add(streamObject("/Type /XObject /Subtype /Image /Width " + num(f->width) + " /Height " +
+                                              num(f->height) +
+                                              (f->components == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB") +
+                                              " /BitsPerComponent 8 /Filter /DCTDecode",
+                                          data, false));
+    return {obj, f->width, f->height};
+}
+
+// A JPEG as it is, anything else read as PNG and fitted within maxSide.
+ImageObject emitNewImage(const std::string& path, int maxSide, NewObjects& objs)
+{
+    if (std::optional<std::string> jpeg = jpegFile(path))
+        return emitJpeg(path, *jpeg, objs);
+    RasterImage img = fitWithin(loadPng(path), maxSide);
+    return {emitImage(img, objs), img.width, img.height};
 }
 
 } // namespace
 
+ImageObject emitImageFile(const std::string& path, int maxSide, NewObjects& objs)
+{
+    // The pixel size is remembered next to the object, for the next caller with the same image.
+    const std::string key = std::to_string(maxSide) + ":" + path;
+    const int obj = objs.memo("png:" + key, [&] {
+        const ImageObject made = emitNewImage(path, maxSide, objs);
+        objs.memo("png-size:" + key, [&] { return made.width * 100000 + made.height; });
+        return made.obj;
+    });
+    const int packed = objs.memo("png-size:" + key, [] { return 0; });
+    return {obj, packed / 100000, packed % 100000};
+}
+
 int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* width, int* height)
 {
-    int w = 0, h = 0;
-    const int obj = objs.memo("png:" + std::to_string(maxSide) + ":" + path, [&] {
-        std::ifstream in(path, std::ios::binary);
-        std::string head(4, '\0');
-        in.read(head.data(), 4);
-        if (in.gcount() == 4 && static_cast<unsigned char>(head[0]) == 0xFF &&
-            static_cast<unsigned char>(head[1]) == 0xD8) {
-            in.seekg(0);
-            std::string data((std::istreambuf_iterator<char>(in)), {});
-            int comps = 0;
-            if (!jpegInfo(data, w, h, comps))
-                fail(Code::ImageInvalid, "The image " + path + " is not a JPEG this program can embed.",
-                     "Gambar " + path + " bukan JPEG yang dapat disematkan.");
-            objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [&] { return w * 100000 + h; });
-            return objs.add(streamObject("/Type /XObject /Subtype /Image /Width " + num(w) + " /Height " + num(h) +
-                                             (comps == 1 ? " /ColorSpace /DeviceGray" : " /ColorSpace /DeviceRGB") +
-                                             " /BitsPerComponent 8 /Filter /DCTDecode",
-                                         data, false));
-        }
-        RasterImage img = fitWithin(loadPng(path), maxSide);
-        w = img.width;
-        h = img.height;
-        objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [&] { return w * 100000 + h; });
-        return emitImage(img, objs);
-    });
-    const int packed = objs.memo("png-size:" + std::to_string(maxSide) + ":" + path, [] { return 0; });
+    const ImageObject image = emitImageFile(path, maxSide, objs);
     if (width)
-        *width = packed / 100000;
+        *width = image.width;
     if (height)
-        *height = packed % 100000;
-    return obj;
+        *height = image.height;
+    return image.obj;
 }
 
 } // namespace bsre::pdf

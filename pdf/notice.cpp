@@ -1,6 +1,7 @@
 #include "pdf/notice.hpp"
 
 #include "common/error.hpp"
+#include "pdf/draw.hpp"
 #include "pdf/font.hpp"
 #include "pdf/image.hpp"
 
@@ -87,44 +88,61 @@ std::string qrPath(const std::string& text, double size)
     return path + "f\n";
 }
 
-int renderNotice(const NoticeStyle& style, double w, double h, NewObjects& objs)
-{
-    if (w <= 0 || h <= 0)
-        fail(Code::Usage, "The notice band does not fit on the page.", "Pita keterangan tidak muat di halaman.");
-    const double pad = 2;
+namespace {
+
+constexpr double kPad = 2;
+
+// What the band draws at its left and right edges, and the room left for the text.
+struct BandEdges {
     std::string content, resources;
+    double textX = kPad, textRight = 0;
+};
 
-    double textX = pad;
+BandEdges drawEdges(const NoticeStyle& style, double w, double h, NewObjects& objs)
+{
+    BandEdges e;
+    e.textRight = w - kPad;
     if (!style.logoPath.empty()) {
-        int pw = 0, ph = 0;
-        const int obj = emitPngFile(style.logoPath, kLogoPixels, objs, &pw, &ph);
-        double s = std::min((h - 2 * pad) / ph, (h - 2 * pad) / pw);
-        double iw = pw * s, ih = ph * s;
-        content += "q " + num(iw) + " 0 0 " + num(ih) + ' ' + num(pad) + ' ' + num((h - ih) / 2) + " cm /Logo Do Q\n";
-        resources += " /XObject << /Logo " + ref(obj) + " >>";
-        textX = pad + iw + 6;
+        const ImageObject logo = emitImageFile(style.logoPath, kLogoPixels, objs);
+        double s = std::min((h - 2 * kPad) / logo.height, (h - 2 * kPad) / logo.width);
+        double iw = logo.width * s, ih = logo.height * s;
+        e.content += drawImage("Logo", iw, ih, kPad, (h - ih) / 2);
+        e.resources += " /XObject << /Logo " + ref(logo.obj) + " >>";
+        e.textX = kPad + iw + 6;
     }
-    double textRight = w - pad;
     if (!style.qrText.empty()) {
-        double qs = h - 2 * pad;
-        content += "q 0 g 1 0 0 1 " + num(w - pad - qs) + ' ' + num(pad) + " cm\n" + qrPath(style.qrText, qs) + "Q\n";
-        textRight = w - pad - qs - 6;
+        double qs = h - 2 * kPad;
+        e.content += "q 0 g 1 0 0 1 " + num(w - kPad - qs) + ' ' + num(kPad) + " cm\n" + qrPath(style.qrText, qs) + "Q\n";
+        e.textRight = w - kPad - qs - 6;
     }
+    return e;
+}
 
-    EmbeddedFont font(findFontFile(style.fontFamily));
-    const double textW = textRight - textX;
-    double size = style.fontSize;
+// The paragraphs wrapped to the width, at the style's size or smaller (not
+// below 5 pt) until they fit the height.
+struct WrappedText {
     std::vector<std::string> lines;
+    double size;
+};
+
+WrappedText wrapToFit(EmbeddedFont& font, const NoticeStyle& style, double width, double height)
+{
+    WrappedText t{{}, style.fontSize};
     for (;;) {
-        lines.clear();
+        t.lines.clear();
         for (const std::string& p : style.paragraphs)
-            for (auto& l : wrap(font, p, textW, size))
-                lines.push_back(l);
-        double blockH = size * (font.ascent() - font.descent()) / 1000 + kLeading * size * (lines.size() - 1);
-        if (blockH <= h - 2 * pad || size <= kMinFont)
+            for (auto& l : wrap(font, p, width, t.size))
+                t.lines.push_back(l);
+        double blockH = t.size * (font.ascent() - font.descent()) / 1000 + kLeading * t.size * (t.lines.size() - 1);
+        if (blockH <= height || t.size <= kMinFont)
             break;
-        size = std::max(kMinFont, size - 0.25);
+        t.size = std::max(kMinFont, t.size - 0.25);
     }
+    return t;
+}
+
+std::vector<ShapedText> shapeAll(EmbeddedFont& font, const std::vector<std::string>& lines)
+{
     std::vector<ShapedText> shaped;
     for (const auto& l : lines) {
         shaped.push_back(font.shape(l));
@@ -132,28 +150,39 @@ int renderNotice(const NoticeStyle& style, double w, double h, NewObjects& objs)
             fail(Code::FontMissing, "The notice font cannot draw every character of the notice text.",
                  "Fon keterangan tidak dapat menampilkan semua karakter teks keterangan.");
     }
-    const int fontObj = font.emit(objs);
-    resources += " /Font << /F1 " + ref(fontObj) + " >>";
+    return shaped;
+}
 
-    // Vertically centred block.
+// The lines as one vertically centred block.
+std::string textBlock(const EmbeddedFont& font, const std::vector<ShapedText>& lines, double x, double size, double h)
+{
     const double ascent = font.ascent() / 1000 * size;
     const double blockH = ascent - font.descent() / 1000 * size + kLeading * size * (lines.size() - 1);
-    double baseline = (h + blockH) / 2 - ascent;
-    content += "0.15 g BT /F1 " + num(size) + " Tf\n";
-    double penX = 0, penY = 0;
-    for (const auto& s : shaped) {
-        content += num(textX - penX) + ' ' + num(baseline - penY) + " Td " + font.showText(s) + '\n';
-        penX = textX;
-        penY = baseline;
-        baseline -= kLeading * size;
-    }
-    content += "ET\n";
-    // A hairline above the band separates it from the page's own content.
-    content += "q 0.4 w 0.6 G 0 " + num(h - 0.2) + " m " + num(w) + ' ' + num(h - 0.2) + " l S Q\n";
+    const double baseline = (h + blockH) / 2 - ascent;
+    return "0.15 g BT /F1 " + num(size) + " Tf\n" + showLines(font, lines, x, baseline, kLeading * size, EmptyLines::Show)
+        + "ET\n";
+}
 
-    return objs.add(streamObject("/Type /XObject /Subtype /Form /BBox [0 0 " + num(w) + ' ' + num(h) +
-                                     "] /Resources <<" + resources + " >>",
-                                 content, true));
+// A hairline above the band separates it from the page's own content.
+std::string hairline(double w, double h)
+{
+    return "q 0.4 w 0.6 G 0 " + num(h - 0.2) + " m " + num(w) + ' ' + num(h - 0.2) + " l S Q\n";
+}
+
+} // namespace
+
+int renderNotice(const NoticeStyle& style, double w, double h, NewObjects& objs)
+{
+    if (w <= 0 || h <= 0)
+        fail(Code::Usage, "The notice band does not fit on the page.", "Pita keterangan tidak muat di halaman.");
+    const BandEdges edges = drawEdges(style, w, h, objs);
+
+    EmbeddedFont font(findFontFile(style.fontFamily));
+    const WrappedText text = wrapToFit(font, style, edges.textRight - edges.textX, h - 2 * kPad);
+    const std::vector<ShapedText> shaped = shapeAll(font, text.lines);
+    const std::string resources = edges.resources + " /Font << /F1 " + ref(font.emit(objs)) + " >>";
+    const std::string content = edges.content + textBlock(font, shaped, edges.textX, text.size, h) + hairline(w, h);
+    return objs.add(formXObject(w, h, resources, content));
 }
 
 } // namespace bsre::pdf

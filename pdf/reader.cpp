@@ -161,13 +161,164 @@ void initPoppler()
     });
 }
 
+ObjRef refOf(const Object& r)
+{
+    return {r.getRefNum(), r.getRefGen()};
+}
+
+// A /Rect with its corners ordered (ISO 32000-1 7.9.5); zero when it is not
+// four numbers' worth of array.
+Rect rectOf(const Object& r)
+{
+    if (!r.isArray() || r.arrayGetLength() != 4)
+        return {};
+    double v[4];
+    for (int i = 0; i < 4; ++i) {
+        Object n = r.arrayGet(i);
+        v[i] = n.isNum() ? n.getNum() : 0;
+    }
+    return {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+}
+
+void requirePdfHeader(const std::string& all, const std::string& path)
+{
+    if (std::string_view(all).substr(0, 1024).find("%PDF-") == std::string_view::npos)
+        fail(Code::NotPdf, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
+}
+
+// The last cross-reference section: where it starts and whether it is a stream.
+struct LastXref {
+    unsigned long long offset;
+    bool stream;
+};
+
+// The last startxref must point at a real cross-reference section;
+// otherwise Poppler would silently rebuild it and we would append to a guess.
+LastXref lastXref(const std::string& all, const std::string& path)
+{
+    std::string tail = all.substr(all.size() - std::min<size_t>(all.size(), 2048));
+    size_t sx = tail.rfind("startxref");
+    if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
+        damaged(path, "it is truncated: the end-of-file marker is missing");
+    const unsigned long long offset = std::strtoull(tail.c_str() + sx + 9, nullptr, 10);
+    if (offset == 0 || offset >= all.size())
+        damaged(path, "the cross-reference offset points outside the file");
+    std::string at = all.substr(offset, 64);
+    if (at.rfind("xref", 0) == 0)
+        return {offset, false};
+    if (at.find(" obj") != std::string::npos)
+        return {offset, true};
+    damaged(path, "the cross-reference offset is wrong");
+}
+
+// What the trailer says that an update must carry on.
+struct TrailerFacts {
+    int size;
+    std::string info, id;   // as PDF syntax, empty when absent
+};
+
+TrailerFacts trailerFacts(XRef& xref)
+{
+    TrailerFacts t{xref.getNumObjects(), {}, {}};
+    Object* trailer = xref.getTrailerDict();
+    if (!trailer->isDict())
+        return t;
+    Object s = trailer->dictLookup("Size");
+    if (s.isInt())
+        t.size = std::max(t.size, s.getInt());
+    const Object& info = trailer->getDict()->lookupNF("Info");
+    if (info.isRef())
+        t.info = serialize(info);
+    const Object& id = trailer->getDict()->lookupNF("ID");
+    if (id.isArray())
+        t.id = serialize(id);
+    return t;
+}
+
+// The pages in order, and the page each annotation is on.
+struct PageList {
+    std::vector<PageInfo> pages;
+    std::map<std::pair<int, int>, int> annotPage; // annotation ref -> page index
+};
+
+PageList readPages(PDFDoc& doc, const std::string& path)
+{
+    Catalog* cat = doc.getCatalog();
+    int n = doc.getNumPages();
+    if (n <= 0)
+        damaged(path, "it has no pages");
+    PageList out;
+    for (int i = 1; i <= n; ++i) {
+        Page* p = cat->getPage(i);
+        Ref* r = cat->getPageRef(i);
+        if (!p || !r)
+            damaged(path, "page " + std::to_string(i) + " cannot be read");
+        const PDFRectangle* cb = p->getCropBox();
+        out.pages.push_back({{r->num, r->gen}, {cb->x1, cb->y1, cb->x2, cb->y2}, p->getRotate()});
+        Object pageObj = doc.getXRef()->fetch(*r);
+        if (!pageObj.isDict())
+            continue;
+        Object annots = pageObj.dictLookup("Annots");
+        if (annots.isArray())
+            for (int k = 0; k < annots.arrayGetLength(); ++k) {
+                const Object& a = annots.arrayGetNF(k);
+                if (a.isRef())
+                    out.annotPage[{a.getRefNum(), a.getRefGen()}] = i - 1;
+            }
+    }
+    return out;
+}
+
 } // namespace
 
 struct Reader::Impl {
     std::shared_ptr<const std::string> bytes; // what Poppler reads (a MemStream over it)
+    bool reconstructed = false;               // Poppler had to rebuild the cross-reference
     std::unique_ptr<PDFDoc> doc;
     DocumentModel model;
     std::map<std::pair<int, int>, int> annotPage; // widget ref -> page index
+
+    // Poppler over the bytes, refusing what it could only read by guessing
+    // the cross-reference or by decrypting.
+    void openDocument(const std::string& path)
+    {
+        const std::string& all = *bytes;
+        auto* stream = new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull));
+        // The callback may run on any later fetch too, so the flag lives as long as the document.
+        doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr, [this] { reconstructed = true; });
+        if (!doc->isOk()) {
+            if (doc->getErrorCode() == errEncrypted)
+                fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the password protection before signing.",
+                     "PDF " + path + " terenkripsi; hapus perlindungan kata sandi sebelum menandatangani.");
+            damaged(path, "Poppler error " + std::to_string(doc->getErrorCode()));
+        }
+        if (reconstructed)
+            damaged(path, "its cross-reference table had to be reconstructed");
+        if (doc->isEncrypted())
+            fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the protection before signing.",
+                 "PDF " + path + " terenkripsi; hapus perlindungan sebelum menandatangani.");
+    }
+
+    // Whether the AcroForm is an object of its own, and every terminal field.
+    void readAcroForm()
+    {
+        Object catObj = doc->getXRef()->fetch(model.root.num, model.root.gen);
+        if (!catObj.isDict())
+            return;
+        const Object& af = catObj.getDict()->lookupNF("AcroForm");
+        if (af.isRef()) {
+            model.acroFormIndirect = true;
+            model.acroForm = refOf(af);
+        }
+        Object acro = catObj.dictLookup("AcroForm");
+        if (!acro.isDict())
+            return;
+        Object fields = acro.dictLookup("Fields");
+        std::set<int> visited;
+        if (fields.isArray())
+            for (int k = 0; k < fields.arrayGetLength(); ++k)
+                walkField(fields.arrayGetNF(k), "", "", visited);
+    }
 
     void walkField(const Object& fieldRef, const std::string& parentName, const std::string& inheritedFt,
                    std::set<int>& visited)
@@ -199,25 +350,16 @@ struct Reader::Impl {
         }
         FieldInfo info;
         info.name = full;
-        info.field = {fieldRef.getRefNum(), fieldRef.getRefGen()};
+        info.field = refOf(fieldRef);
         info.isSignature = type == "Sig";
         info.alternateName = textToUtf8(stringOf(d->lookup("TU")));
         info.isSigned = d->lookup("V").isDict();
         info.widget = info.field;
         if (kids.isArray() && kids.arrayGetLength() > 0 && kids.arrayGetNF(0).isRef())
-            info.widget = {kids.arrayGetNF(0).getRefNum(), kids.arrayGetNF(0).getRefGen()};
+            info.widget = refOf(kids.arrayGetNF(0));
         Object w = doc->getXRef()->fetch(info.widget.num, info.widget.gen);
-        if (w.isDict()) {
-            Object r = w.dictLookup("Rect");
-            if (r.isArray() && r.arrayGetLength() == 4) {
-                double v[4];
-                for (int i = 0; i < 4; ++i) {
-                    Object n = r.arrayGet(i);
-                    v[i] = n.isNum() ? n.getNum() : 0;
-                }
-                info.rect = {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
-            }
-        }
+        if (w.isDict())
+            info.rect = rectOf(w.dictLookup("Rect"));
         auto it = annotPage.find({info.widget.num, info.widget.gen});
         info.page = it == annotPage.end() ? -1 : it->second;
         if (info.isSignature && info.isSigned)
@@ -250,107 +392,31 @@ std::unique_ptr<Reader> Reader::open(const std::string& path)
 std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> bytes, const std::string& path)
 {
     initPoppler();
-    const std::string& all = *bytes;
-    if (std::string_view(all).substr(0, 1024).find("%PDF-") == std::string_view::npos)
-        fail(Code::NotPdf, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
+    requirePdfHeader(*bytes, path);
+    const LastXref last = lastXref(*bytes, path);
 
     auto impl = std::make_unique<Impl>();
     impl->bytes = bytes;
     DocumentModel& m = impl->model;
     m.path = path;
-    m.fileSize = all.size();
+    m.fileSize = bytes->size();
+    m.lastXref = last.offset;
+    m.xrefStream = last.stream;
+    impl->openDocument(path);
 
-    // The last startxref must point at a real cross-reference section;
-    // otherwise Poppler would silently rebuild it and we would append to a guess.
-    std::string tail = all.substr(all.size() - std::min<size_t>(all.size(), 2048));
-    size_t sx = tail.rfind("startxref");
-    if (sx == std::string::npos || tail.find("%%EOF", sx) == std::string::npos)
-        damaged(path, "it is truncated: the end-of-file marker is missing");
-    m.lastXref = std::strtoull(tail.c_str() + sx + 9, nullptr, 10);
-    if (m.lastXref == 0 || m.lastXref >= m.fileSize)
-        damaged(path, "the cross-reference offset points outside the file");
-    std::string at = all.substr(m.lastXref, 64);
-    if (at.rfind("xref", 0) == 0)
-        m.xrefStream = false;
-    else if (at.find(" obj") != std::string::npos)
-        m.xrefStream = true;
-    else
-        damaged(path, "the cross-reference offset is wrong");
-
-    bool reconstructed = false;
-    auto* stream = new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull));
-    impl->doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr,
-                                         [&reconstructed] { reconstructed = true; });
-    PDFDoc& doc = *impl->doc;
-    if (!doc.isOk()) {
-        if (doc.getErrorCode() == errEncrypted)
-            fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the password protection before signing.",
-                 "PDF " + path + " terenkripsi; hapus perlindungan kata sandi sebelum menandatangani.");
-        damaged(path, "Poppler error " + std::to_string(doc.getErrorCode()));
-    }
-    if (reconstructed)
-        damaged(path, "its cross-reference table had to be reconstructed");
-    if (doc.isEncrypted())
-        fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the protection before signing.",
-             "PDF " + path + " terenkripsi; hapus perlindungan sebelum menandatangani.");
-
-    XRef* xref = doc.getXRef();
-    Object* trailer = xref->getTrailerDict();
-    m.size = xref->getNumObjects();
-    if (trailer->isDict()) {
-        Object s = trailer->dictLookup("Size");
-        if (s.isInt())
-            m.size = std::max(m.size, s.getInt());
-        const Object& info = trailer->getDict()->lookupNF("Info");
-        if (info.isRef())
-            m.info = serialize(info);
-        const Object& id = trailer->getDict()->lookupNF("ID");
-        if (id.isArray())
-            m.id = serialize(id);
-    }
+    XRef* xref = impl->doc->getXRef();
+    TrailerFacts trailer = trailerFacts(*xref);
+    m.size = trailer.size;
+    m.info = std::move(trailer.info);
+    m.id = std::move(trailer.id);
     m.root = {xref->getRootNum(), xref->getRootGen()};
-    Catalog* cat = doc.getCatalog();
+    Catalog* cat = impl->doc->getCatalog();
     if (!cat || !cat->isOk())
         damaged(path, "the document catalog is missing");
-
-    int n = doc.getNumPages();
-    if (n <= 0)
-        damaged(path, "it has no pages");
-    for (int i = 1; i <= n; ++i) {
-        Page* p = cat->getPage(i);
-        Ref* r = cat->getPageRef(i);
-        if (!p || !r)
-            damaged(path, "page " + std::to_string(i) + " cannot be read");
-        const PDFRectangle* cb = p->getCropBox();
-        m.pages.push_back({{r->num, r->gen}, {cb->x1, cb->y1, cb->x2, cb->y2}, p->getRotate()});
-        Object pageObj = xref->fetch(*r);
-        if (pageObj.isDict()) {
-            Object annots = pageObj.dictLookup("Annots");
-            if (annots.isArray())
-                for (int k = 0; k < annots.arrayGetLength(); ++k) {
-                    const Object& a = annots.arrayGetNF(k);
-                    if (a.isRef())
-                        impl->annotPage[{a.getRefNum(), a.getRefGen()}] = i - 1;
-                }
-        }
-    }
-
-    Object catObj = xref->fetch(m.root.num, m.root.gen);
-    if (catObj.isDict()) {
-        const Object& af = catObj.getDict()->lookupNF("AcroForm");
-        if (af.isRef()) {
-            m.acroFormIndirect = true;
-            m.acroForm = {af.getRefNum(), af.getRefGen()};
-        }
-        Object acro = catObj.dictLookup("AcroForm");
-        if (acro.isDict()) {
-            Object fields = acro.dictLookup("Fields");
-            std::set<int> visited;
-            if (fields.isArray())
-                for (int k = 0; k < fields.arrayGetLength(); ++k)
-                    impl->walkField(fields.arrayGetNF(k), "", "", visited);
-        }
-    }
+    PageList pages = readPages(*impl->doc, path);
+    m.pages = std::move(pages.pages);
+    impl->annotPage = std::move(pages.annotPage);
+    impl->readAcroForm();
     return std::unique_ptr<Reader>(new Reader(std::move(impl)));
 }
 
@@ -389,7 +455,7 @@ std::optional<DictSnapshot> Reader::dictValue(ObjRef owner, const std::string& k
         if (!target.isDict())
             return std::nullopt;
         indirect = true;
-        return snapshotOf(target, {v.getRefNum(), v.getRefGen()});
+        return snapshotOf(target, refOf(v));
     }
     if (v.isDict())
         return snapshotOf(v, owner);
@@ -409,7 +475,7 @@ std::vector<std::string> Reader::arrayValue(ObjRef owner, const std::string& key
     if (v.isRef()) {
         arr = xref->fetch(v.getRef());
         if (arr.isArray())
-            where = {v.getRefNum(), v.getRefGen()};
+            where = refOf(v);
     } else {
         arr = v.copy();
     }
@@ -581,18 +647,10 @@ std::vector<MarkerAnnot> Reader::markers(const std::string& prefix) const
                 continue;
             MarkerAnnot m;
             m.page = static_cast<int>(i);
-            m.annot = {r.getRefNum(), r.getRefGen()};
+            m.annot = refOf(r);
             m.name = name;
             m.widget = widget;
-            Object rect = a.dictLookup("Rect");
-            if (rect.isArray() && rect.arrayGetLength() == 4) {
-                double v[4];
-                for (int j = 0; j < 4; ++j) {
-                    Object n = rect.arrayGet(j);
-                    v[j] = n.isNum() ? n.getNum() : 0;
-                }
-                m.rect = {std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
-            }
+            m.rect = rectOf(a.dictLookup("Rect"));
             out.push_back(m);
         }
     }
@@ -652,7 +710,7 @@ DssRecord Reader::dss() const
     const Object& nf = cat.getDict()->lookupNF("DSS");
     Object dss;
     if (nf.isRef()) {
-        d.ref = {nf.getRefNum(), nf.getRefGen()};
+        d.ref = refOf(nf);
         XRefEntry* e = xref->getEntry(nf.getRefNum());
         if (e && e->type == xrefEntryUncompressed)
             d.offset = static_cast<unsigned long long>(e->offset);

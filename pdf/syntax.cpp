@@ -1,6 +1,7 @@
 #include "pdf/syntax.hpp"
 
 #include "common/error.hpp"
+#include "pdf/unicode.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -36,14 +37,13 @@ std::string num(double v)
 
 std::string name(std::string_view n)
 {
-    static const char* hex = "0123456789ABCDEF";
     std::string out = "/";
     for (unsigned char c : n) {
         bool delim = std::string_view("()<>[]{}/%#").find(static_cast<char>(c)) != std::string_view::npos;
         if (c < 0x21 || c > 0x7e || delim) {
             out += '#';
-            out += hex[c >> 4];
-            out += hex[c & 15];
+            out += kHexDigits[c >> 4];
+            out += kHexDigits[c & 15];
         } else {
             out += static_cast<char>(c);
         }
@@ -80,12 +80,11 @@ std::string literal(std::string_view bytes)
 
 std::string hexString(std::string_view bytes)
 {
-    static const char* hex = "0123456789ABCDEF";
     std::string out = "<";
     out.reserve(bytes.size() * 2 + 2);
     for (unsigned char c : bytes) {
-        out += hex[c >> 4];
-        out += hex[c & 15];
+        out += kHexDigits[c >> 4];
+        out += kHexDigits[c & 15];
     }
     out += '>';
     return out;
@@ -129,19 +128,11 @@ std::string textString(std::string_view utf8)
     if (ascii)
         return literal(utf8);
     std::string be = "\xFE\xFF";
-    for (char32_t cp : decodeUtf8(utf8)) {
-        auto put = [&](uint16_t u) {
+    for (char32_t cp : decodeUtf8(utf8))
+        for (char16_t u : utf16Units(cp)) {
             be += static_cast<char>(u >> 8);
             be += static_cast<char>(u & 0xff);
-        };
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            put(static_cast<uint16_t>(0xD800 + (cp >> 10)));
-            put(static_cast<uint16_t>(0xDC00 + (cp & 0x3ff)));
-        } else {
-            put(static_cast<uint16_t>(cp));
         }
-    }
     return hexString(be);
 }
 
