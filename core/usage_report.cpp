@@ -119,6 +119,7 @@ struct Tally {
     UsageReport& r;
     std::map<std::string, CertificateUse, std::less<>> certs;
     std::unordered_set<Key128, KeyHash> seen; // 128 bits of each line's SHA-256: a ledger collected twice counts once
+    crypto::Sha256Many sha256;
     std::array<unsigned long, 12> months{};
     std::string unit;                          // scratch for the unit key
 };
@@ -195,7 +196,7 @@ void readLedger(Tally& t, const std::string& file)
                                         torn ? "baris terakhir terpotong" : "bukan catatan pemakaian"});
             continue;
         }
-        const std::string digest = crypto::hash(crypto::HashAlg::Sha256, line);
+        const std::string digest = t.sha256(line);
         if (rec->prev != prev)
             t.r.brokenChains.push_back({file, n, "the record before it is missing or was changed",
                                         "catatan sebelumnya hilang atau diubah"});
@@ -245,7 +246,7 @@ UsageReport buildUsageReport(int year, const std::vector<std::string>& paths, co
     UsageReport r;
     r.year = year;
     r.institution = institution;
-    Tally t{r, {}, {}, {}, {}};
+    Tally t{r, {}, {}, {}, {}, {}};
     t.seen.reserve(1 << 16);
     for (const std::string& f : ledgerFiles(paths)) {
         readLedger(t, f);

@@ -109,3 +109,31 @@ Bytes sha1(std::string_view data)
     return Bytes(reinterpret_cast<const char*>(out), sizeof out);
 }
 } // namespace bsre::crypto
+
+namespace bsre::crypto {
+
+struct Sha256Many::Impl {
+    UniqueHashContext ctx;
+};
+
+Sha256Many::Sha256Many() : impl_(std::make_unique<Impl>())
+{
+    impl_->ctx.reset(HASH_Create(HASH_AlgSHA256));
+    if (!impl_->ctx)
+        fail(Code::Internal, "The hash function is not available (NSS not initialised?).",
+             "Fungsi hash tidak tersedia (NSS belum diinisialisasi?).");
+}
+
+Sha256Many::~Sha256Many() = default;
+
+Bytes Sha256Many::operator()(std::string_view data)
+{
+    unsigned char out[32];
+    unsigned len = 0;
+    HASH_Begin(impl_->ctx.get());
+    HASH_Update(impl_->ctx.get(), reinterpret_cast<const unsigned char*>(data.data()), static_cast<unsigned>(data.size()));
+    HASH_End(impl_->ctx.get(), out, &len, sizeof out);
+    return Bytes(reinterpret_cast<const char*>(out), len);
+}
+
+} // namespace bsre::crypto

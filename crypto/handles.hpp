@@ -13,19 +13,14 @@
 #include <secitem.h>
 #include <secmod.h>
 
+#include "common/unique_handle.hpp"
+
 #include <memory>
 
 namespace bsre::crypto {
 
 template <auto F>
-struct NssFree {
-    template <class T>
-    void operator()(T* p) const noexcept
-    {
-        if (p)
-            F(p);
-    }
-};
+using NssFree = bsre::FreeWith<F>;
 
 inline void freeCertList(CERTCertList* l) { CERT_DestroyCertList(l); }
 inline void freeSlot(PK11SlotInfo* s) { PK11_FreeSlot(s); }

@@ -1,5 +1,7 @@
 #include "pdf/font.hpp"
 
+#include "common/unique_handle.hpp"
+
 #include "common/error.hpp"
 #include "pdf/unicode.hpp"
 
@@ -21,10 +23,7 @@ namespace bsre::pdf {
 namespace {
 
 template <auto Destroy>
-struct Deleter {
-    template <class T>
-    void operator()(T* p) const noexcept { Destroy(p); }
-};
+using Deleter = FreeWith<Destroy>;
 using BlobPtr = std::unique_ptr<hb_blob_t, Deleter<hb_blob_destroy>>;
 using FacePtr = std::unique_ptr<hb_face_t, Deleter<hb_face_destroy>>;
 using FontPtr = std::unique_ptr<hb_font_t, Deleter<hb_font_destroy>>;
