@@ -3,6 +3,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/usage_ledger.hpp"
 #include "common/atomic_file.hpp"
+#include "common/json.hpp"
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
 #include "core/two_phase.hpp"
@@ -164,23 +165,7 @@ crypto::PinProvider pinProvider(const Args& a)
     };
 }
 
-std::string json(const std::string& s)
-{
-    std::string o = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            o += '\\';
-            o += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char b[8];
-            std::snprintf(b, sizeof b, "\\u%04x", c);
-            o += b;
-        } else {
-            o += static_cast<char>(c);
-        }
-    }
-    return o + "\"";
-}
+std::string json(const std::string& s) { return json::quoted(s); }
 
 std::unique_ptr<crypto::Store> openStore(const Args& a)
 {
@@ -434,6 +419,23 @@ void printSigned(const SignOutcome& out)
     printWarnings(out.warnings);
 }
 
+// Signs through `steps` and records the attempt in the usage ledger: signed
+// (with a warning when the ledger could not be written), or refused.
+template <class Steps>
+int recorded(LedgerAttempt& attempt, Steps&& steps)
+{
+    try {
+        SignOutcome out = steps();
+        if (auto w = attempt.signedAs(out.level, out.pages))
+            out.warnings.push_back(*w);
+        printSigned(out);
+        return cli::Ok;
+    } catch (const Error& e) {
+        attempt.refused(e.code());
+        throw;
+    }
+}
+
 int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
@@ -452,22 +454,15 @@ int cmdSign(const Args& a)
     rq.revocation.timeout = networkTimeout(a);
     LedgerAttempt attempt = cliAttempt(a, rq.level ? levelName(*rq.level) : (rq.tsa ? "B-T" : "B-B"),
                                        rq.placement.kind != Placement::Kind::Invisible, a.has("notice"));
-    std::unique_ptr<crypto::Store> store; // outlives the catch below: a refusal is recorded with NSS up
-    try {
+    std::unique_ptr<crypto::Store> store; // outlives the attempt's catch: a refusal is recorded with NSS up
+    return recorded(attempt, [&] {
         store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
         rq.notice = noticeFrom(a, rq.input);
         attempt.requireWritable();
         auto signer = store->signer(a.get("cert"), pinProvider(a));
         attempt.certificate(signer->certificate());
-        SignOutcome out = signPdf(rq, *signer);
-        if (auto w = attempt.signedAs(out.level, out.pages))
-            out.warnings.push_back(*w);
-        printSigned(out);
-    } catch (const Error& e) {
-        attempt.refused(e.code());
-        throw;
-    }
-    return cli::Ok;
+        return signPdf(rq, *signer);
+    });
 }
 
 const char* hashLabel(crypto::HashAlg h)
@@ -552,18 +547,11 @@ int cmdComplete(const Args& a)
     rq.overwrite = a.has("overwrite");
     LedgerAttempt attempt = cliAttempt(a, rq.level ? levelName(*rq.level) : (rq.options.tsa ? "B-T" : "B-B"),
                                        false, false);
-    try {
+    return recorded(attempt, [&] {
         attempt.requireWritable();
         attempt.certificate(rq.state.certificate);
-        SignOutcome out = completeState(rq);
-        if (auto w = attempt.signedAs(out.level, out.pages))
-            out.warnings.push_back(*w);
-        printSigned(out);
-    } catch (const Error& e) {
-        attempt.refused(e.code());
-        throw;
-    }
-    return cli::Ok;
+        return completeState(rq);
+    });
 }
 
 int cmdExtend(const Args& a)
