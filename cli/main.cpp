@@ -47,7 +47,8 @@ usage:
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
 
 yearly usage report from the ledgers (docs/LEDGER.md):
-  bsre-sign report --year YYYY [--ledger FILE|DIR]... [--format json|csv] [--institution NAME] -o OUT
+  bsre-sign report --year YYYY [--ledger FILE|DIR]... [--format json|csv|pdf] [--institution NAME]
+                   [--sign --nssdb DIR --cert CERT [--pin-file FILE | --pin-fd N]] -o OUT
 
 sign and complete record every attempt in the usage ledger: --ledger DIR
 (default ~/.local/share/bsre-sign/ledger), --no-ledger (unless IT's policy
@@ -84,7 +85,7 @@ Args parse(int argc, char** argv)
 {
     static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice", "certify",
                                                    "notice-second-line", "no-notice-scaling", "allow-lower-level",
-                                                   "no-ledger", "require-ledger"};
+                                                   "no-ledger", "require-ledger", "sign"};
     Args a;
     if (argc < 2)
         usage("No command given.", "Perintah tidak diberikan.");

@@ -3,7 +3,9 @@
 #include "cli/exit_codes.hpp"
 
 #include "common/atomic_file.hpp"
+#include "core/notice_text.hpp"
 #include "core/usage_report.hpp"
+#include "crypto/store.hpp"
 #include "crypto/external.hpp"
 #include "crypto/verify.hpp"
 
@@ -11,7 +13,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 #ifndef BSRE_VERSION
 #define BSRE_VERSION "0"
@@ -63,9 +67,49 @@ LedgerAttempt cliAttempt(const Args& a, std::string levelAsked, bool visible, bo
     return LedgerAttempt(ledgerSettings(a), "bsre-sign", BSRE_VERSION, "PDF", std::move(levelAsked), visible, notice);
 }
 
+namespace {
+
+std::string localNow()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &tm);
+    return buf;
+}
+
+// The report PDF signed with the reporting officer's certificate, like any
+// other PDF (invisible signature, the notice band).
+void writeSignedReport(const Args& a, const std::string& pdf, crypto::Store& store)
+{
+    char tmpl[] = "/tmp/bsre-report-XXXXXX";
+    if (!::mkdtemp(tmpl))
+        fail(Code::Io, "No private temporary folder could be made.", "Folder sementara pribadi tidak dapat dibuat.");
+    const std::string dir = tmpl, unsignedPdf = dir + "/report.pdf";
+    struct Cleanup {
+        std::string dir;
+        ~Cleanup() { std::filesystem::remove_all(dir); }
+    } cleanup{dir};
+    writeFileAtomically(unsignedPdf, pdf, false);
+    SignRequest rq;
+    rq.input = unsignedPdf;
+    rq.output = a.get("output");
+    rq.overwrite = a.has("overwrite");
+    NoticeRequest n;
+    n.style.paragraphs.push_back(kDefaultNotice);
+    n.style.logoPath = BSRE_DEFAULT_LOGO;
+    rq.notice = n;
+    auto signer = store.signer(a.get("cert"), pinProvider(a));
+    signPdf(rq, *signer);
+}
+
+} // namespace
+
 int cmdReport(const Args& a)
 {
-    requireKnown(a, {"year", "ledger", "format", "output", "overwrite", "institution"});
+    requireKnown(a, {"year", "ledger", "format", "output", "overwrite", "institution", "sign", "nssdb", "module", "cert",
+                     "pin-file", "pin-fd"});
     if (!a.has("year") || !a.has("output"))
         usage("--year YYYY and -o OUT are required.", "--year YYYY dan -o OUT wajib diisi.");
     const int year = std::atoi(a.get("year").c_str());
@@ -74,12 +118,26 @@ int cmdReport(const Args& a)
     std::vector<std::string> paths = a.has("ledger") ? a.opts.at("ledger") : std::vector<std::string>{};
     if (paths.empty())
         paths.push_back(ledgerSettings(Args{}).dir);
-    auto nss = crypto::TrustContext::none(); // SHA-256 for the chains
-    const UsageReport r = buildUsageReport(year, paths, a.get("institution"));
     const std::string format = a.has("format") ? a.get("format") : "json";
-    if (format != "json" && format != "csv")
-        usage("--format must be json or csv.", "--format harus json atau csv.");
-    writeFileAtomically(a.get("output"), format == "json" ? usageReportJson(r) : usageReportCsv(r), a.has("overwrite"));
+    if (format != "json" && format != "csv" && format != "pdf")
+        usage("--format must be json, csv or pdf.", "--format harus json, csv atau pdf.");
+    if (a.has("sign") && (format != "pdf" || !a.has("cert")))
+        usage("--sign needs --format pdf, --nssdb and --cert.", "--sign memerlukan --format pdf, --nssdb dan --cert.");
+    std::unique_ptr<crypto::Store> store;
+    std::unique_ptr<crypto::TrustContext> nss;
+    if (a.has("sign"))
+        store = openStore(a);
+    else
+        nss = crypto::TrustContext::none(); // SHA-256 for the chains
+    const UsageReport r = buildUsageReport(year, paths, a.get("institution"));
+    if (format == "pdf" && store)
+        writeSignedReport(a, usageReportPdf(r, localNow()), *store);
+    else
+        writeFileAtomically(a.get("output"),
+                            format == "json"  ? usageReportJson(r)
+                            : format == "csv" ? usageReportCsv(r)
+                                              : usageReportPdf(r, localNow()),
+                            a.has("overwrite"));
     std::cout << "Report / Laporan " << year << ": " << r.signedCount << " signed / ditandatangani, " << r.refusedCount
               << " refused / ditolak, " << r.files << " ledger(s) / catatan; " << r.skippedLines.size()
               << " line(s) skipped / baris dilewati, " << r.brokenChains.size() << " broken chain(s) / rantai putus\n";

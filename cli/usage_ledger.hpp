@@ -5,6 +5,7 @@
 #include "cli/args.hpp"
 #include "core/ledger.hpp"
 #include "core/sign.hpp"
+#include "crypto/store.hpp"
 
 #include <optional>
 #include <string>
@@ -22,5 +23,9 @@ LedgerSettings ledgerSettings(const Args& a);
 LedgerAttempt cliAttempt(const Args& a, std::string levelAsked, bool visible, bool notice);
 
 int cmdReport(const Args& a);
+
+// Shared with the other commands (cli/main.cpp).
+std::unique_ptr<crypto::Store> openStore(const Args& a);
+crypto::PinProvider pinProvider(const Args& a);
 
 } // namespace bsre::cli

@@ -42,5 +42,8 @@ UsageReport buildUsageReport(int year, const std::vector<std::string>& paths, co
 
 std::string usageReportJson(const UsageReport& r);
 std::string usageReportCsv(const UsageReport& r);
+// The report as a PDF in Indonesian with English beside it (one page for a
+// small office); `madeAt` is printed at the foot. NSS is not needed.
+std::string usageReportPdf(const UsageReport& r, const std::string& madeAt);
 
 } // namespace bsre

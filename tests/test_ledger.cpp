@@ -241,4 +241,33 @@ BOOST_AUTO_TEST_CASE(the_report_command_writes_json_and_csv)
                slurp(s("r.csv")));
 }
 
+BOOST_AUTO_TEST_CASE(the_pdf_report_renders_its_numbers_and_signs_like_any_pdf)
+{
+    Scratch s;
+    for (const char* cert : {"officer-rsa", "officer-rsa", "officer-ec"})
+        BOOST_TEST_REQUIRE(signInto(s("led"), s("x.pdf"), std::string("--overwrite --cert ") + cert).status == 0);
+    BOOST_TEST(signInto(s("led"), s("y.pdf"), "--cert expired").status == 4);
+    const std::string year = run("date -u +%Y").output.substr(0, 4);
+    const std::string base = q(tool()) + " report --year " + year + " --format pdf --institution " +
+                             q("Kementerian Contoh") + " --ledger " + q(s("led"));
+    Run r = run(base + " -o " + q(s("report.pdf")));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    Run check = run("qpdf --check " + q(s("report.pdf")));
+    BOOST_TEST(check.status == 0, check.output);
+    const std::string text = run("pdftotext -layout " + q(s("report.pdf")) + " -").output;
+    for (const char* want : {"Laporan Pemanfaatan Sertifikat Elektronik", "Kementerian Contoh",
+                             "Documents signed: 3", "Refused: 1", "Budi Santoso", "Siti Rahayu", "CertificateExpired",
+                             "Every chain intact"})
+        BOOST_TEST(contains(text, want), want << " in\n" << text);
+    Run png = run("pdftoppm -r 30 -png -f 1 -l 1 " + q(s("report.pdf")) + " " + q(s("page")));
+    BOOST_TEST(png.status == 0, png.output);
+    Run signedReport = run(base + " --sign --nssdb " + q(pki("nssdb")) + " --cert officer-rsa -o " + q(s("signed.pdf")));
+    BOOST_TEST_REQUIRE(signedReport.status == 0, signedReport.output);
+    Run ps = run("pdfsig -nssdir sql:" + q(pki("verifydb")) + " " + q(s("signed.pdf")));
+    BOOST_TEST(contains(ps.output, "Signature is Valid."), ps.output);
+    BOOST_TEST(contains(ps.output, "Certificate is Trusted."), ps.output);
+    Run qs = run("qpdf --check " + q(s("signed.pdf")));
+    BOOST_TEST(qs.status == 0, qs.output);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
