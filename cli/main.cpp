@@ -432,7 +432,7 @@ int recorded(LedgerAttempt& attempt, Steps&& steps)
         printSigned(out);
         return cli::Ok;
     } catch (const Error& e) {
-        attempt.refused(e.code());
+        attempt.refused(e);
         throw;
     }
 }

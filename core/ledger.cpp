@@ -282,6 +282,12 @@ std::optional<Warning> LedgerAttempt::signedAs(const std::string& level, int pag
     return append();
 }
 
+void LedgerAttempt::refused(const Error& e) noexcept
+{
+    appendSupportLog(record_.tool, record_.version, e);
+    refused(e.code());
+}
+
 void LedgerAttempt::refused(Code code) noexcept
 {
     if (done_ || !crypto::nssReady())
@@ -294,12 +300,40 @@ void LedgerAttempt::refused(Code code) noexcept
     }
 }
 
-std::string defaultLedgerFolder()
+static std::string dataFolder()
 {
     if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x)
-        return std::string(x) + "/bsre-sign/ledger";
+        return std::string(x) + "/bsre-sign";
     const char* home = std::getenv("HOME");
-    return std::string(home ? home : ".") + "/.local/share/bsre-sign/ledger";
+    return std::string(home ? home : ".") + "/.local/share/bsre-sign";
+}
+
+std::string defaultLedgerFolder() { return dataFolder() + "/ledger"; }
+
+std::string supportLogFile() { return dataFolder() + "/support.log"; }
+
+void appendSupportLog(const std::string& tool, const std::string& version, const Error& e) noexcept
+{
+    try {
+        const std::string file = supportLogFile();
+        std::error_code ec;
+        std::filesystem::create_directories(dataFolder(), ec);
+        if (std::filesystem::file_size(file, ec) > (1u << 20) && !ec)
+            std::filesystem::rename(file, file + ".1", ec);
+        std::string line = utcNow() + " " + tool + " " + version + " NSS " + crypto::nssVersion() + " " +
+                           codeName(e.code()) + ": " + e.english();
+        if (!e.where().file.empty())
+            line += " [" + e.where().file + "]";
+        for (char& c : line)
+            if (c == '\n' || c == '\r')
+                c = ' ';
+        line += "\n";
+        Fd f;
+        f.fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (f.fd >= 0)
+            (void)!::write(f.fd, line.data(), line.size());
+    } catch (...) {
+    }
 }
 
 DeskNaming parseDeskNaming(std::string_view s) noexcept

@@ -86,6 +86,8 @@ public:
     // Records a refusal; never throws (the refusal's own error goes on). A
     // refusal before NSS is up is not recorded (nothing could be hashed).
     void refused(Code code) noexcept;
+    // The same, and the sentence in the support log.
+    void refused(const Error& e) noexcept;
 
 private:
     std::optional<Warning> append();
@@ -96,6 +98,13 @@ private:
 
 // $XDG_DATA_HOME/bsre-sign/ledger, else ~/.local/share/bsre-sign/ledger.
 std::string defaultLedgerFolder();
+
+// The support log for IT (docs/CONFIGURATION.md): one line per failure with
+// its code, the English sentence, the tool's and NSS's versions; never a PIN,
+// a password or document text. $XDG_DATA_HOME/bsre-sign/support.log, moved to
+// support.log.1 past 1 MiB. Never throws.
+std::string supportLogFile();
+void appendSupportLog(const std::string& tool, const std::string& version, const Error& e) noexcept;
 // "hashed", "neither"; anything else: Both.
 DeskNaming parseDeskNaming(std::string_view s) noexcept;
 

@@ -146,6 +146,8 @@ void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, con
 
 bool nssReady() noexcept { return NSS_IsInitialized() == PR_TRUE; }
 
+std::string nssVersion() { return NSS_GetVersion(); }
+
 CertificateSummary describeCertificate(const Bytes& certDer)
 {
     UniqueCert c = decode(certDer);

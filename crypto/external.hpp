@@ -25,6 +25,8 @@ void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, con
 
 // Whether NSS is initialised in this process (by us or by LibreOffice).
 bool nssReady() noexcept;
+// "3.87.1": the NSS library in use (for the support log).
+std::string nssVersion();
 
 // What a usage record names of a certificate (no key needed).
 struct CertificateSummary {

@@ -113,6 +113,12 @@ BOOST_AUTO_TEST_CASE(every_attempt_through_the_cli_is_one_record_with_nothing_pr
     BOOST_TEST(contains(recs[1], "\"result\":\"refused\",\"code\":\"CertificateExpired\""), recs[1]);
     BOOST_TEST(contains(recs[2], "\"code\":\"BadPin\""), recs[2]);
     BOOST_TEST(contains(recs[3], "\"result\":\"signed\""), recs[3]);
+    const std::string log = slurp(env("XDG_DATA_HOME") + "/bsre-sign/support.log");
+    BOOST_TEST(contains(log, "bsre-sign 0.1.0 NSS "), log);
+    BOOST_TEST(contains(log, "CertificateExpired: The certificate expired"), log);
+    BOOST_TEST(contains(log, "BadPin: "), log);
+    for (const char* secret : {"not-the-password", "nsspass123", "NOTA DINAS"})
+        BOOST_TEST(!contains(log, secret), "the support log must not contain \"" << secret << "\"");
     const std::string all = slurp(file);
     for (const char* secret : {"letter", "a.pdf", "Persetujuan", "Rahasia", "not-the-password", "nsspass123",
                                "NOTA DINAS", "Biro Umum", "Penerapan"})

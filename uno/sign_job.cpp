@@ -90,7 +90,7 @@ JobResult SignJob::recorded(const std::string& source, const JobOptions& o, Step
     try {
         return steps();
     } catch (const Error& e) {
-        attempt_->refused(e.code());
+        attempt_->refused(e);
         throw;
     } catch (...) {
         attempt_->refused(Code::Internal);
