@@ -1,6 +1,7 @@
 #include "protocol_handler.hpp"
 
 #include "boundary.hpp"
+#include "report_command.hpp"
 #include "sign_dialog.hpp"
 
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
@@ -21,7 +22,7 @@ void SAL_CALL ProtocolHandler::initialize(const uno::Sequence<uno::Any>& args)
 
 uno::Reference<frame::XDispatch> SAL_CALL ProtocolHandler::queryDispatch(const util::URL& url, const OUString&, sal_Int32)
 {
-    if (url.Complete == "vnd.bsresign:sign")
+    if (url.Complete == "vnd.bsresign:sign" || url.Complete == "vnd.bsresign:report")
         return this;
     return {};
 }
@@ -37,10 +38,11 @@ ProtocolHandler::queryDispatches(const uno::Sequence<frame::DispatchDescriptor>&
 
 void SAL_CALL ProtocolHandler::dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>&)
 {
-    if (url.Complete != "vnd.bsresign:sign")
-        return;
     uno::Reference<frame::XFrame> f(frame_);
-    atMenuBoundary(ctx_, f, [&] { runSignCommand(ctx_, f); });
+    if (url.Complete == "vnd.bsresign:sign")
+        atMenuBoundary(ctx_, f, [&] { runSignCommand(ctx_, f); });
+    else if (url.Complete == "vnd.bsresign:report")
+        atMenuBoundary(ctx_, f, [&] { runReportCommand(ctx_, f); });
 }
 
 void SAL_CALL ProtocolHandler::addStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url)

@@ -96,6 +96,7 @@ const Key kKeys[] = {
     {"Ledger", "Folder", &Settings::ledgerFolder},
     {"Ledger", "Desk", &Settings::ledgerDesk},
     {"Ledger", "Required", &Settings::ledgerRequired},
+    {"Ledger", "Institution", &Settings::institution},
 };
 
 void readGroup(const uno::Reference<lang::XMultiServiceFactory>& provider, const std::string& name, Settings& s)

@@ -866,6 +866,18 @@ Reference<css::frame::XFrame> Office::frameOf(const Reference<css::frame::XModel
     return f;
 }
 
+void Office::dispatch(const Reference<css::frame::XModel>& model, const std::string& url) const
+{
+    css::util::URL u;
+    u.Complete = ustr(url);
+    css::util::URLTransformer::create(remoteContext_)->parseStrict(u);
+    Reference<css::frame::XDispatchProvider> dp(frameOf(model), css::uno::UNO_QUERY_THROW);
+    Reference<css::frame::XDispatch> d = dp->queryDispatch(u, "", 0);
+    if (!d.is())
+        fail(url + " does not resolve");
+    d->dispatch(u, {});
+}
+
 bool Office::dispatchResolves(const Reference<css::frame::XModel>& model, const std::string& url) const
 {
     css::util::URL u;

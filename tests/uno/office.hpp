@@ -158,6 +158,8 @@ public:
 
     // The module's frame resolves `url` to a dispatch (queryDispatch non-null).
     bool dispatchResolves(const Reference<css::frame::XModel>& model, const std::string& url) const;
+    // Runs `url` in the module's frame (the menu command, without the menu).
+    void dispatch(const Reference<css::frame::XModel>& model, const std::string& url) const;
 
     // Is the add-on command `url` in the menu bar / a toolbar as LibreOffice
     // shows it (after add-on merging)? The shown UI offers no command URLs over

@@ -661,4 +661,28 @@ BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_name
             BOOST_TEST(l.find(name) == std::string::npos, "no \"" << name << "\" in the ledger: " << l);
 }
 
+BOOST_AUTO_TEST_CASE(tools_bsre_usage_report_builds_the_report_from_the_ledger)
+{
+    Office& o = office();
+    signDocumentAndCheck(o, calcSource(o), "sheet-report.pdf"); // at least one record this year
+    const std::string year = testing::run("date +%Y").output.substr(0, 4);
+    size_t signedThisYear = 0;
+    for (const std::string& l : ledgerLines(o))
+        if (l.find("\"time\":\"" + year) != std::string::npos && l.find("\"result\":\"signed\"") != std::string::npos)
+            ++signedThisYear;
+    Doc d(o, o.loadDocument(writerSource(o, "odt", "writer8")));
+    BOOST_TEST(o.dispatchResolves(d.model, "vnd.bsresign:report"));
+    Office::UiPresence menu = o.menuHasCommand(d.model, "vnd.bsresign:report");
+    BOOST_TEST(menu.registered, menu.detail);
+    o.dispatch(d.model, "vnd.bsresign:report");
+    const fs::path report = o.home() / ".local/share/bsre-sign/reports" / ("laporan-pemanfaatan-" + year + ".pdf");
+    BOOST_TEST_REQUIRE(fs::exists(report), report);
+    testing::Run check = testing::run("qpdf --check " + testing::q(report.string()));
+    BOOST_TEST(check.status == 0, check.output);
+    const std::string text = testing::run("pdftotext -layout " + testing::q(report.string()) + " -").output;
+    BOOST_TEST(text.find("Laporan Pemanfaatan Sertifikat Elektronik") != std::string::npos, text);
+    BOOST_TEST(text.find("Documents signed: " + std::to_string(signedThisYear)) != std::string::npos,
+               signedThisYear << " signed this year; the report says:\n" << text);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
