@@ -640,6 +640,17 @@ BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_name
     Office& o = office();
     const size_t before = ledgerLines(o).size();
     signDocumentAndCheck(o, calcSource(o), "sheet-ledger.pdf");
+    signDocumentAndCheck(o, impressSource(o), "deck-ledger.pdf");
+    {
+        Doc draw(o, o.newDocument("private:factory/sdraw"));
+        fs::path drawOut = o.makeDir("out") / "drawing-ledger.pdf";
+        fs::remove(drawOut);
+        o.signer()->signDocument(draw.model, seq(options(drawOut)));
+    }
+    fs::path pdfIn = o.copyIn(pdfs("letter.pdf"), "in/ledger-letter.pdf");
+    fs::path pdfOut = o.makeDir("out") / "ledger-letter_signed.pdf";
+    fs::remove(pdfOut);
+    o.signer()->signPdf(fileUrl(pdfIn), seq(options(pdfOut)));
     fs::path file = writerSource(o, "odt", "writer8");
     Doc d(o, o.loadDocument(file));
     fs::path out = o.makeDir("out") / "expired-ledger.pdf";
@@ -647,9 +658,14 @@ BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_name
         signingFailure([&] { o.signer()->signDocument(d.model, seq(options(out, fingerprint(pki("expired.pem"))))); });
     BOOST_TEST(code == "CertificateExpired");
     const std::vector<std::string> lines = ledgerLines(o);
-    BOOST_TEST_REQUIRE(lines.size() == before + 2, "one record per attempt");
+    BOOST_TEST_REQUIRE(lines.size() == before + 5, "one record per attempt");
     const std::string& ok = lines[before];
-    const std::string& refused = lines[before + 1];
+    const std::string& refused = lines[before + 4];
+    for (auto [i, source] : {std::pair<size_t, const char*>{1, "Impress"}, {2, "Draw"}, {3, "PDF"}}) {
+        BOOST_TEST(lines[before + i].find(std::string("\"source\":\"") + source + "\"") != std::string::npos,
+                   lines[before + i]);
+        BOOST_TEST(lines[before + i].find("\"result\":\"signed\"") != std::string::npos, lines[before + i]);
+    }
     BOOST_TEST(ok.find("\"result\":\"signed\"") != std::string::npos, ok);
     BOOST_TEST(ok.find("\"source\":\"Calc\"") != std::string::npos, ok);
     BOOST_TEST(ok.find("\"tool\":\"extension\"") != std::string::npos, ok);
@@ -683,6 +699,28 @@ BOOST_AUTO_TEST_CASE(tools_bsre_usage_report_builds_the_report_from_the_ledger)
     BOOST_TEST(text.find("Laporan Pemanfaatan Sertifikat Elektronik") != std::string::npos, text);
     BOOST_TEST(text.find("Documents signed: " + std::to_string(signedThisYear)) != std::string::npos,
                signedThisYear << " signed this year; the report says:\n" << text);
+}
+
+BOOST_AUTO_TEST_CASE(a_ledger_that_cannot_be_written_is_a_warning_or_with_required_a_refusal)
+{
+    Office& o = office();
+    testing::spit(o.path("not-a-folder").string(), "a file where the ledger folder should be");
+    ConfigValue folder(o, "/id.bsresign.Settings/Ledger", "Folder", css::uno::Any(ustr(o.path("not-a-folder/ledger").string())));
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/unrecorded.pdf");
+    fs::path out = o.makeDir("out") / "unrecorded_signed.pdf";
+    fs::remove(out);
+    id::bsresign::SignResult r = o.signer()->signPdf(fileUrl(in), seq(options(out)));
+    BOOST_TEST(fs::exists(out));
+    bool warned = false;
+    for (const auto& w : r.Warnings)
+        warned = warned || str(w).find("usage ledger") != std::string::npos;
+    BOOST_TEST(warned, "the result says the ledger could not be written");
+    ConfigValue required(o, "/id.bsresign.Settings/Ledger", "Required", css::uno::Any(true));
+    fs::path out2 = o.makeDir("out") / "unrecorded2_signed.pdf";
+    fs::remove(out2);
+    std::string code = signingFailure([&] { o.signer()->signPdf(fileUrl(in), seq(options(out2))); });
+    BOOST_TEST(code == "Io");
+    BOOST_TEST(!fs::exists(out2));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
