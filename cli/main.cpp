@@ -460,6 +460,7 @@ int cmdSign(const Args& a)
         store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
         rq.notice = noticeFrom(a, rq.input);
         attempt.requireWritable();
+        attempt.fileName(rq.input);
         auto signer = store->signer(a.get("cert"), pinProvider(a));
         attempt.certificate(signer->certificate());
         return signPdf(rq, *signer);
@@ -550,6 +551,7 @@ int cmdComplete(const Args& a)
                                        false, false);
     return recorded(attempt, [&] {
         attempt.requireWritable();
+        attempt.fileName(rq.state.input);
         attempt.certificate(rq.state.certificate);
         return completeState(rq);
     });

@@ -50,6 +50,7 @@ LedgerSettings ledgerSettings(const Args& a)
     s.require = value("RequireLedger") == "true" || a.has("require-ledger");
     const std::string desk = value("LedgerDesk");
     s.naming = parseDeskNaming(desk);
+    s.hashFileNames = value("LedgerHashFileNames") == "true";
     if (a.has("ledger"))
         s.dir = a.get("ledger");
     if (a.has("no-ledger")) {

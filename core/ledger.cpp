@@ -256,6 +256,13 @@ void LedgerAttempt::certificate(const std::string& der)
     record_.unit = c.unit;
 }
 
+void LedgerAttempt::fileName(const std::string& path)
+{
+    if (settings_.hashFileNames && !path.empty() && crypto::nssReady())
+        record_.fileHash =
+            "sha256:" + lowerHex(crypto::hash(crypto::HashAlg::Sha256, std::filesystem::path(path).filename().string()));
+}
+
 std::optional<Warning> LedgerAttempt::append()
 {
     done_ = true;
@@ -267,6 +274,7 @@ std::optional<Warning> LedgerAttempt::append()
     try {
         appendRecord(ledgerFile(settings_.dir, host, user), record_);
     } catch (const Error& e) {
+        appendSupportLog(record_.tool, record_.version, e);
         if (settings_.require)
             throw;
         return unwritten(e);
@@ -320,8 +328,8 @@ void appendSupportLog(const std::string& tool, const std::string& version, const
         std::filesystem::create_directories(dataFolder(), ec);
         if (std::filesystem::file_size(file, ec) > (1u << 20) && !ec)
             std::filesystem::rename(file, file + ".1", ec);
-        std::string line = utcNow() + " " + tool + " " + version + " NSS " + crypto::nssVersion() + " " +
-                           codeName(e.code()) + ": " + e.english();
+        std::string line = utcNow() + " " + tool + " " + version + " NSS " + crypto::nssVersion() + " [" +
+                           crypto::moduleNames() + "] " + codeName(e.code()) + ": " + e.english();
         if (!e.where().file.empty())
             line += " [" + e.where().file + "]";
         for (char& c : line)

@@ -68,6 +68,7 @@ struct LedgerSettings {
     std::string dir;
     DeskNaming naming = DeskNaming::Both;
     bool require = false; // a ledger that cannot be written stops signing
+    bool hashFileNames = false; // records carry "sha256:<hex>" of the input's file name
 };
 
 // One signing attempt, recorded once: signed, or refused with its code.
@@ -80,6 +81,8 @@ public:
     // stops here (Io), with nothing signed.
     void requireWritable() const;
     void certificate(const std::string& der); // NSS must be up
+    // The input's file name, kept only as its hash and only when the policy asks.
+    void fileName(const std::string& path);
     // Records the signature; a warning when the ledger could not be written
     // (with `require`, throws instead).
     std::optional<Warning> signedAs(const std::string& level, int pages);

@@ -7,6 +7,7 @@
 
 #include <cryptohi.h>
 #include <nss.h>
+#include <secmod.h>
 
 #include <fstream>
 #include <iterator>
@@ -147,6 +148,20 @@ void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, con
 bool nssReady() noexcept { return NSS_IsInitialized() == PR_TRUE; }
 
 std::string nssVersion() { return NSS_GetVersion(); }
+
+std::string moduleNames()
+{
+    std::string names;
+    if (!nssReady())
+        return names;
+    SECMODListLock* lock = SECMOD_GetDefaultModuleListLock();
+    SECMOD_GetReadLock(lock);
+    for (SECMODModuleList* m = SECMOD_GetDefaultModuleList(); m; m = m->next)
+        if (m->module && m->module->commonName)
+            names += (names.empty() ? "" : ", ") + std::string(m->module->commonName);
+    SECMOD_ReleaseReadLock(lock);
+    return names;
+}
 
 CertificateSummary describeCertificate(const Bytes& certDer)
 {

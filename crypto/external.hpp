@@ -27,6 +27,8 @@ void requireSignatureOver(const SignerIdentity& signer, const Bytes& digest, con
 bool nssReady() noexcept;
 // "3.87.1": the NSS library in use (for the support log).
 std::string nssVersion();
+// The PKCS#11 modules NSS has loaded, by name ("NSS Internal PKCS #11 Module, SoftHSM").
+std::string moduleNames();
 
 // What a usage record names of a certificate (no key needed).
 struct CertificateSummary {

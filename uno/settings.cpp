@@ -97,6 +97,7 @@ const Key kKeys[] = {
     {"Ledger", "Desk", &Settings::ledgerDesk},
     {"Ledger", "Required", &Settings::ledgerRequired},
     {"Ledger", "Institution", &Settings::institution},
+    {"Ledger", "HashFileNames", &Settings::ledgerHashFileNames},
 };
 
 void readGroup(const uno::Reference<lang::XMultiServiceFactory>& provider, const std::string& name, Settings& s)

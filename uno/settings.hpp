@@ -36,6 +36,7 @@ struct Settings {
     std::string ledgerFolder; // empty: the per-user default
     std::string ledgerDesk = "both";
     bool ledgerRequired = false;
+    bool ledgerHashFileNames = false;
     std::string institution; // named in the usage report
     std::set<std::string> locked; // e.g. "Signing/Visible"
 

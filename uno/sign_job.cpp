@@ -80,13 +80,14 @@ bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
 
 // Every attempt is one record in the usage ledger: signed, or refused with its code.
 template <class Steps>
-JobResult SignJob::recorded(const std::string& source, const JobOptions& o, Steps&& steps)
+JobResult SignJob::recorded(const std::string& source, const std::string& file, const JobOptions& o, Steps&& steps)
 {
     LedgerSettings ls{settings_.ledgerEnabled,
                       settings_.ledgerFolder.empty() ? defaultLedgerFolder() : settings_.ledgerFolder,
-                      parseDeskNaming(settings_.ledgerDesk), settings_.ledgerRequired};
+                      parseDeskNaming(settings_.ledgerDesk), settings_.ledgerRequired, settings_.ledgerHashFileNames};
     attempt_.emplace(ls, "extension", BSRE_VERSION, source, settings_.level.empty() ? "auto" : settings_.level,
                      o.visible.value_or(settings_.visible), o.notice.value_or(settings_.noticeEnabled));
+    fileName_ = file;
     try {
         return steps();
     } catch (const Error& e) {
@@ -105,7 +106,8 @@ JobResult SignJob::signDocument(const uno::Reference<frame::XModel>& model, cons
         fail(Code::BadOption, "No document was given.", "Tidak ada dokumen yang diberikan.");
     if (isPdfImport(model)) // a PDF opened in Draw: sign the original file, no re-export
         return signPdf(model->getURL(), o, progress);
-    return recorded(sourceKind(pdfFilterFor(model)), o, [&] { return exportAndSign(model, o, progress); });
+    return recorded(sourceKind(pdfFilterFor(model)), systemPath(model->getURL()), o,
+                    [&] { return exportAndSign(model, o, progress); });
 }
 
 JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, const JobOptions& o,
@@ -177,7 +179,7 @@ std::string SignJob::documentOutput(const std::string& source, const JobOptions&
 
 JobResult SignJob::signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
 {
-    return recorded("PDF", o, [&] { return signPdfFile(pdfUrl, o, progress); });
+    return recorded("PDF", systemPath(pdfUrl), o, [&] { return signPdfFile(pdfUrl, o, progress); });
 }
 
 JobResult SignJob::signPdfFile(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress)
@@ -244,6 +246,7 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     std::optional<std::string> pin = o.pin;
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
     attempt_->requireWritable();
+    attempt_->fileName(fileName_);
     auto signer = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
     attempt_->certificate(signer->certificate());
     SignOutcome out = bsre::signPdf(rq, *signer);

@@ -55,7 +55,7 @@ public:
 
 private:
     template <class Steps>
-    JobResult recorded(const std::string& source, const JobOptions& o, Steps&& steps);
+    JobResult recorded(const std::string& source, const std::string& file, const JobOptions& o, Steps&& steps);
     JobResult exportAndSign(const css::uno::Reference<css::frame::XModel>& model, const JobOptions& o,
                             const ProgressFn& progress);
     JobResult signPdfFile(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress);
@@ -71,6 +71,7 @@ private:
     Settings settings_;
     bool indonesian_ = false;
     std::optional<LedgerAttempt> attempt_; // this job's record in the usage ledger
+    std::string fileName_;                 // the document's file (hashed in the record only when IT asks)
 };
 
 } // namespace bsre::ext

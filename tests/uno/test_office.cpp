@@ -701,6 +701,23 @@ BOOST_AUTO_TEST_CASE(tools_bsre_usage_report_builds_the_report_from_the_ledger)
                signedThisYear << " signed this year; the report says:\n" << text);
 }
 
+BOOST_AUTO_TEST_CASE(with_hashed_file_names_a_record_carries_the_hash_never_the_name)
+{
+    Office& o = office();
+    ConfigValue hashed(o, "/id.bsresign.Settings/Ledger", "HashFileNames", css::uno::Any(true));
+    const size_t before = ledgerLines(o).size();
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/surat-rahasia.pdf");
+    fs::path out = o.makeDir("out") / "surat-rahasia_signed.pdf";
+    fs::remove(out);
+    o.signer()->signPdf(fileUrl(in), seq(options(out)));
+    const std::vector<std::string> lines = ledgerLines(o);
+    BOOST_TEST_REQUIRE(lines.size() == before + 1);
+    const std::string expected =
+        "sha256:" + testing::run("printf %s surat-rahasia.pdf | sha256sum | cut -c1-64").output.substr(0, 64);
+    BOOST_TEST(lines.back().find("\"file\":\"" + expected + "\"") != std::string::npos, lines.back());
+    BOOST_TEST(lines.back().find("rahasia") == std::string::npos, lines.back());
+}
+
 BOOST_AUTO_TEST_CASE(a_ledger_that_cannot_be_written_is_a_warning_or_with_required_a_refusal)
 {
     Office& o = office();
