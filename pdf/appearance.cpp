@@ -55,6 +55,7 @@ void requireDrawable(const AppearanceStyle& style, double w, double h)
 // The style's lines shaped with its font; no font at all when there is no text.
 struct ShapedLines {
     std::optional<EmbeddedFont> font;
+    std::vector<std::string> texts; // the lines as drawn (wrapped when they had to be)
     std::vector<ShapedText> lines;
 };
 
@@ -69,6 +70,7 @@ ShapedLines shapeLines(const AppearanceStyle& style)
     if (std::none_of(lines.begin(), lines.end(), [](const auto& l) { return l.find_first_not_of(' ') != std::string::npos; }))
         return out;
     out.font.emplace(findFontFile(style.fontFamily));
+    out.texts = lines;
     for (const auto& line : lines) {
         out.lines.push_back(out.font->shape(line));
         // A signer's name with silently dropped letters would misstate who signed.
@@ -117,10 +119,14 @@ struct TextBox {
     double x, w, h, top;
 };
 
+// The text keeps clear of the frame by kTextMargin more than the image does
+// (glyph ink may reach past its advance; a line touching the frame reads as cut).
+constexpr double kTextMargin = 2;
+
 TextBox textBox(const ImageBox& image, double w, double h, double pad)
 {
-    const double x = image.w > 0 ? 2 * pad + image.w : pad;
-    return {x, w - pad - x, h - 2 * pad, h - pad};
+    const double x = image.w > 0 ? 2 * pad + image.w : pad + kTextMargin;
+    return {x, w - pad - kTextMargin - x, h - 2 * pad, h - pad};
 }
 
 // The font size (the style's, or the largest that fits, at least 4 pt) and
@@ -149,6 +155,58 @@ TextFit fitText(double styleSize, const EmbeddedFont& font, const std::vector<Sh
     }
     const double slack = 1e-6;
     return {size, box.w <= 0 || longestPerPt * size > box.w + slack || heightPerPt * size > box.h + slack};
+}
+
+// Below this size a line is wrapped at its spaces rather than shrunk further.
+constexpr double kWrapBelow = 7;
+
+// `text` broken at spaces into lines no wider than `width` at `size`; a word
+// wider than the line stays whole on a line of its own (never cut).
+std::vector<std::string> wrapped(EmbeddedFont& font, const std::string& text, double size, double width)
+{
+    std::vector<std::string> out;
+    std::string line;
+    size_t at = 0;
+    while (at <= text.size()) {
+        size_t end = text.find(' ', at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string word = text.substr(at, end - at);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && font.shape(candidate).width(size) > width) {
+            out.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        at = end + 1;
+    }
+    out.push_back(line);
+    return out;
+}
+
+// When the one-line fit is too small to read, the largest size at which the
+// wrapped lines fit the box (if any is larger); the lines are reshaped.
+TextFit wrapToFit(ShapedLines& text, const TextBox& box, TextFit fit)
+{
+    if (fit.size >= kWrapBelow || box.w <= 0)
+        return fit;
+    for (double size = 10; size > fit.size; size -= 0.5) {
+        std::vector<std::string> lines;
+        for (const std::string& t : text.texts)
+            for (std::string& l : wrapped(*text.font, t, size, box.w))
+                lines.push_back(std::move(l));
+        std::vector<ShapedText> shaped;
+        for (const std::string& l : lines)
+            shaped.push_back(text.font->shape(l));
+        const TextFit f = fitText(size, *text.font, shaped, box);
+        if (!f.overflow) {
+            text.texts = std::move(lines);
+            text.lines = std::move(shaped);
+            return f;
+        }
+    }
+    return fit;
 }
 
 // The text lines top-aligned in their box, clipped to it when they overflow.
@@ -191,7 +249,9 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
     }
     if (text.font) {
         const TextBox box = textBox(image, w, h, pad);
-        const TextFit fit = fitText(style.fontSize, *text.font, text.lines, box);
+        TextFit fit = fitText(style.fontSize, *text.font, text.lines, box);
+        if (style.fontSize == 0)
+            fit = wrapToFit(text, box, fit);
         fontResource = " /Font << /F1 " + ref(text.font->emit(objs)) + " >>";
         content += textBlock(*text.font, text.lines, box, fit, pad);
     }

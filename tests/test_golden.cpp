@@ -88,7 +88,10 @@ BOOST_AUTO_TEST_CASE(visible_signature_with_the_notice_band)
     n.style.qrText = "https://tte.example.go.id/verify/golden";
     n.style.logoPath = env("BSRE_SOURCE") + "/icons/placeholder-logo.png";
     rq.notice = n;
-    BOOST_TEST(sha256(signedBytes(rq)) == "64fcfe0123eb773cd07f701f54c9ca551dc04820802ac3cdc43625356279d13b");
+    // 64fcfe01…d13b from before the restructuring into a chain of values until
+    // the signature block kept 2 pt more from its frame and learned to wrap
+    // (the commit that changed this hash); the layout is the only difference.
+    BOOST_TEST(sha256(signedBytes(rq)) == "ae4cafc240a16a22fe58471013d80a4e16ae361062e0208b79e76ff0c58119b9");
 }
 
 BOOST_AUTO_TEST_CASE(invisible_certifying_signature)

@@ -3,6 +3,9 @@
 #define BOOST_TEST_MODULE sign_cli
 #include "support.hpp"
 
+#include <algorithm>
+#include <regex>
+
 using namespace testing;
 
 namespace {
@@ -401,6 +404,49 @@ BOOST_AUTO_TEST_CASE(an_unsigned_pdf_is_not_valid)
     Run v = run(q(tool()) + " verify " + q(pdfs("letter.pdf")));
     BOOST_TEST(v.status == 1, v.output);
     BOOST_TEST(v.output.find("No signatures") != std::string::npos, v.output);
+}
+
+// Every word of the visible signature lies inside its rectangle, clear of the
+// frame (pdftotext -bbox), for short texts and for long Indonesian names and
+// places that must wrap rather than shrink past reading or run off the box.
+BOOST_AUTO_TEST_CASE(every_word_of_the_signature_block_stays_inside_its_rectangle)
+{
+    Scratch s;
+    const std::string longReason = "Prof. Dr. Ir. Raden Ajeng Siti Nurhaliza Kusumawardhani, S.H., M.Kn.";
+    const std::string longPlace = "Kantor Wilayah Kementerian Contoh Kabupaten Kepulauan Seribu";
+    for (const auto& [reason, place] : {std::pair<std::string, std::string>{"Persetujuan", "Jakarta"},
+                                        {longReason, longPlace}}) {
+        Run r = sign(pdfs("letter.pdf"), s("box.pdf"),
+                     "--cert officer-rsa --overwrite --page 1 --rect 340,120,200,70 --reason " + q(reason) +
+                         " --location " + q(place));
+        BOOST_TEST_REQUIRE(r.status == 0, r.output);
+        Run bbox = run("pdftotext -bbox -f 1 -l 1 " + q(s("box.pdf")) + " -");
+        BOOST_TEST_REQUIRE(bbox.status == 0, bbox.output);
+        const double pageH = std::stod(bbox.output.substr(bbox.output.find("height=\"") + 8));
+        std::vector<std::string> words;
+        for (const std::string& t : {std::string("Budi Santoso Ditandatangani secara elektronik Waktu: Alasan: Lokasi:"),
+                                     reason, place})
+            for (size_t a = 0, b; a < t.size(); a = b + 1) {
+                b = t.find(' ', a);
+                b = b == std::string::npos ? t.size() : b;
+                words.push_back(t.substr(a, b - a));
+            }
+        const std::regex wordRe(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+        size_t inside = 0;
+        for (auto it = std::sregex_iterator(bbox.output.begin(), bbox.output.end(), wordRe); it != std::sregex_iterator();
+             ++it) {
+            const std::string text = (*it)[5];
+            const double x1 = std::stod((*it)[1]), x2 = std::stod((*it)[3]);
+            const double y1 = pageH - std::stod((*it)[4]), y2 = pageH - std::stod((*it)[2]);
+            const bool near = x2 > 330 && x1 < 550 && y2 > 110 && y1 < 200; // the signature's neighbourhood
+            if (!near || std::find(words.begin(), words.end(), text) == words.end())
+                continue;
+            ++inside;
+            BOOST_TEST((x1 >= 344 && x2 <= 536 && y1 >= 122 && y2 <= 188), // 4 pt clear of the frame
+                       "\"" << text << "\" [" << x1 << " " << y1 << " " << x2 << " " << y2 << "] leaves the box");
+        }
+        BOOST_TEST(inside >= words.size() - 1, "found " << inside << " of the " << words.size() << " words");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
