@@ -37,7 +37,8 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
-                   [--notice [--notice-text TEXT] [--notice-second-line] [--logo PNG|JPEG]
+                   [--notice [--notice-text TEXT | --notice-preset id|en|id-2026|en-2026]
+                             [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
                    [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]]
                    [--level B-B|B-T|B-LT|B-LTA [--allow-lower-level]]
@@ -336,7 +337,8 @@ SignRequest appearanceRequest(const Args& a)
     rq.imagePath = a.get("image");
     if (a.has("font"))
         rq.fontFamily = a.get("font");
-    for (const char* k : {"notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling"})
+    for (const char* k : {"notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
+                          "no-notice-scaling"})
         if (a.has(k) && !a.has("notice"))
             usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
     return rq;
@@ -374,7 +376,14 @@ std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input)
     if (!a.has("notice"))
         return std::nullopt;
     NoticeRequest n;
-    n.style.paragraphs.push_back(a.has("notice-text") ? a.get("notice-text") : kDefaultNotice);
+    if (a.has("notice-preset")) {
+        n.style.paragraphs = noticePreset(a.get("notice-preset"));
+        if (n.style.paragraphs.empty() || a.has("notice-text"))
+            usage("--notice-preset is id, en, id-2026 or en-2026 (and not with --notice-text).",
+                  "--notice-preset adalah id, en, id-2026 atau en-2026 (dan tidak bersama --notice-text).");
+    } else {
+        n.style.paragraphs.push_back(a.has("notice-text") ? a.get("notice-text") : kDefaultNotice);
+    }
     if (a.has("notice-second-line"))
         n.style.paragraphs.push_back(kUuIteLine);
     n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
@@ -441,7 +450,8 @@ int cmdSign(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
-                     "notice-text", "notice-second-line", "logo", "qr-url", "notice-pages", "no-notice-scaling",
+                     "notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
+                     "no-notice-scaling",
                      "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
                      "allow-lower-level", "ledger", "no-ledger", "require-ledger"});
     SignRequest rq = appearanceRequest(a);
@@ -497,7 +507,7 @@ std::unique_ptr<crypto::SignerIdentity> identityFrom(const Args& a)
 int cmdPrepare(const Args& a)
 {
     requireKnown(a, {"cert", "chain", "field", "page", "rect", "invisible", "reason", "location", "contact",
-                     "image", "output", "overwrite", "font", "notice", "notice-text", "notice-second-line", "logo",
+                     "image", "output", "overwrite", "font", "notice", "notice-text", "notice-preset", "notice-second-line", "logo",
                      "qr-url", "notice-pages", "no-notice-scaling", "certify", "level"});
     SignRequest rq = appearanceRequest(a);
     const auto level = a.has("level") ? parseLevel(a.get("level")) : std::optional<Level>(Level::BT);

@@ -167,6 +167,21 @@ BOOST_AUTO_TEST_CASE(custom_text_and_a_qr_code)
     BOOST_TEST(pageText(s("out.pdf"), 1).find(kNotice) == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_2026_preset_names_bsre_as_it_is_called_today_and_the_verification_page)
+{
+    Scratch s;
+    Run r = sign(pdfs("letter.pdf"), s("out.pdf"),
+                 "--cert officer-rsa --notice --notice-preset id-2026 --qr-url 'https://tte.komdigi.go.id/verifyPDF'");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    checkSignedOutput(pdfs("letter.pdf"), s("out.pdf"), 1);
+    const std::string text = pageText(s("out.pdf"), 1);
+    BOOST_TEST(text.find("Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara.") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("https://tte.komdigi.go.id/verifyPDF") != std::string::npos, text);
+    Run bad = sign(pdfs("letter.pdf"), s("bad.pdf"), "--cert officer-rsa --notice --notice-preset id-1999");
+    BOOST_TEST(bad.status == 2, bad.output);
+}
+
 BOOST_AUTO_TEST_CASE(a_jpeg_logo_goes_in_as_it_is)
 {
     Scratch s;

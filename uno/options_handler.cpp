@@ -36,6 +36,10 @@ const Choice kLevels[] = {{"", {"Automatic (B-LT with a TSA)", "Otomatis (B-LT d
                           {"B-LTA", {"B-LTA", "B-LTA"}}};
 const Choice kPresets[] = {{"id", {"Built-in Indonesian notice", "Keterangan bawaan (Indonesia)"}},
                            {"en", {"Built-in English notice", "Keterangan bawaan (Inggris)"}},
+                           {"id-2026", {"Indonesian, BSrE's current name + verification line",
+                                        "Indonesia, nama BSrE terkini + baris verifikasi"}},
+                           {"en-2026", {"English, BSrE's current name + verification line",
+                                        "Inggris, nama BSrE terkini + baris verifikasi"}},
                            {"", {"The text below", "Teks di bawah"}}};
 const Choice kPages[] = {{"all", {"All pages", "Semua halaman"}},
                          {"first", {"First page", "Halaman pertama"}},

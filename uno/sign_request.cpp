@@ -226,11 +226,9 @@ std::string RequestBuilder::logoPng() const
 NoticeRequest RequestBuilder::notice(const std::string& pdfPath, const std::string& sourcePath) const
 {
     NoticeRequest n;
-    const std::string text = settings_.noticePreset == "en"   ? std::string(kEnglishNotice)
-                             : settings_.noticePreset == "id" ? std::string(kDefaultNotice)
-                             : settings_.noticeText.empty()   ? std::string(kDefaultNotice)
-                                                              : settings_.noticeText;
-    n.style.paragraphs.push_back(text);
+    n.style.paragraphs = noticePreset(settings_.noticePreset);
+    if (n.style.paragraphs.empty())
+        n.style.paragraphs.push_back(settings_.noticeText.empty() ? std::string(kDefaultNotice) : settings_.noticeText);
     if (settings_.noticeSecondLine)
         n.style.paragraphs.push_back(settings_.noticeSecondLineText.empty() ? std::string(kUuIteLine)
                                                                             : settings_.noticeSecondLineText);
