@@ -119,6 +119,19 @@ std::pair<int, int> wrapperStreams(const BandPlan& p, const Rect& box, int form,
 
 } // namespace
 
+std::vector<int> pagesReachingBand(const NoticeRequest& nr, const Reader& reader)
+{
+    const DocumentModel& m = reader.model();
+    std::vector<int> out;
+    for (int i : chosenPages(nr.pages, static_cast<int>(m.pages.size()))) {
+        const Rect& box = m.pages[i].cropBox;
+        const double top = box.y1 + nr.style.bottom + nr.style.height + nr.style.gap;
+        if (auto cb = reader.contentBox(i); cb && cb->y1 < top - 0.01)
+            out.push_back(i + 1);
+    }
+    return out;
+}
+
 NoticeStamp stampNotice(const NoticeRequest& nr, const Reader& reader, FormEditor& form, NewObjects& objs)
 {
     const DocumentModel& m = reader.model();

@@ -27,4 +27,8 @@ struct NoticeStamp {
 // nothing is stamped.
 NoticeStamp stampNotice(const NoticeRequest& request, const Reader& reader, FormEditor& form, NewObjects& objs);
 
+// The 1-based pages (of those the request names) whose content reaches into
+// the band's room: an exported document that has none needs no working copy.
+std::vector<int> pagesReachingBand(const NoticeRequest& request, const Reader& reader);
+
 } // namespace bsre::pdf

@@ -1,5 +1,8 @@
 #include "pdf_export.hpp"
 
+#include "pdf/reader.hpp"
+#include "pdf/stamp.hpp"
+
 #include "common/error.hpp"
 
 #include <com/sun/star/awt/Toolkit.hpp>
@@ -46,6 +49,17 @@ sal_Int32 bottomMargin(const uno::Reference<beans::XPropertySet>& ps)
     sal_Int32 bottom = 0;
     ps->getPropertyValue("BottomMargin") >>= bottom;
     return bottom;
+}
+
+// The exported PDF has nothing printed where the band goes, on any page.
+bool bandIsFree(const std::string& pdfPath)
+{
+    try {
+        auto reader = pdf::Reader::open(pdfPath);
+        return pdf::pagesReachingBand(pdf::NoticeRequest{}, *reader).empty();
+    } catch (const Error&) {
+        return false; // unreadable here: the careful way
+    }
 }
 
 // Only the page styles the document uses (and the styles that follow them)
@@ -243,7 +257,15 @@ std::vector<SignatureLine> exportForSigning(const uno::Reference<uno::XComponent
         const uno::Sequence<beans::PropertyValue> args = exportArguments(plan, isCalc(model));
         uno::Reference<frame::XModel> source = model;
         WorkingCopy copy;
-        const bool makeRoom = plan.notice && needsRoomForNotice(model);
+        bool makeRoom = plan.notice && needsRoomForNotice(model);
+        if (makeRoom && plan.lines.empty()) {
+            // A margin narrower than the band's room is no reason for a working
+            // copy when nothing is printed there: export, and look.
+            uno::Reference<frame::XStorable>(model, uno::UNO_QUERY_THROW)->storeToURL(fileUrl(pdfPath), args);
+            makeRoom = !bandIsFree(pdfPath);
+            if (!makeRoom)
+                return marked;
+        }
         if (makeRoom || !plan.lines.empty()) {
             marked = prepareCopy(ctx, copy, model, makeRoom, !plan.lines.empty(), dir, progress);
             source = copy.model;
