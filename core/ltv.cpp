@@ -2,8 +2,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
-#include "pdf/form.hpp"
-#include "pdf/placeholder.hpp"
+#include "pdf/doc_timestamp.hpp"
 #include "asn1/der.hpp"
 #include "crypto/digest.hpp"
 #include "pdf/syntax.hpp"
@@ -150,44 +149,6 @@ std::optional<Shortfall> judgeEvidence(const std::vector<crypto::CertRevocation>
                      "Data pencabutan untuk " + whoseId + " tidak dapat diperoleh (" + id + ")."};
 }
 
-namespace {
-
-struct PreparedTimestamp {
-    pdf::PreparedDocument document;
-    std::string field;
-};
-
-// An invisible /DocTimeStamp field (ETSI.RFC3161) on the first page, with a
-// placeholder of `capacity` bytes: the same prepare step as a signature's.
-PreparedTimestamp prepareDocumentTimestamp(const pdf::Reader& reader, size_t capacity)
-{
-    const pdf::DocumentModel& m = reader.model();
-    pdf::IncrementalUpdate update(m);
-    pdf::NewObjects& objs = update.objects();
-    const int sigNum = objs.reserve();
-    std::string body = "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ";
-    const pdf::SigPlaceholder placeholder = pdf::appendSigPlaceholder(body, capacity);
-    objs.set(sigNum, body + " >>");
-
-    PreparedTimestamp out;
-    out.field = pdf::uniqueFieldName(m, "DocTimeStamp");
-    const pdf::ObjRef page = m.pages.front().ref;
-    const int ap = objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
-    const int widget = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(out.field) +
-                                " /V " + pdf::ref(sigNum) + " /F 132 /P " + page.syntax() +
-                                " /Rect [0 0 0 0] /AP << /N " + pdf::ref(ap) + " >> >>");
-    pdf::FormEditor form(reader, update);
-    form.addWidget(page, widget);
-    form.finish();
-
-    const std::string& original = reader.bytes();
-    const bool eol = !original.empty() && (original.back() == '\n' || original.back() == '\r');
-    out.document = pdf::prepareDocument(original, update.finish(eol), sigNum, placeholder);
-    return out;
-}
-
-} // namespace
-
 DocTimestamped appendDocumentTimestamp(const pdf::Reader& reader, const crypto::TsaConfig& tsa,
                                        const crypto::TsaTransport& transport, size_t expectedTokenSize)
 {
@@ -196,7 +157,7 @@ DocTimestamped appendDocumentTimestamp(const pdf::Reader& reader, const crypto::
     // 512 bytes over an earlier token, else 8 KB; then 16 KB once.
     const size_t first = expectedTokenSize ? expectedTokenSize + 512 : 8192;
     for (size_t capacity : {first, std::max<size_t>(first, 16384)}) {
-        PreparedTimestamp p = prepareDocumentTimestamp(reader, capacity);
+        pdf::PreparedTimestamp p = pdf::prepareDocumentTimestamp(reader, capacity);
         std::string covered(p.document.before());
         covered.append(p.document.after());
         crypto::TimestampToken token = crypto::requestTimestamp(tsa, covered, transport);

@@ -41,7 +41,7 @@ int appearanceObject(const SignaturePlan& p, pdf::NewObjects& objs)
 {
     if (p.appearance)
         return pdf::renderAppearance(*p.appearance, p.rect.width(), p.rect.height(), objs);
-    return objs.add(pdf::streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+    return pdf::emptyAppearance(objs);
 }
 
 // The markers leave: a Link marker from the page, a Calc widget marker from
@@ -81,10 +81,8 @@ void addNewField(const SignaturePlan& p, ObjRef page, int sigNum, int apNum, pdf
                  pdf::FormEditor& form)
 {
     const int fieldNum = objs.reserve();
-    objs.set(fieldNum, "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(p.fieldName) + " /V " +
-                           pdf::ref(sigNum) + " /F 132 /P " + page.syntax() + " /Rect " +
-                           (p.visible ? pdf::rectSyntax(p.rect) : std::string("[0 0 0 0]")) + " /AP << /N " +
-                           pdf::ref(apNum) + " >> >>");
+    objs.set(fieldNum, pdf::signatureWidget(p.fieldName, " /V " + pdf::ref(sigNum), 132, page,
+                                            p.visible ? pdf::rectSyntax(p.rect) : std::string("[0 0 0 0]"), apNum));
     form.addWidget(page, fieldNum);
 }
 
@@ -96,16 +94,12 @@ std::vector<std::string> addWaitingLines(const SignaturePlan& p, const pdf::Docu
         const int ap = pdf::renderAppearance(w.style, w.rect.width(), w.rect.height(), objs);
         const ObjRef page = m.pages[w.page].ref;
         const std::string tu = w.title.empty() ? "" : " /TU " + pdf::textString(w.title);
-        const int num = objs.add("<< /Type /Annot /Subtype /Widget /FT /Sig /T " + pdf::textString(w.id) + tu +
-                                 " /F 4 /P " + page.syntax() + " /Rect " + pdf::rectSyntax(w.rect) + " /AP << /N " +
-                                 pdf::ref(ap) + " >> >>");
+        const int num = objs.add(pdf::signatureWidget(w.id, tu, 4, page, pdf::rectSyntax(w.rect), ap));
         form.addWidget(page, num);
         names.push_back(w.id);
     }
     return names;
 }
-
-bool endsWithEol(const std::string& s) { return !s.empty() && (s.back() == '\n' || s.back() == '\r'); }
 
 } // namespace
 
@@ -147,7 +141,7 @@ PreparedSignature prepareSignature(const pdf::Reader& reader, const SignaturePla
     form.finish();
 
     const std::string& original = reader.bytes();
-    out.document = pdf::prepareDocument(original, update.finish(endsWithEol(original)), sigNum, sig.placeholder);
+    out.document = pdf::prepareDocument(original, update.finish(pdf::endsWithEol(original)), sigNum, sig.placeholder);
     out.contentDigest = byteRangeDigest(out.document, signer.hashAlg());
     out.fieldName = plan.fieldName;
     out.signingTime = plan.signingTime;

@@ -144,11 +144,6 @@ void attachDss(IncrementalUpdate& update, const Reader& reader, const DssRecord&
     }
 }
 
-bool endsWithEol(const std::string& bytes)
-{
-    return !bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r');
-}
-
 } // namespace
 
 std::string appendDss(const Reader& reader, const DssAddition& add, DssOutcome& outcome)

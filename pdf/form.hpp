@@ -58,6 +58,23 @@ inline std::string rectSyntax(const Rect& r)
     return "[" + num(r.x1) + " " + num(r.y1) + " " + num(r.x2) + " " + num(r.y2) + "]";
 }
 
+// A merged signature field and widget (ISO 32000-1 12.7.4.5, 12.5.6.19).
+// `entries`: what goes after /T (" /V 12 0 R" when signed, " /TU (…)" for a
+// line waiting for its signer); `flags`: 132 print+locked, 4 print.
+inline std::string signatureWidget(const std::string& name, const std::string& entries, int flags, ObjRef page,
+                                   const std::string& rect, int appearance)
+{
+    return "<< /Type /Annot /Subtype /Widget /FT /Sig /T " + textString(name) + entries + " /F " +
+           std::to_string(flags) + " /P " + page.syntax() + " /Rect " + rect + " /AP << /N " + ref(appearance) +
+           " >> >>";
+}
+
+// The empty Form XObject an invisible widget shows (PDF/A and some viewers want an /AP).
+inline int emptyAppearance(NewObjects& objs)
+{
+    return objs.add(streamObject("/Type /XObject /Subtype /Form /BBox [0 0 0 0]", "", false));
+}
+
 inline std::string uniqueFieldName(const DocumentModel& m, const std::string& stem)
 {
     for (int i = 1;; ++i) {

@@ -63,9 +63,10 @@ std::string DictSnapshot::serialize() const
 
 namespace {
 
-[[noreturn]] void damaged(const std::string& path, const std::string& detail)
+// The file, and the object or byte offset when one is to blame, go with the error.
+[[noreturn]] void damaged(const std::string& path, const std::string& detail, int object = 0, long long offset = -1)
 {
-    fail(Code::MalformedPdf,
+    fail(Code::MalformedPdf, Where{path, object, offset},
          "The PDF " + path + " is damaged (" + detail + "); it was not changed. Export it again from its source.",
          "PDF " + path + " rusak (" + detail + "); berkas tidak diubah. Ekspor ulang dari sumbernya.");
 }
@@ -183,7 +184,7 @@ Rect rectOf(const Object& r)
 void requirePdfHeader(const std::string& all, const std::string& path)
 {
     if (std::string_view(all).substr(0, 1024).find("%PDF-") == std::string_view::npos)
-        fail(Code::NotPdf, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
+        fail(Code::NotPdf, Where{path}, "The file " + path + " is not a PDF.", "Berkas " + path + " bukan PDF.");
 }
 
 // The last cross-reference section: where it starts and whether it is a stream.
@@ -202,13 +203,13 @@ LastXref lastXref(const std::string& all, const std::string& path)
         damaged(path, "it is truncated: the end-of-file marker is missing");
     const unsigned long long offset = std::strtoull(tail.c_str() + sx + 9, nullptr, 10);
     if (offset == 0 || offset >= all.size())
-        damaged(path, "the cross-reference offset points outside the file");
+        damaged(path, "the cross-reference offset points outside the file", 0, static_cast<long long>(offset));
     std::string at = all.substr(offset, 64);
     if (at.rfind("xref", 0) == 0)
         return {offset, false};
     if (at.find(" obj") != std::string::npos)
         return {offset, true};
-    damaged(path, "the cross-reference offset is wrong");
+    damaged(path, "the cross-reference offset is wrong", 0, static_cast<long long>(offset));
 }
 
 // What the trailer says that an update must carry on.
@@ -288,14 +289,14 @@ struct Reader::Impl {
         doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr, [this] { reconstructed = true; });
         if (!doc->isOk()) {
             if (doc->getErrorCode() == errEncrypted)
-                fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the password protection before signing.",
+                fail(Code::EncryptedPdf, Where{path}, "The PDF " + path + " is encrypted; remove the password protection before signing.",
                      "PDF " + path + " terenkripsi; hapus perlindungan kata sandi sebelum menandatangani.");
             damaged(path, "Poppler error " + std::to_string(doc->getErrorCode()));
         }
         if (reconstructed)
             damaged(path, "its cross-reference table had to be reconstructed");
         if (doc->isEncrypted())
-            fail(Code::EncryptedPdf, "The PDF " + path + " is encrypted; remove the protection before signing.",
+            fail(Code::EncryptedPdf, Where{path}, "The PDF " + path + " is encrypted; remove the protection before signing.",
                  "PDF " + path + " terenkripsi; hapus perlindungan sebelum menandatangani.");
     }
 
@@ -427,7 +428,7 @@ DictSnapshot Reader::dict(ObjRef ref) const
 {
     Object o = impl_->doc->getXRef()->fetch(ref.num, ref.gen);
     if (!o.isDict())
-        damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not a dictionary");
+        damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not a dictionary", ref.num);
     return snapshotOf(o, ref);
 }
 

@@ -11,6 +11,9 @@
 
 namespace bsre::pdf {
 
+// Whether a file ends with an end-of-line (its update then needs none first).
+inline bool endsWithEol(const std::string& s) { return !s.empty() && (s.back() == '\n' || s.back() == '\r'); }
+
 class IncrementalUpdate {
 public:
     explicit IncrementalUpdate(const DocumentModel& m) : model_(m), objects_(m.size) {}

@@ -3,6 +3,7 @@
 #include "support.hpp"
 
 #include "core/sign.hpp"
+#include "pdf/reader.hpp"
 #include "crypto/store.hpp"
 
 #include <regex>
@@ -136,6 +137,22 @@ BOOST_AUTO_TEST_CASE(classic_cross_reference_entries_are_twenty_bytes_and_prev_i
     size_t nsx = bytes.rfind("startxref");
     unsigned long long off = std::stoull(bytes.substr(nsx + 9));
     BOOST_TEST(bytes.compare(off, 4, "xref") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(errors_about_a_file_name_it_in_their_fields)
+{
+    for (const char* name : {"truncated.pdf", "damaged.pdf", "not-a-pdf.pdf", "encrypted.pdf"}) {
+        const std::string path = pdfs(name);
+        try {
+            bsre::pdf::Reader::open(path);
+            BOOST_FAIL(name << " was opened");
+        } catch (const bsre::Error& e) {
+            BOOST_TEST(e.where().file == path, name << ": " << e.english());
+            BOOST_TEST((e.code() == bsre::Code::MalformedPdf || e.code() == bsre::Code::NotPdf ||
+                        e.code() == bsre::Code::EncryptedPdf),
+                       name << ": " << bsre::codeName(e.code()));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
