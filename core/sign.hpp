@@ -1,4 +1,5 @@
-// The signing session: joins pdf/ and nss/ with plain values, one direction.
+// The signing request and outcome, and the chain that joins pdf/ and crypto/
+// with plain values, one direction (core/plan, core/prepare, core/complete).
 #pragma once
 
 #include "core/ltv.hpp"
