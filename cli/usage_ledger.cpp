@@ -4,6 +4,7 @@
 
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
+#include "core/dates.hpp"
 #include "core/usage_report.hpp"
 #include "crypto/store.hpp"
 #include "crypto/external.hpp"
@@ -70,16 +71,6 @@ LedgerAttempt cliAttempt(const Args& a, std::string levelAsked, bool visible, bo
 
 namespace {
 
-std::string localNow()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &tm);
-    return buf;
-}
-
 // The report PDF signed with the reporting officer's certificate, like any
 // other PDF (invisible signature, the notice band).
 void writeSignedReport(const Args& a, const std::string& pdf, crypto::Store& store)
@@ -132,12 +123,12 @@ int cmdReport(const Args& a)
         nss = crypto::TrustContext::none(); // SHA-256 for the chains
     const UsageReport r = buildUsageReport(year, paths, a.get("institution"));
     if (format == "pdf" && store)
-        writeSignedReport(a, usageReportPdf(r, localNow()), *store);
+        writeSignedReport(a, usageReportPdf(r, localTimeNow()), *store);
     else
         writeFileAtomically(a.get("output"),
                             format == "json"  ? usageReportJson(r)
                             : format == "csv" ? usageReportCsv(r)
-                                              : usageReportPdf(r, localNow()),
+                                              : usageReportPdf(r, localTimeNow()),
                             a.has("overwrite"));
     std::cout << "Report / Laporan " << year << ": " << r.signedCount << " signed / ditandatangani, " << r.refusedCount
               << " refused / ditolak, " << r.files << " ledger(s) / catatan; " << r.skippedLines.size()

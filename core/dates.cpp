@@ -54,4 +54,14 @@ std::string displayDate(std::chrono::system_clock::time_point t, int off)
     return withZone(t, off, "%d-%m-%Y %H:%M:%S", " %c%02d:%02d");
 }
 
+std::string localTimeNow()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &tm);
+    return buf;
+}
+
 } // namespace bsre

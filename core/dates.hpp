@@ -12,5 +12,7 @@ std::string isoDate(std::chrono::system_clock::time_point t, int utcOffsetMinute
 // "24-11-2026 13:30:00 +07:00", as the visible signature shows it.
 std::string displayDate(std::chrono::system_clock::time_point t, int utcOffsetMinutes);
 int localUtcOffsetMinutes(std::chrono::system_clock::time_point t);
+// "2026-12-03 19:57:59 +0700": now, in the local zone (reports' "made at").
+std::string localTimeNow();
 
 } // namespace bsre

@@ -5,6 +5,7 @@
 
 #include "common/atomic_file.hpp"
 #include "core/ledger.hpp"
+#include "core/dates.hpp"
 #include "core/usage_report.hpp"
 
 #include <com/sun/star/frame/Desktop.hpp>
@@ -16,20 +17,6 @@
 namespace bsre::ext {
 
 using namespace css;
-
-namespace {
-
-std::string localNow()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &tm);
-    return buf;
-}
-
-} // namespace
 
 std::string writeUsageReport(const uno::Reference<uno::XComponentContext>& ctx, int year)
 {
@@ -44,7 +31,7 @@ std::string writeUsageReport(const uno::Reference<uno::XComponentContext>& ctx, 
     const std::string dir = std::filesystem::path(supportLogFile()).parent_path().string() + "/reports";
     std::filesystem::create_directories(dir);
     const std::string path = dir + "/laporan-pemanfaatan-" + std::to_string(year) + ".pdf";
-    writeFileAtomically(path, usageReportPdf(r, localNow()), true);
+    writeFileAtomically(path, usageReportPdf(r, localTimeNow()), true);
     return path;
 }
 
