@@ -3,6 +3,7 @@
 
 #include "common/error.hpp"
 #include "pdf/syntax.hpp"
+#include "pdf/update.hpp"
 
 #include <poppler/GfxFont.h>
 #include <poppler/GfxState.h>
@@ -278,6 +279,10 @@ struct Reader::Impl {
     std::unique_ptr<PDFDoc> doc;
     DocumentModel model;
     std::map<std::pair<int, int>, int> annotPage; // widget ref -> page index
+    // For measuring only: the same document without its PDF/A OutputIntents
+    // (see measuringDoc); null when it has none.
+    std::unique_ptr<Reader> measuring;
+    bool measuringChecked = false;
 
     // Poppler over the bytes, refusing what it could only read by guessing
     // the cross-reference or by decrypting.
@@ -601,9 +606,31 @@ private:
 
 } // namespace
 
+// Poppler builds colour transforms from a PDF/A OutputIntent's ICC profile
+// for every page it renders (Gfx::initDisplayProfile, ~40 ms a page with
+// lcms2); measuring where content lies needs no colour. So the measuring is
+// done on an in-memory copy whose catalog lacks /OutputIntents (an
+// incremental update that is never written anywhere).
+const Reader& Reader::measuring() const
+{
+    if (!impl_->measuringChecked) {
+        impl_->measuringChecked = true;
+        DictSnapshot catalog = dict(impl_->model.root);
+        if (catalog.get("OutputIntents")) {
+            catalog.erase("OutputIntents");
+            IncrementalUpdate update(impl_->model);
+            update.rewrite(impl_->model.root, catalog.serialize());
+            auto copy = std::make_shared<std::string>(*impl_->bytes);
+            *copy += update.finish(endsWithEol(*copy)).bytes;
+            impl_->measuring = Reader::openBytes(std::move(copy), impl_->model.path);
+        }
+    }
+    return impl_->measuring ? *impl_->measuring : *this;
+}
+
 std::optional<Rect> Reader::contentBox(int pageIndex) const
 {
-    PDFDoc& doc = *impl_->doc;
+    PDFDoc& doc = *measuring().impl_->doc;
     Page* page = doc.getCatalog()->getPage(pageIndex + 1);
     const PDFRectangle* mb = page->getMediaBox();
     ContentBoxDev dev((mb->x2 - mb->x1) * (mb->y2 - mb->y1));

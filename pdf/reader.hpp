@@ -75,6 +75,7 @@ public:
 private:
     struct Impl;
     explicit Reader(std::unique_ptr<Impl>);
+    const Reader& measuring() const; // this document, or its copy for measuring (reader.cpp)
     std::unique_ptr<Impl> impl_;
 };
 
