@@ -123,6 +123,24 @@ BOOST_AUTO_TEST_CASE(a_letter_with_room_keeps_every_pixel_above_the_band)
     BOOST_TEST(fonts.output.find(" no  ") == std::string::npos, "every font embedded: " << fonts.output);
 }
 
+// PDF/A input: where content lies is measured on a copy without the
+// OutputIntents (colour management is the slow part); the result must match.
+BOOST_AUTO_TEST_CASE(a_pdfa_letter_keeps_every_pixel_above_the_band_and_is_not_scaled)
+{
+    Scratch s;
+    Run r = sign(pdfs("letter-pdfa.pdf"), s("out.pdf"), "--cert officer-rsa --notice");
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    BOOST_TEST(r.output.find("scaled down") == std::string::npos, r.output);
+    checkSignedOutput(pdfs("letter-pdfa.pdf"), s("out.pdf"), 1);
+    Gray before = render(pdfs("letter-pdfa.pdf"), 1, s, "before"), after = render(s("out.pdf"), 1, s, "after");
+    BOOST_TEST_REQUIRE(before.w == after.w);
+    BOOST_TEST_REQUIRE(before.h == after.h);
+    const int bandRows = static_cast<int>(kBandTop / 72.0 * 36) + 2;
+    const size_t above = static_cast<size_t>(before.w) * (before.h - bandRows);
+    BOOST_TEST((before.px.compare(0, above, after.px, 0, above) == 0), "pixels above the band must not change");
+    BOOST_TEST((before.px != after.px), "the band itself must be drawn");
+}
+
 BOOST_AUTO_TEST_CASE(no_notice_word_overlaps_another_word)
 {
     Scratch s;
