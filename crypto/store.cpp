@@ -138,13 +138,7 @@ public:
     KeyType keyType() const override { return type_; }
     int keyBits() const override { return bits_; }
     HashAlg hashAlg() const override { return hash_; }
-    size_t maxSignatureSize() const override
-    {
-        if (type_ == KeyType::Rsa)
-            return static_cast<size_t>((bits_ + 7) / 8);
-        size_t coord = static_cast<size_t>((bits_ + 7) / 8);
-        return 2 * (coord + 3) + 3; // SEQUENCE of two INTEGERs with a possible leading zero
-    }
+    size_t maxSignatureSize() const override { return crypto::maxSignatureSize(type_, bits_); }
     Bytes sign(std::string_view data) override
     {
         SECOidTag alg;
