@@ -3,6 +3,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/usage_ledger.hpp"
 #include "common/atomic_file.hpp"
+#include "common/hex.hpp"
 #include "common/json.hpp"
 #include "core/notice_text.hpp"
 #include "core/sign.hpp"
@@ -482,13 +483,6 @@ const char* hashLabel(crypto::HashAlg h)
     return h == crypto::HashAlg::Sha384 ? "sha384" : h == crypto::HashAlg::Sha512 ? "sha512" : "sha256";
 }
 
-std::string lowerHex(std::string_view bytes)
-{
-    std::string h = crypto::hexUpper(bytes);
-    for (char& c : h)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return h;
-}
 
 // The signer known by its certificate only: --cert (its first certificate is
 // the signer's, any others are its chain) and --chain.
@@ -518,7 +512,7 @@ int cmdPrepare(const Args& a)
     auto identity = identityFrom(a);
     const PreparedState p = prepareState(rq, *identity, *level >= Level::BT);
     writeFileAtomically(rq.output, serializeState(p.state), rq.overwrite);
-    std::cout << "digest: " << hashLabel(p.hash) << " " << lowerHex(p.toBeSigned) << "\n";
+    std::cout << "digest: " << hashLabel(p.hash) << " " << hex(p.toBeSigned) << "\n";
     std::cerr << "STATE: " << rq.output << " (field / kolom " << p.state.fieldName << ", signer / penanda tangan "
               << identity->commonName() << ")\n";
     for (const Warning& w : p.warnings)

@@ -54,14 +54,18 @@ std::string displayDate(std::chrono::system_clock::time_point t, int off)
     return withZone(t, off, "%d-%m-%Y %H:%M:%S", " %c%02d:%02d");
 }
 
-std::string localTimeNow()
+static std::string nowAs(bool utc, const char* format)
 {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};
-    localtime_r(&t, &tm);
+    utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm);
     char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S %z", &tm);
+    std::strftime(buf, sizeof buf, format, &tm);
     return buf;
 }
+
+std::string localTimeNow() { return nowAs(false, "%Y-%m-%d %H:%M:%S %z"); }
+
+std::string utcTimeNow() { return nowAs(true, "%Y-%m-%dT%H:%M:%SZ"); }
 
 } // namespace bsre

@@ -14,5 +14,7 @@ std::string displayDate(std::chrono::system_clock::time_point t, int utcOffsetMi
 int localUtcOffsetMinutes(std::chrono::system_clock::time_point t);
 // "2026-12-03 19:57:59 +0700": now, in the local zone (reports' "made at").
 std::string localTimeNow();
+// "2026-12-03T12:57:59Z": now, in UTC (ledger records, the support log).
+std::string utcTimeNow();
 
 } // namespace bsre

@@ -1,6 +1,7 @@
 #include "core/two_phase.hpp"
 
 #include "common/atomic_file.hpp"
+#include "common/hex.hpp"
 #include "core/plan.hpp"
 #include "core/prepare.hpp"
 #include "crypto/digest.hpp"
@@ -15,14 +16,6 @@ namespace {
 
 constexpr std::string_view kMagic = "BSRE-SIGN-STATE 1\n";
 
-std::string hex(std::string_view b)
-{
-    static const char* d = "0123456789abcdef";
-    std::string o;
-    for (unsigned char c : b)
-        o += {d[c >> 4], d[c & 15]};
-    return o;
-}
 
 [[noreturn]] void badState(const std::string& why, const std::string& whyId)
 {

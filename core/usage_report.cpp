@@ -1,6 +1,7 @@
 #include "core/usage_report.hpp"
 
 #include "common/error.hpp"
+#include "common/hex.hpp"
 #include "common/json.hpp"
 #include "core/ledger.hpp"
 #include "crypto/digest.hpp"
@@ -105,15 +106,6 @@ struct KeyHash {
     size_t operator()(const Key128& k) const noexcept { return static_cast<size_t>(k.a ^ (k.b * 0x9E3779B97F4A7C15ull)); }
 };
 
-void hexInto(std::string& o, std::string_view bytes)
-{
-    static const char* d = "0123456789abcdef";
-    o.resize(bytes.size() * 2);
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        o[2 * i] = d[static_cast<unsigned char>(bytes[i]) >> 4];
-        o[2 * i + 1] = d[static_cast<unsigned char>(bytes[i]) & 15];
-    }
-}
 
 struct Tally {
     UsageReport& r;

@@ -6,6 +6,7 @@
 #include "crypto/store.hpp"
 
 #include <cryptohi.h>
+#include <nssb64.h>
 #include <nss.h>
 #include <secmod.h>
 
@@ -16,44 +17,6 @@
 namespace bsre::crypto {
 
 namespace {
-
-// RFC 4648 base64, whitespace skipped; nullopt on any other character.
-std::optional<Bytes> fromBase64(std::string_view text)
-{
-    static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    Bytes out;
-    unsigned acc = 0;
-    int bits = 0;
-    for (char c : text) {
-        if (c == '=' || c == '\n' || c == '\r' || c == ' ' || c == '\t')
-            continue;
-        const size_t v = alphabet.find(c);
-        if (v == std::string::npos)
-            return std::nullopt;
-        acc = (acc << 6) | static_cast<unsigned>(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<char>((acc >> bits) & 0xFF));
-        }
-    }
-    return out;
-}
-
-std::vector<Bytes> pemBlocks(const std::string& text)
-{
-    static const std::string begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----";
-    std::vector<Bytes> out;
-    for (size_t at = text.find(begin); at != std::string::npos; at = text.find(begin, at)) {
-        const size_t from = at + begin.size(), to = text.find(end, from);
-        if (to == std::string::npos)
-            break;
-        if (auto der = fromBase64(std::string_view(text).substr(from, to - from)))
-            out.push_back(std::move(*der));
-        at = to + end.size();
-    }
-    return out;
-}
 
 class CertificateIdentity final : public SignerIdentity {
 public:
@@ -102,6 +65,25 @@ SECOidTag hashTag(HashAlg a)
 
 } // namespace
 
+std::vector<Bytes> certificatesIn(const std::string& text)
+{
+    static const std::string begin = "-----BEGIN CERTIFICATE-----", end = "-----END CERTIFICATE-----";
+    std::vector<Bytes> out;
+    for (size_t at = text.find(begin); at != std::string::npos; at = text.find(begin, at)) {
+        const size_t from = at + begin.size(), to = text.find(end, from);
+        if (to == std::string::npos)
+            break;
+        const std::string b64 = text.substr(from, to - from);
+        UniqueItem der(NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size())));
+        if (der)
+            out.push_back(bytesOf(*der));
+        at = to + end.size();
+    }
+    if (out.empty() && !text.empty() && static_cast<unsigned char>(text[0]) == 0x30)
+        out.push_back(text); // a single DER certificate
+    return out;
+}
+
 std::vector<Bytes> readCertificates(const std::string& path)
 {
     std::ifstream f(path, std::ios::binary);
@@ -109,9 +91,7 @@ std::vector<Bytes> readCertificates(const std::string& path)
         fail(Code::Usage, "The certificate file " + path + " cannot be read.",
              "Berkas sertifikat " + path + " tidak dapat dibaca.");
     const std::string text((std::istreambuf_iterator<char>(f)), {});
-    std::vector<Bytes> certs = pemBlocks(text);
-    if (certs.empty() && !text.empty() && static_cast<unsigned char>(text[0]) == 0x30)
-        certs.push_back(text); // a single DER certificate
+    const std::vector<Bytes> certs = certificatesIn(text);
     if (certs.empty())
         fail(Code::Usage, "The file " + path + " holds no certificate (PEM or DER).",
              "Berkas " + path + " tidak berisi sertifikat (PEM atau DER).");

@@ -11,6 +11,10 @@
 
 namespace bsre::crypto {
 
+// The certificates in PEM text (every "BEGIN CERTIFICATE" block), or the text
+// itself when it is one DER certificate; empty when there is none. NSS must be up.
+std::vector<Bytes> certificatesIn(const std::string& text);
+
 // Certificates from a file: PEM (one or more "BEGIN CERTIFICATE" blocks) or
 // a single DER certificate. Throws Usage when the file holds none.
 std::vector<Bytes> readCertificates(const std::string& path);

@@ -12,21 +12,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include "common/hex.hpp"
+
 #include <ctime>
 #include <map>
 
 namespace bsre::crypto {
 
-std::string hexUpper(std::string_view bytes)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += hex[c >> 4];
-        out += hex[c & 15];
-    }
-    return out;
-}
+std::string hexUpper(std::string_view bytes) { return hex(bytes, true); }
 
 namespace {
 

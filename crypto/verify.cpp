@@ -1,5 +1,7 @@
 #include "crypto/verify.hpp"
 
+#include "crypto/external.hpp"
+
 #include "common/atomic_file.hpp"
 #include "crypto/digest.hpp"
 #include "common/error.hpp"
@@ -24,20 +26,6 @@ namespace bsre::crypto {
 
 namespace {
 
-std::string pemToDer(const std::string& text)
-{
-    const std::string begin = "-----BEGIN CERTIFICATE-----";
-    size_t b = text.find(begin);
-    if (b == std::string::npos)
-        return text; // DER already
-    size_t e = text.find("-----END", b);
-    std::string b64;
-    for (size_t i = b + begin.size(); i < e; ++i)
-        if (!std::isspace(static_cast<unsigned char>(text[i])))
-            b64 += text[i];
-    UniqueItem item(NSSBase64_DecodeBuffer(nullptr, nullptr, b64.c_str(), static_cast<unsigned>(b64.size())));
-    return item ? bytesOf(*item) : std::string();
-}
 
 // The digest of the signed byte ranges with the signer's algorithm; nullopt
 // when NSS has no such hash.
@@ -206,7 +194,8 @@ namespace {
 // Imports a CA file into the internal slot, trusted for every usage ("CT,C,C").
 void importAnchor(PK11SlotInfo* slot, const std::string& file, const std::string& nick)
 {
-    UniqueCert cert = tempCert(pemToDer(readFile(file)));
+    const std::vector<Bytes> certs = certificatesIn(readFile(file));
+    UniqueCert cert = certs.empty() ? nullptr : tempCert(certs.front());
     if (!cert)
         fail(Code::Usage, "The trust anchor " + file + " is not a certificate.",
              "Jangkar kepercayaan " + file + " bukan sertifikat.");

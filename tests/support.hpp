@@ -68,6 +68,22 @@ inline void spit(const std::string& path, const std::string& data)
     f << data;
 }
 
+// White space runs as one space, none at the ends (pdftotext's line breaks
+// and spacing vary between pages and versions).
+inline std::string collapse(const std::string& s)
+{
+    std::string o;
+    for (char c : s) {
+        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+        if (ws && (o.empty() || o.back() == ' '))
+            continue;
+        o += ws ? ' ' : c;
+    }
+    while (!o.empty() && o.back() == ' ')
+        o.pop_back();
+    return o;
+}
+
 // A private scratch folder per test case, removed afterwards.
 struct Scratch {
     fs::path dir;

@@ -15,18 +15,6 @@ const std::string kNotice =
     "Balai Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara.";
 constexpr double kBandTop = 10 + 40 + 4; // bottom + height + gap, points (pdf/notice.hpp defaults)
 
-std::string collapse(const std::string& s)
-{
-    std::string o;
-    for (char c : s) {
-        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-        if (ws && (o.empty() || o.back() == ' '))
-            continue;
-        o += ws ? ' ' : c;
-    }
-    return o;
-}
-
 std::string pageText(const std::string& pdf, int page)
 {
     return collapse(run("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + q(pdf) + " -").output);
@@ -101,6 +89,19 @@ void makeFullPage(const std::string& path, double bottom)
 
 } // namespace
 
+// Page 1 rendered before and after: every pixel above the band is the same,
+// and the band itself was drawn.
+void checkOnlyTheBandChanged(const std::string& in, const std::string& out, const Scratch& s)
+{
+    Gray before = render(in, 1, s, "before"), after = render(out, 1, s, "after");
+    BOOST_TEST_REQUIRE(before.w == after.w);
+    BOOST_TEST_REQUIRE(before.h == after.h);
+    const int bandRows = static_cast<int>(kBandTop / 72.0 * 36) + 2;
+    const size_t above = static_cast<size_t>(before.w) * (before.h - bandRows);
+    BOOST_TEST((before.px.compare(0, above, after.px, 0, above) == 0), "pixels above the band must not change");
+    BOOST_TEST((before.px != after.px), "the band itself must be drawn");
+}
+
 BOOST_AUTO_TEST_SUITE(notice_band)
 
 BOOST_AUTO_TEST_CASE(a_letter_with_room_keeps_every_pixel_above_the_band)
@@ -109,13 +110,7 @@ BOOST_AUTO_TEST_CASE(a_letter_with_room_keeps_every_pixel_above_the_band)
     Run r = sign(pdfs("letter.pdf"), s("out.pdf"), "--cert officer-rsa --notice");
     BOOST_TEST_REQUIRE(r.status == 0, r.output);
     checkSignedOutput(pdfs("letter.pdf"), s("out.pdf"), 1);
-    Gray before = render(pdfs("letter.pdf"), 1, s, "before"), after = render(s("out.pdf"), 1, s, "after");
-    BOOST_TEST_REQUIRE(before.w == after.w);
-    BOOST_TEST_REQUIRE(before.h == after.h);
-    const int bandRows = static_cast<int>(kBandTop / 72.0 * 36) + 2;
-    const size_t above = static_cast<size_t>(before.w) * (before.h - bandRows);
-    BOOST_TEST((before.px.compare(0, above, after.px, 0, above) == 0), "pixels above the band must not change");
-    BOOST_TEST((before.px != after.px), "the band itself must be drawn");
+    checkOnlyTheBandChanged(pdfs("letter.pdf"), s("out.pdf"), s);
     BOOST_TEST(pageText(s("out.pdf"), 1).find(kNotice) != std::string::npos, pageText(s("out.pdf"), 1));
     Run img = run("pdfimages -list " + q(s("out.pdf")));
     BOOST_TEST(img.output.find("smask") != std::string::npos, "the logo (with alpha) is present: " << img.output);
@@ -132,13 +127,7 @@ BOOST_AUTO_TEST_CASE(a_pdfa_letter_keeps_every_pixel_above_the_band_and_is_not_s
     BOOST_TEST_REQUIRE(r.status == 0, r.output);
     BOOST_TEST(r.output.find("scaled down") == std::string::npos, r.output);
     checkSignedOutput(pdfs("letter-pdfa.pdf"), s("out.pdf"), 1);
-    Gray before = render(pdfs("letter-pdfa.pdf"), 1, s, "before"), after = render(s("out.pdf"), 1, s, "after");
-    BOOST_TEST_REQUIRE(before.w == after.w);
-    BOOST_TEST_REQUIRE(before.h == after.h);
-    const int bandRows = static_cast<int>(kBandTop / 72.0 * 36) + 2;
-    const size_t above = static_cast<size_t>(before.w) * (before.h - bandRows);
-    BOOST_TEST((before.px.compare(0, above, after.px, 0, above) == 0), "pixels above the band must not change");
-    BOOST_TEST((before.px != after.px), "the band itself must be drawn");
+    checkOnlyTheBandChanged(pdfs("letter-pdfa.pdf"), s("out.pdf"), s);
 }
 
 BOOST_AUTO_TEST_CASE(no_notice_word_overlaps_another_word)

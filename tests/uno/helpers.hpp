@@ -141,21 +141,7 @@ inline void checkSignedExport(const fs::path& out, size_t signatures = 1)
     testing::checkSignedOutput("/dev/null", out.string(), signatures);
 }
 
-// White space runs as one space, none at the ends (pdftotext's line breaks
-// and spacing vary between pages and versions).
-inline std::string collapse(const std::string& s)
-{
-    std::string o;
-    for (char c : s) {
-        bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
-        if (ws && (o.empty() || o.back() == ' '))
-            continue;
-        o += ws ? ' ' : c;
-    }
-    while (!o.empty() && o.back() == ' ')
-        o.pop_back();
-    return o;
-}
+using testing::collapse;
 
 // A document closed at the end of the scope.
 struct Doc {
