@@ -1,7 +1,9 @@
 #include "core/ledger.hpp"
 
 #include "common/error.hpp"
+#include "common/hex.hpp"
 #include "common/json.hpp"
+#include "core/dates.hpp"
 #include "crypto/digest.hpp"
 #include "crypto/external.hpp"
 #include "crypto/store.hpp"
@@ -9,7 +11,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -22,15 +23,6 @@ namespace bsre {
 
 namespace {
 
-std::string lowerHex(std::string_view bytes)
-{
-    static const char* d = "0123456789abcdef";
-    std::string o;
-    o.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes)
-        o += {d[c >> 4], d[c & 15]};
-    return o;
-}
 
 [[noreturn]] void ledgerFailure(const std::string& file, const std::string& what)
 {
@@ -102,15 +94,6 @@ const std::string& get(const json::FlatObject& o, const char* key)
     return it == o.end() ? none : it->second;
 }
 
-std::string utcNow()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 Warning unwritten(const Error& e)
 {
@@ -121,11 +104,11 @@ Warning unwritten(const Error& e)
 
 } // namespace
 
-std::string lineHash(std::string_view line) { return lowerHex(crypto::hash(crypto::HashAlg::Sha256, line)); }
+std::string lineHash(std::string_view line) { return hex(crypto::hash(crypto::HashAlg::Sha256, line)); }
 
 std::string ledgerFile(const std::string& dir, const std::string& host, const std::string& user)
 {
-    const std::string id = lowerHex(crypto::hash(crypto::HashAlg::Sha256, host + '\0' + user)).substr(0, 16);
+    const std::string id = hex(crypto::hash(crypto::HashAlg::Sha256, host + '\0' + user)).substr(0, 16);
     return dir + "/bsre-ledger-" + id + ".jsonl";
 }
 
@@ -135,8 +118,8 @@ std::pair<std::string, std::string> deskNames(DeskNaming naming, const std::stri
         return {"", ""};
     if (naming == DeskNaming::Both)
         return {host, user};
-    return {"sha256:" + lowerHex(crypto::hash(crypto::HashAlg::Sha256, host)),
-            "sha256:" + lowerHex(crypto::hash(crypto::HashAlg::Sha256, user))};
+    return {"sha256:" + hex(crypto::hash(crypto::HashAlg::Sha256, host)),
+            "sha256:" + hex(crypto::hash(crypto::HashAlg::Sha256, user))};
 }
 
 std::string recordLine(const LedgerRecord& r, unsigned long long seq, const std::string& prevHash)
@@ -204,12 +187,18 @@ std::optional<ReadRecord> parseRecord(std::string_view line)
     return r;
 }
 
-void appendRecord(const std::string& file, LedgerRecord record)
+// The ledger file opened for appending (created 0640 with its folder), or -1.
+static int openLedger(const std::string& file)
 {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+    return ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+}
+
+void appendRecord(const std::string& file, LedgerRecord record)
+{
     Fd f;
-    f.fd = ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    f.fd = openLedger(file);
     if (f.fd < 0 || ::flock(f.fd, LOCK_EX) != 0)
         ledgerFailure(file, "opened");
     const Tail tail = readTail(f.fd, file);
@@ -236,8 +225,9 @@ void LedgerAttempt::requireWritable() const
         return;
     const auto [host, user] = std::pair(hostName(), userName());
     const std::string file = ledgerFile(settings_.dir, host, user);
-    std::ofstream probe(file, std::ios::app); // creates it, writes nothing
-    if (!probe)
+    Fd probe; // the same open as appendRecord's, writing nothing
+    probe.fd = openLedger(file);
+    if (probe.fd < 0)
         fail(Code::Io, Where{file},
              "The usage ledger " + file + " cannot be written and IT's policy requires it; nothing was signed.",
              "Catatan pemakaian " + file + " tidak dapat ditulis dan kebijakan TI mewajibkannya; tidak ada yang "
@@ -260,7 +250,7 @@ void LedgerAttempt::fileName(const std::string& path)
 {
     if (settings_.hashFileNames && !path.empty() && crypto::nssReady())
         record_.fileHash =
-            "sha256:" + lowerHex(crypto::hash(crypto::HashAlg::Sha256, std::filesystem::path(path).filename().string()));
+            "sha256:" + hex(crypto::hash(crypto::HashAlg::Sha256, std::filesystem::path(path).filename().string()));
 }
 
 std::optional<Warning> LedgerAttempt::append()
@@ -270,7 +260,7 @@ std::optional<Warning> LedgerAttempt::append()
         return std::nullopt;
     const std::string host = hostName(), user = userName();
     std::tie(record_.host, record_.user) = deskNames(settings_.naming, host, user);
-    record_.time = utcNow();
+    record_.time = utcTimeNow();
     try {
         appendRecord(ledgerFile(settings_.dir, host, user), record_);
     } catch (const Error& e) {
@@ -328,7 +318,7 @@ void appendSupportLog(const std::string& tool, const std::string& version, const
         std::filesystem::create_directories(dataFolder(), ec);
         if (std::filesystem::file_size(file, ec) > (1u << 20) && !ec)
             std::filesystem::rename(file, file + ".1", ec);
-        std::string line = utcNow() + " " + tool + " " + version + " NSS " + crypto::nssVersion() + " [" +
+        std::string line = utcTimeNow() + " " + tool + " " + version + " NSS " + crypto::nssVersion() + " [" +
                            crypto::moduleNames() + "] " + codeName(e.code()) + ": " + e.english();
         if (!e.where().file.empty())
             line += " [" + e.where().file + "]";

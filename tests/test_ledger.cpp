@@ -138,6 +138,10 @@ BOOST_AUTO_TEST_CASE(a_ledger_that_cannot_be_written_warns_or_with_require_ledge
     BOOST_TEST(no.status == 5, no.output);
     BOOST_TEST(contains(no.output, "requires it; nothing was signed"), no.output);
     BOOST_TEST(!fs::exists(s("b.pdf")));
+    // A required ledger whose folder does not exist yet is made, not refused.
+    Run fresh = signInto(s("new/ledger"), s("d.pdf"), "--cert officer-rsa --require-ledger");
+    BOOST_TEST(fresh.status == 0, fresh.output);
+    BOOST_TEST(lines(onlyFile(s("new/ledger"))).size() == 1u);
     Run off = signInto(s("unused"), s("c.pdf"), "--cert officer-rsa --no-ledger");
     BOOST_TEST(off.status == 0, off.output);
     BOOST_TEST(!fs::exists(s("unused")));
