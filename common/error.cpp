@@ -61,8 +61,7 @@ const char* warningName(WarningCode c) noexcept
     case WarningCode::NotCertified: return "NotCertified";
     case WarningCode::NoticeNotRepeated: return "NoticeNotRepeated";
     case WarningCode::NoTimestamp: return "NoTimestamp";
-    case WarningCode::LevelLowered: return "LevelLowered";
-    case WarningCode::NotTrusted: return "NotTrusted";
+    case WarningCode::LedgerNotWritten: return "LedgerNotWritten";
     case WarningCode::Other: return "Other";
     }
     return "Other";

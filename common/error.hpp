@@ -102,8 +102,7 @@ enum class WarningCode {
     NotCertified,       // certification asked on a PDF already signed
     NoticeNotRepeated,  // the notice goes with the first signature only
     NoTimestamp,        // extend: a signature without a timestamp stays below B-T
-    LevelLowered,       // the level asked for was not reached (allowed by the caller)
-    NotTrusted,         // signed, but the chain is not trusted in the database
+    LedgerNotWritten,   // signed, but the usage ledger could not record it
     Other,
 };
 const char* warningName(WarningCode c) noexcept;

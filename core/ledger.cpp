@@ -97,7 +97,7 @@ const std::string& get(const json::FlatObject& o, const char* key)
 
 Warning unwritten(const Error& e)
 {
-    return {WarningCode::Other, "The signature was made, but it could not be recorded in the usage ledger: " +
+    return {WarningCode::LedgerNotWritten, "The signature was made, but it could not be recorded in the usage ledger: " +
                                     std::string(e.english()),
             "Tanda tangan dibuat, tetapi tidak dapat dicatat dalam catatan pemakaian: " + e.indonesian()};
 }

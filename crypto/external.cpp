@@ -37,7 +37,6 @@ public:
     int keyBits() const override { return bits_; }
     HashAlg hashAlg() const override { return hashForKey(type_, bits_); }
     size_t maxSignatureSize() const override { return crypto::maxSignatureSize(type_, bits_); }
-    CERTCertificate* nss() const { return cert_.get(); }
 
 private:
     UniqueCert cert_;
