@@ -677,6 +677,36 @@ BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_name
             BOOST_TEST(l.find(name) == std::string::npos, "no \"" << name << "\" in the ledger: " << l);
 }
 
+BOOST_AUTO_TEST_CASE(a_refusal_in_every_module_is_one_record_with_its_code)
+{
+    Office& o = office();
+    const std::string expired = fingerprint(pki("expired.pem"));
+    const size_t before = ledgerLines(o).size();
+    fs::path out = o.makeDir("out") / "refused-ledger.pdf";
+    for (const fs::path& file : {calcSource(o), impressSource(o)}) {
+        Doc d(o, o.loadDocument(file));
+        BOOST_TEST(signingFailure([&] { o.signer()->signDocument(d.model, seq(options(out, expired))); }) ==
+                   "CertificateExpired");
+    }
+    {
+        Doc draw(o, o.newDocument("private:factory/sdraw"));
+        BOOST_TEST(signingFailure([&] { o.signer()->signDocument(draw.model, seq(options(out, expired))); }) ==
+                   "CertificateExpired");
+    }
+    fs::path pdfIn = o.copyIn(pdfs("letter.pdf"), "in/refused-letter.pdf");
+    BOOST_TEST(signingFailure([&] { o.signer()->signPdf(fileUrl(pdfIn), seq(options(out, expired))); }) ==
+               "CertificateExpired");
+    BOOST_TEST(!fs::exists(out));
+    const std::vector<std::string> lines = ledgerLines(o);
+    BOOST_TEST_REQUIRE(lines.size() == before + 4, "one record per refusal");
+    const char* sources[] = {"Calc", "Impress", "Draw", "PDF"};
+    for (size_t i = 0; i < 4; ++i) {
+        const std::string& l = lines[before + i];
+        BOOST_TEST(l.find("\"result\":\"refused\",\"code\":\"CertificateExpired\"") != std::string::npos, l);
+        BOOST_TEST(l.find(std::string("\"source\":\"") + sources[i] + "\"") != std::string::npos, l);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(tools_bsre_usage_report_builds_the_report_from_the_ledger)
 {
     Office& o = office();
