@@ -4,6 +4,7 @@
 #include "dialog_util.hpp"
 #include "sign_job.hpp"
 #include "signature_lines.hpp"
+#include "sign_dialog_texts.hpp" // T::, from uno/texts/sign_dialog.tsv
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -40,57 +41,8 @@ using namespace css;
 
 namespace {
 
-namespace T {
-const Text title{"Sign with BSrE", "Tandatangani dengan BSrE"};
-const Text intro{"The document is exported to PDF and signed; the document itself is not changed.",
-                 "Dokumen diekspor ke PDF lalu ditandatangani; dokumennya sendiri tidak diubah."};
-const Text introPdf{"This PDF is signed as it is; the original file is not changed.",
-                    "PDF ini ditandatangani apa adanya; berkas aslinya tidak diubah."};
-const Text certificate{"Certificate:", "Sertifikat:"};
-const Text pin{"PIN:", "PIN:"};
-const Text pinHint{"Leave empty when the certificate database has no password.",
-                   "Kosongkan bila basis data sertifikat tidak memakai kata sandi."};
-const Text reason{"Reason:", "Alasan:"};
-const Text location{"Location:", "Lokasi:"};
-const Text visible{"Visible signature on page", "Tanda tangan terlihat di halaman"};
-const Text notice{"BSrE notice band", "Pita keterangan BSrE"};
-const Text position{"Position:", "Posisi:"};
-const Text corners[4] = {{"bottom right", "kanan bawah"}, {"bottom left", "kiri bawah"},
-                         {"top right", "kanan atas"}, {"top left", "kiri atas"}};
+const Text corners[4] = {T::cornerBottomRight, T::cornerBottomLeft, T::cornerTopRight, T::cornerTopLeft};
 const char* cornerIds[4] = {"BottomRight", "BottomLeft", "TopRight", "TopLeft"};
-const Text output{"Output file:", "Berkas keluaran:"};
-const Text field{"Signature field:", "Kolom tanda tangan:"};
-const Text newSignature{"New signature (page/position below)", "Tanda tangan baru (halaman/posisi di bawah)"};
-const Text footerLine{"header/footer", "kepala/kaki halaman"};
-const Text stillEmpty{"Still to sign:", "Belum ditandatangani:"};
-const Text sign{"Sign", "Tandatangani"};
-const Text cancel{"Cancel", "Batal"};
-const Text close{"Close", "Tutup"};
-const Text openPdf{"Open PDF", "Buka PDF"};
-const Text validUntil{"valid until", "berlaku sampai"};
-const Text issuer{"Issuer:", "Penerbit:"};
-const Text token{"Token:", "Token:"};
-const Text notUsable{"cannot sign", "tidak dapat menandatangani"};
-const Text chooseUsable{"Choose a certificate that can sign.", "Pilih sertifikat yang dapat menandatangani."};
-const Text noCerts{"No certificate was found in LibreOffice's certificate database (Tools ▸ Options ▸ Security ▸ Certificate Path) or on a connected token.",
-                   "Tidak ada sertifikat di basis data sertifikat LibreOffice (Alat ▸ Opsi ▸ Keamanan ▸ Jalur Sertifikat) maupun di token yang terhubung."};
-const Text resultTitle{"Signed with BSrE", "Ditandatangani dengan BSrE"};
-const Text file{"File:", "Berkas:"};
-const Text signer{"Signer:", "Penanda tangan:"};
-const Text time{"Signing time:", "Waktu penandatanganan:"};
-const Text validity{"Verification:", "Verifikasi:"};
-const Text valid{"valid: integrity intact, certificate trusted", "sah: integritas utuh, sertifikat dipercaya"};
-const Text level{"Level:", "Level:"};
-const Text timestamp{"Timestamp:", "Stempel waktu:"};
-const Text ltv{"LTV data:", "Data LTV:"};
-const Text ltvNone{"none", "tidak ada"};
-const Text failed{"Signing failed", "Penandatanganan gagal"};
-const Text unchanged{"The document was not changed.", "Dokumen tidak diubah."};
-const Text overwriteTitle{"Replace the file?", "Timpa berkas?"};
-const Text overwriteAsk{"The output file already exists. Replace it with the signed PDF?",
-                        "Berkas keluaran sudah ada. Ganti dengan PDF yang ditandatangani?"};
-const Text replace{"Replace", "Timpa"};
-} // namespace T
 
 std::string shortDate(const std::string& iso) { return iso.substr(0, 10); }
 
@@ -578,7 +530,7 @@ void SignCommand::addSignature(DialogBuilder& b) const
           {p("Label", tr(T::visible, ind_)), p("State", sal_Int16(settings_.visible ? 1 : 0)), p("Enabled", !lockVisible_)});
     uno::Sequence<OUString> cornerNames(4);
     for (int i = 0; i < 4; ++i)
-        cornerNames.getArray()[i] = tr(T::corners[i], ind_);
+        cornerNames.getArray()[i] = tr(corners[i], ind_);
     b.add("FixedText", "lposition", 6, 230, 62, 10, {p("Label", tr(T::position, ind_))});
     b.add("ListBox", "position", 70, 228, 80, 12,
           {p("StringItemList", cornerNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0}))});
@@ -651,7 +603,7 @@ JobOptions SignCommand::optionsFrom(const uno::Reference<awt::XControlContainer>
     else
         o.newSignature = true; // "New signature": the lines (if any) stay empty fields
     const sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
-    o.position = T::cornerIds[corner >= 0 && corner < 4 ? corner : 0];
+    o.position = cornerIds[corner >= 0 && corner < 4 ? corner : 0];
     if (!lockOutput_) {
         const std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
         if (!out.empty())
