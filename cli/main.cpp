@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/usage_ledger.hpp"
+#include "cli/verify_print.hpp"
 #include "common/atomic_file.hpp"
 #include "common/hex.hpp"
 #include "common/json.hpp"
@@ -606,72 +607,11 @@ int cmdVerify(const Args& a)
                                                : a.has("trust") ? crypto::TrustContext::withAnchors(a.opts.at("trust"))
                                                                 : crypto::TrustContext::none();
     VerifyReport r = verifyPdf(a.positional[0], trust->checksTrust());
-    if (a.has("json")) {
-        std::cout << "{\"file\":" << json(r.file) << ",\"revisions\":" << r.revisions
-                  << ",\"valid\":" << (r.allValid() ? "true" : "false") << ",\"level\":" << json(r.level)
-                  << ",\"dss\":" << (r.dssPresent ? "{\"certs\":" + std::to_string(r.dssCerts) + ",\"ocsps\":" +
-                                                         std::to_string(r.dssOcsps) + ",\"crls\":" +
-                                                         std::to_string(r.dssCrls) + "}"
-                                                   : std::string("null"))
-                  << ",\"signatures\":[";
-        for (size_t i = 0; i < r.signatures.size(); ++i) {
-            const auto& s = r.signatures[i];
-            std::cout << (i ? "," : "") << "\n {\"field\":" << json(s.field) << ",\"signer\":" << json(s.signer)
-                      << ",\"signingTime\":" << json(s.signingTime) << ",\"subFilter\":" << json(s.subFilter)
-                      << ",\"integrity\":" << (s.integrity ? "true" : "false")
-                      << ",\"coversWholeFile\":" << (s.coversWholeFile ? "true" : "false")
-                      << ",\"revision\":" << s.revision << ",\"signedBytes\":" << s.signedBytes
-                      << ",\"trust\":" << (s.trustChecked ? (s.trusted ? "\"trusted\"" : "\"untrusted\"") : "\"not checked\"")
-                      << ",\"level\":" << json(s.level) << ",\"timestamp\":" << json(s.timestampTime)
-                      << ",\"tsa\":" << json(s.tsaName)
-                      << ",\"documentTimestamp\":" << (s.documentTimestamp ? "true" : "false")
-                      << ",\"ltv\":" << (s.ltvMaterial ? "true" : "false") << ",\"vri\":" << (s.vriEntry ? "true" : "false")
-                      << ",\"ltvMissing\":" << json(s.ltvMissing)
-                      << ",\"valid\":" << (s.valid() ? "true" : "false") << ",\"problem\":" << json(s.problem) << "}";
-        }
-        std::cout << "\n]}\n";
-    } else {
-        std::cout << r.file << ": " << r.signatures.size() << " signature(s) / tanda tangan, " << r.revisions
-                  << " revision(s)\n";
-        int k = 0;
-        for (const auto& s : r.signatures) {
-            std::cout << "#" << ++k << " field / kolom: " << s.field << "\n"
-                      << "   signer / penanda tangan: " << s.signer << "\n"
-                      << "   signing time / waktu:    " << s.signingTime << "\n"
-                      << "   SubFilter:               " << s.subFilter << "\n"
-                      << "   level / level:           " << (s.documentTimestamp ? "" : "PAdES ") << s.level
-                      << (s.hasTimestamp ? ", timestamp / stempel waktu " + s.timestampTime + " (" + s.tsaName + ")" : "")
-                      << "\n"
-                      << "   LTV material / data LTV: "
-                      << (s.documentTimestamp ? std::string("-")
-                          : s.ltvMaterial     ? std::string("present / ada") + (s.vriEntry ? " (VRI)" : "")
-                          : r.dssPresent      ? "incomplete / tidak lengkap (" + s.ltvMissing + ")"
-                                              : std::string("none / tidak ada"))
-                      << "\n"
-                      << "   integrity / integritas:  " << (s.integrity ? "intact / utuh" : "BROKEN / RUSAK") << "\n"
-                      << "   covers / mencakup:       "
-                      << (s.coversWholeFile ? "the whole document / seluruh dokumen"
-                                            : "revision / revisi " + std::to_string(s.revision) + " of / dari " +
-                                                  std::to_string(r.revisions) + " (" + std::to_string(s.signedBytes) +
-                                                  " bytes)")
-                      << "\n   trust / kepercayaan:     "
-                      << (s.trustChecked ? (s.trusted ? "trusted / dipercaya" : "NOT trusted / TIDAK dipercaya")
-                                         : "not checked / tidak diperiksa")
-                      << "\n   result / hasil:          " << (s.valid() ? "VALID / SAH" : "NOT VALID / TIDAK SAH");
-            if (!s.problem.empty())
-                std::cout << " (" << s.problem << ")";
-            std::cout << "\n";
-        }
-        if (r.signatures.empty())
-            std::cout << "No signatures. / Tidak ada tanda tangan.\n";
-        else
-            std::cout << "Level of the file / level berkas: PAdES " << r.level
-                      << (r.dssPresent ? "; DSS: " + std::to_string(r.dssCerts) + " certificate(s), " +
-                                             std::to_string(r.dssOcsps) + " OCSP, " + std::to_string(r.dssCrls) + " CRL"
-                                       : std::string("; no DSS / tanpa DSS"))
-                      << "\n";
-    }
-    return r.allValid() ? cli::Ok : cli::NotValid;
+    if (a.has("json"))
+        printVerifyJson(r, std::cout);
+    else
+        printVerifyText(r, std::cout);
+    return r.allPassed() ? cli::Ok : cli::NotValid;
 }
 
 } // namespace bsre::cli

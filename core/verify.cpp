@@ -14,6 +14,18 @@
 
 namespace bsre {
 
+bool SignatureReport::modificationsAllowed() const
+{
+    return std::all_of(modifications.begin(), modifications.end(), [](const pdf::Modification& m) { return m.allowed; });
+}
+
+bool VerifyReport::allPassed() const
+{
+    return !signatures.empty() && std::all_of(signatures.begin(), signatures.end(), [](const SignatureReport& s) {
+        return s.indication == "TOTAL-PASSED";
+    });
+}
+
 bool VerifyReport::allValid() const
 {
     return !signatures.empty() &&
@@ -160,6 +172,7 @@ SignatureReport checkSignature(const pdf::SignatureRecord& rec, const std::strin
     s.signingTime = isoFromPdfDate(rec.signingTime);
     s.subFilter = rec.subFilter;
     const auto& br = rec.byteRange;
+    s.byteRange = br;
     if (br.size() == 4 && br[0] == 0 && br[1] < br[2] && br[2] + br[3] <= bytes.size()) {
         s.signedBytes = br[2] + br[3];
         s.byteRangeOk =
@@ -183,6 +196,99 @@ SignatureReport checkSignature(const pdf::SignatureRecord& rec, const std::strin
     if (s.problem.empty() && !s.byteRangeOk)
         s.problem = "the /ByteRange does not match /Contents exactly";
     return s;
+}
+
+// Whether `end` closes a revision: "%%EOF" and at most an end-of-line before it.
+bool closesRevision(const std::string& bytes, unsigned long long end)
+{
+    size_t p = end;
+    while (p > 0 && p + 2 > end && (bytes[p - 1] == '\n' || bytes[p - 1] == '\r'))
+        --p;
+    return p >= 5 && bytes.compare(p - 5, 5, "%%EOF") == 0;
+}
+
+// Universal signature forgery and signature wrapping: the signed part must
+// end where a revision ends, and no revision may end between a signature's
+// /Contents and the end of what it signs (its dictionary lies in the
+// revision it closes).
+std::string rangeProblem(const SignatureReport& s, const std::string& bytes, const std::vector<unsigned long long>& ends)
+{
+    if (s.byteRange.size() != 4)
+        return {};
+    if (!closesRevision(bytes, s.signedBytes))
+        return "the signed bytes do not end where a revision ends";
+    for (unsigned long long e : ends)
+        if (e > s.byteRange[2] && e < s.signedBytes && closesRevision(bytes, e))
+            return "the signature's /Contents lies in an earlier revision than the one it signs";
+    return {};
+}
+
+// Two signatures whose /Contents gaps cross: each later signature must sign
+// the earlier one's whole gap.
+void checkRangesApart(std::vector<SignatureReport>& sigs)
+{
+    for (SignatureReport& a : sigs)
+        for (const SignatureReport& b : sigs) {
+            if (&a == &b || a.byteRange.size() != 4 || b.byteRange.size() != 4 || b.signedBytes < a.signedBytes)
+                continue;
+            const bool same = b.signedBytes == a.signedBytes;
+            if ((same || a.byteRange[2] > b.byteRange[1]) && a.rangeProblem.empty())
+                a.rangeProblem = "its byte range crosses that of the signature in field " + b.field;
+        }
+}
+
+// The changes after each signature, judged by the certification's level
+// when one came before it (ISO 32000-1 12.8.2.2), else as for approval (2).
+void analyseChanges(VerifyReport& rep, const std::vector<pdf::SignatureRecord>& recs, const std::string& bytes,
+                    const std::vector<unsigned long long>& ends)
+{
+    for (size_t i = 0; i < rep.signatures.size(); ++i) {
+        SignatureReport& s = rep.signatures[i];
+        for (size_t j = 0; j < recs.size(); ++j)
+            if (recs[j].docMdp > 0 && rep.signatures[j].signedBytes <= s.signedBytes && rep.signatures[j].signedBytes)
+                s.docMdp = recs[j].docMdp;
+        if (!s.signedBytes || !s.rangeProblem.empty() || s.coversWholeFile)
+            continue;
+        try {
+            s.modifications = pdf::modificationsAfter(bytes, s.signedBytes, ends, s.docMdp);
+        } catch (const Error& e) {
+            s.rangeProblem = std::string("a later revision cannot be read (") + e.english() + ")";
+        }
+        if (!s.modificationsAllowed() && s.problem.empty())
+            s.problem = "a later revision changed the document in a way the signature does not allow";
+    }
+}
+
+std::pair<std::string, std::string> untrustedIndication(const SignatureReport& s)
+{
+    if (!s.trustChecked)
+        return {"INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND"};
+    if (s.problem.find("EXPIRED") != std::string::npos)
+        return {"INDETERMINATE", "OUT_OF_BOUNDS_NO_POE"};
+    if (s.problem.find("REVOKED") != std::string::npos)
+        return {"INDETERMINATE", "REVOKED_NO_POE"};
+    return {"INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND"};
+}
+
+// ETSI EN 319 102-1 5.1.3 (table 5): failures first, then what cannot be
+// decided; a signature whose trust was not checked cannot pass.
+void judgeIndication(SignatureReport& s)
+{
+    std::pair<std::string, std::string> v{"TOTAL-PASSED", ""};
+    if (!s.byteRangeOk || !s.rangeProblem.empty() || !s.modificationsAllowed())
+        v = {"TOTAL-FAILED", "FORMAT_FAILURE"};
+    else if (!s.integrity)
+        v = {"TOTAL-FAILED", s.problem.find("digest mismatch") != std::string::npos ? "HASH_FAILURE" : "SIG_CRYPTO_FAILURE"};
+    else if (s.revokedBefore)
+        v = {"TOTAL-FAILED", "REVOKED"};
+    else if (s.timestampBroken)
+        v = {"INDETERMINATE", "NO_POE"};
+    else if (!s.trustChecked || !s.trusted)
+        v = untrustedIndication(s);
+    if (!s.rangeProblem.empty() && (s.problem.empty() || s.byteRangeOk))
+        s.problem = s.rangeProblem;
+    s.indication = v.first;
+    s.subIndication = v.second;
 }
 
 // B-LTA: a valid document timestamp over the revision that added the DSS;
@@ -217,8 +323,15 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
     rep.fileSize = bytes.size();
     const auto ends = revisionEnds(bytes);
     rep.revisions = static_cast<int>(ends.size());
-    for (const pdf::SignatureRecord& rec : reader->signatures())
+    const std::vector<pdf::SignatureRecord> recs = reader->signatures();
+    for (const pdf::SignatureRecord& rec : recs) {
         rep.signatures.push_back(checkSignature(rec, bytes, ends, dss, checkTrust));
+        rep.signatures.back().rangeProblem = rangeProblem(rep.signatures.back(), bytes, ends);
+    }
+    checkRangesApart(rep.signatures);
+    analyseChanges(rep, recs, bytes, ends);
+    for (SignatureReport& s : rep.signatures)
+        judgeIndication(s);
     rep.dssPresent = dss.present;
     rep.dssCerts = static_cast<int>(dss.certs.size());
     rep.dssOcsps = static_cast<int>(dss.ocsps.size());

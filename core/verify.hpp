@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pdf/changes.hpp"
+
 #include <string>
 #include <vector>
 
@@ -29,9 +31,18 @@ struct SignatureReport {
     bool vriEntry = false;          // the DSS has a VRI entry for this signature
     std::string ltvMissing;         // the certificates without revocation data
     bool revokedBefore = false;     // the DSS's own evidence: revoked before the signature's time
+    std::vector<unsigned long long> byteRange;
+    std::string rangeProblem;       // a /ByteRange that does not close its own revision (wrapping, forgery)
+    int docMdp = 2;                 // the permissions later revisions are judged by (see pdf/changes.hpp)
+    std::vector<pdf::Modification> modifications; // every object later revisions changed
+    bool modificationsAllowed() const;
+    // ETSI EN 319 102-1 5.1.3: TOTAL-PASSED, INDETERMINATE or TOTAL-FAILED,
+    // with a sub-indication unless passed (docs/VERIFY.md lists them).
+    std::string indication, subIndication;
     bool valid() const
     {
-        return integrity && byteRangeOk && (!trustChecked || trusted) && !timestampBroken && !revokedBefore;
+        return integrity && byteRangeOk && rangeProblem.empty() && (!trustChecked || trusted) && !timestampBroken &&
+               !revokedBefore && modificationsAllowed();
     }
 };
 
@@ -44,6 +55,7 @@ struct VerifyReport {
     int dssCerts = 0, dssOcsps = 0, dssCrls = 0;
     std::string level;              // the weakest level among the signatures ("" without any)
     bool allValid() const;
+    bool allPassed() const; // every signature TOTAL-PASSED: what the exit status says
 };
 
 // NSS must be initialised (see crypto::TrustContext); trust is checked when asked.

@@ -2,6 +2,8 @@
 #include "pdf/reader.hpp"
 
 #include "common/error.hpp"
+#include "pdf/form.hpp"
+#include "pdf/raw_syntax.hpp"
 #include "pdf/syntax.hpp"
 #include "pdf/update.hpp"
 
@@ -27,10 +29,12 @@
 
 namespace bsre::pdf {
 
+// Keys are kept as the file spells them (without the slash); lookups compare
+// what they mean, so "/Ann#6Fts" is /Annots.
 const std::string* DictSnapshot::get(const std::string& key) const
 {
     for (auto& [k, v] : entries)
-        if (k == key)
+        if (raw::decodeName(k) == key)
             return &v;
     return nullptr;
 }
@@ -38,23 +42,24 @@ const std::string* DictSnapshot::get(const std::string& key) const
 void DictSnapshot::set(const std::string& key, std::string value)
 {
     for (auto& [k, v] : entries)
-        if (k == key) {
+        if (raw::decodeName(k) == key) {
             v = std::move(value);
             return;
         }
-    entries.emplace_back(key, std::move(value));
+    entries.emplace_back(name(key).substr(1), std::move(value));
 }
 
 void DictSnapshot::erase(const std::string& key)
 {
-    std::erase_if(entries, [&](auto& e) { return e.first == key; });
+    std::erase_if(entries, [&](auto& e) { return raw::decodeName(e.first) == key; });
 }
 
 std::string DictSnapshot::serialize() const
 {
     std::string out = "<<";
     for (auto& [k, v] : entries) {
-        out += name(k);
+        out += '/';
+        out += k;
         out += ' ';
         out += v;
     }
@@ -116,7 +121,7 @@ DictSnapshot snapshotOf(const Object& dict, ObjRef ref)
     s.ref = ref;
     Dict* d = dict.getDict();
     for (int i = 0; i < d->getLength(); ++i)
-        s.entries.emplace_back(d->getKey(i), serialize(d->getValNF(i)));
+        s.entries.emplace_back(name(d->getKey(i)).substr(1), serialize(d->getValNF(i)));
     return s;
 }
 
@@ -283,6 +288,21 @@ struct Reader::Impl {
     // (see measuringDoc); null when it has none.
     std::unique_ptr<Reader> measuring;
     bool measuringChecked = false;
+    struct ObjectStreamText {
+        std::string data; // decoded
+        size_t first = 0; // /First: where the objects start
+    };
+    std::map<int, ObjectStreamText> objectStreams; // by object number
+
+    // What the product copies from the file it copies as spelled there (see
+    // raw_syntax.hpp); Poppler's reading, re-serialised, is the fallback for
+    // what the lexer cannot follow.
+    std::optional<std::string_view> rawValue(ObjRef ref);
+    std::optional<std::string_view> inObjectStream(int streamNum, int index, int num);
+    std::optional<std::string> rawEntry(ObjRef owner, const std::string& key);
+    DictSnapshot snapshot(ObjRef ref);
+    std::optional<DictSnapshot> dictAt(const std::string& value, ObjRef owner, bool& indirect);
+    std::vector<std::string> itemsAt(const std::string& value, ObjRef& where);
 
     // Poppler over the bytes, refusing what it could only read by guessing
     // the cross-reference or by decrypting.
@@ -374,6 +394,110 @@ struct Reader::Impl {
     }
 };
 
+std::optional<std::string_view> Reader::Impl::rawValue(ObjRef ref)
+{
+    XRef* xref = doc->getXRef();
+    if (ref.num <= 0 || ref.num >= xref->getNumObjects())
+        return std::nullopt;
+    XRefEntry* e = xref->getEntry(ref.num, false);
+    if (e && e->type == xrefEntryUncompressed && e->gen == ref.gen && e->offset >= 0)
+        return raw::indirectValue(*bytes, static_cast<size_t>(e->offset), ref.num, ref.gen);
+    if (e && e->type == xrefEntryCompressed && ref.gen == 0)
+        return inObjectStream(static_cast<int>(e->offset), e->gen, ref.num);
+    return std::nullopt;
+}
+
+// Object streams (ISO 32000-1 7.5.7): N pairs "number offset", then the
+// objects from /First on. Decoded once each.
+std::optional<std::string_view> Reader::Impl::inObjectStream(int streamNum, int index, int num)
+{
+    auto it = objectStreams.find(streamNum);
+    if (it == objectStreams.end()) {
+        Object st = doc->getXRef()->fetch(streamNum, 0);
+        Object first = st.isStream() ? st.streamGetDict()->lookup("First") : Object(objNull);
+        ObjectStreamText text;
+        if (first.isInt() && first.getInt() >= 0) {
+            text.first = static_cast<size_t>(first.getInt());
+            st.getStream()->fillString(text.data);
+        }
+        it = objectStreams.emplace(streamNum, std::move(text)).first;
+    }
+    const std::string_view data = it->second.data;
+    const std::string_view header = data.substr(0, std::min(data.size(), it->second.first));
+    long long pair[2] = {-1, -1};
+    size_t p = 0;
+    for (int k = 0; k <= 2 * index + 1; ++k) {
+        p = raw::skipSpace(header, p);
+        const size_t end = header.find_first_not_of("0123456789", p);
+        const std::string_view digits = header.substr(p, (end == std::string_view::npos ? header.size() : end) - p);
+        if (digits.empty() || digits.size() > 12)
+            return std::nullopt;
+        pair[k % 2] = std::stoll(std::string(digits));
+        p += digits.size();
+    }
+    const size_t at = it->second.first + static_cast<size_t>(pair[1]);
+    if (pair[0] != num || at >= data.size())
+        return std::nullopt;
+    const size_t from = raw::skipSpace(data, at);
+    const size_t to = raw::valueEnd(data, from);
+    if (to == std::string_view::npos)
+        return std::nullopt;
+    return data.substr(from, to - from);
+}
+
+std::optional<std::string> Reader::Impl::rawEntry(ObjRef owner, const std::string& key)
+{
+    auto text = rawValue(owner);
+    auto entries = text ? raw::dictEntries(*text) : std::nullopt;
+    if (!entries)
+        return std::nullopt;
+    for (auto& [k, v] : *entries)
+        if (raw::decodeName(k) == key)
+            return v;
+    return std::string();
+}
+
+DictSnapshot Reader::Impl::snapshot(ObjRef ref)
+{
+    if (auto text = rawValue(ref))
+        if (auto entries = raw::dictEntries(*text))
+            return DictSnapshot{ref, std::move(*entries)};
+    Object o = doc->getXRef()->fetch(ref.num, ref.gen);
+    if (!o.isDict())
+        damaged(model.path, "object " + std::to_string(ref.num) + " is not a dictionary", ref.num);
+    return snapshotOf(o, ref);
+}
+
+// A dictionary value as spelled: inline (then it belongs to owner) or a reference.
+std::optional<DictSnapshot> Reader::Impl::dictAt(const std::string& value, ObjRef owner, bool& indirect)
+{
+    if (ObjRef r = parseRef(value); r.valid()) {
+        Object target = doc->getXRef()->fetch(r.num, r.gen);
+        if (!target.isDict())
+            return std::nullopt;
+        indirect = true;
+        return snapshot(r);
+    }
+    if (auto entries = raw::dictEntries(value))
+        return DictSnapshot{owner, std::move(*entries)};
+    return std::nullopt;
+}
+
+// An array value as spelled, inline or a reference (then `where` is set).
+std::vector<std::string> Reader::Impl::itemsAt(const std::string& value, ObjRef& where)
+{
+    std::string text = value;
+    if (ObjRef r = parseRef(value); r.valid()) {
+        auto target = rawValue(r);
+        if (!target || !raw::arrayItems(*target))
+            return {};
+        where = r;
+        text = std::string(*target);
+    }
+    auto items = raw::arrayItems(text);
+    return items ? std::move(*items) : std::vector<std::string>{};
+}
+
 Reader::Reader(std::unique_ptr<Impl> i) : impl_(std::move(i)) {}
 Reader::~Reader() = default;
 
@@ -415,6 +539,11 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     m.size = trailer.size;
     m.info = std::move(trailer.info);
     m.id = std::move(trailer.id);
+    if (auto dict = raw::trailerDict(*bytes, last.offset))
+        if (auto entries = raw::dictEntries(*dict))
+            for (auto& [k, v] : *entries)
+                if (raw::decodeName(k) == "ID" && !m.id.empty())
+                    m.id = v; // carried on as spelled
     m.root = {xref->getRootNum(), xref->getRootGen()};
     Catalog* cat = impl->doc->getCatalog();
     if (!cat || !cat->isOk())
@@ -429,16 +558,13 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
 const DocumentModel& Reader::model() const { return impl_->model; }
 const std::string& Reader::bytes() const { return *impl_->bytes; }
 
-DictSnapshot Reader::dict(ObjRef ref) const
-{
-    Object o = impl_->doc->getXRef()->fetch(ref.num, ref.gen);
-    if (!o.isDict())
-        damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not a dictionary", ref.num);
-    return snapshotOf(o, ref);
-}
+DictSnapshot Reader::dict(ObjRef ref) const { return impl_->snapshot(ref); }
 
 std::vector<std::string> Reader::arrayItems(ObjRef ref) const
 {
+    if (auto text = impl_->rawValue(ref))
+        if (auto items = raw::arrayItems(*text))
+            return std::move(*items);
     Object o = impl_->doc->getXRef()->fetch(ref.num, ref.gen);
     if (!o.isArray())
         damaged(impl_->model.path, "object " + std::to_string(ref.num) + " is not an array");
@@ -450,6 +576,9 @@ std::vector<std::string> Reader::arrayItems(ObjRef ref) const
 
 std::optional<DictSnapshot> Reader::dictValue(ObjRef owner, const std::string& key, bool& indirect) const
 {
+    indirect = false;
+    if (auto value = impl_->rawEntry(owner, key))
+        return value->empty() ? std::nullopt : impl_->dictAt(*value, owner, indirect);
     XRef* xref = impl_->doc->getXRef();
     Object o = xref->fetch(owner.num, owner.gen);
     indirect = false;
@@ -470,8 +599,10 @@ std::optional<DictSnapshot> Reader::dictValue(ObjRef owner, const std::string& k
 
 std::vector<std::string> Reader::arrayValue(ObjRef owner, const std::string& key, ObjRef& where) const
 {
-    XRef* xref = impl_->doc->getXRef();
     where = {};
+    if (auto value = impl_->rawEntry(owner, key))
+        return impl_->itemsAt(*value, where);
+    XRef* xref = impl_->doc->getXRef();
     Object o = xref->fetch(owner.num, owner.gen);
     std::vector<std::string> out;
     if (!o.isDict())
@@ -687,12 +818,46 @@ std::vector<MarkerAnnot> Reader::markers(const std::string& prefix) const
 
 DictSnapshot Reader::pageResources(int pageIndex) const
 {
+    // As spelled: the page's /Resources, else the nearest ancestor's (ISO 32000-1 7.7.3.4).
+    ObjRef node = impl_->model.pages.at(static_cast<size_t>(pageIndex)).ref;
+    for (int depth = 0; node.valid() && depth < 64; ++depth) {
+        auto value = impl_->rawEntry(node, "Resources");
+        if (!value)
+            break; // not followable as spelled: Poppler's reading below
+        bool indirect = false;
+        if (!value->empty()) {
+            if (auto res = impl_->dictAt(*value, {}, indirect))
+                return indirect ? DictSnapshot{{}, std::move(res->entries)} : std::move(*res);
+            break;
+        }
+        auto parent = impl_->rawEntry(node, "Parent");
+        node = parent ? parseRef(*parent) : ObjRef{};
+    }
     Page* page = impl_->doc->getCatalog()->getPage(pageIndex + 1);
     DictSnapshot s;
     if (page && page->getResourceDictObject() && page->getResourceDictObject()->isDict())
         s = snapshotOf(*page->getResourceDictObject(), {});
     return s;
 }
+
+namespace {
+
+// ISO 32000-1 12.8.2.2: a /Reference entry with /TransformMethod /DocMDP
+// makes a certification signature; its /P defaults to 2.
+int docMdpLevel(const Object& sig)
+{
+    Object refs = sig.dictLookup("Reference");
+    for (int i = 0; refs.isArray() && i < refs.arrayGetLength(); ++i) {
+        Object r = refs.arrayGet(i);
+        if (!r.isDict() || !r.dictLookup("TransformMethod").isName("DocMDP"))
+            continue;
+        Object p = r.dictLookup("TransformParams").isDict() ? r.dictLookup("TransformParams").dictLookup("P") : Object(objNull);
+        return p.isInt() && p.getInt() >= 1 && p.getInt() <= 3 ? p.getInt() : 2;
+    }
+    return 0;
+}
+
+} // namespace
 
 std::vector<SignatureRecord> Reader::signatures() const
 {
@@ -723,6 +888,7 @@ std::vector<SignatureRecord> Reader::signatures() const
         r.location = textToUtf8(stringOf(v.dictLookup("Location")));
         Object type = v.dictLookup("Type");
         r.type = type.isName() ? type.getName() : "Sig";
+        r.docMdp = docMdpLevel(v);
         out.push_back(std::move(r));
     }
     return out;
@@ -775,6 +941,114 @@ DssRecord Reader::dss() const
         for (int i = 0; i < vri.dictGetLength(); ++i)
             d.vri.emplace_back(vri.dictGetKey(i), serialize(vri.dictGetValNF(i)));
     return d;
+}
+
+} // namespace bsre::pdf
+
+namespace bsre::pdf {
+
+int Reader::objectCount() const { return impl_->doc->getXRef()->getNumObjects(); }
+
+ObjectSpot Reader::spot(int num) const
+{
+    ObjectSpot s;
+    XRef* xref = impl_->doc->getXRef();
+    XRefEntry* e = num > 0 && num < xref->getNumObjects() ? xref->getEntry(num, false) : nullptr;
+    if (!e || e->type == xrefEntryFree || e->offset < 0)
+        return s;
+    s.inUse = true;
+    s.compressed = e->type == xrefEntryCompressed;
+    if (s.compressed) {
+        s.stream = static_cast<int>(e->offset);
+        s.index = e->gen;
+        XRefEntry* os = xref->getEntry(s.stream, false);
+        s.offset = os && os->type == xrefEntryUncompressed ? static_cast<unsigned long long>(os->offset) : 0;
+    } else {
+        s.offset = static_cast<unsigned long long>(e->offset);
+        s.gen = e->gen;
+    }
+    return s;
+}
+
+std::optional<std::string> Reader::rawObject(ObjRef ref) const
+{
+    if (auto text = impl_->rawValue(ref))
+        return std::string(*text);
+    return std::nullopt;
+}
+
+bool Reader::isStream(ObjRef ref) const { return impl_->doc->getXRef()->fetch(ref.num, ref.gen).isStream(); }
+
+namespace {
+
+using Roles = std::map<int, ObjectRole>;
+
+void mark(Roles& r, const Object& ref, ObjectRole::Kind kind, int page = -1)
+{
+    if (ref.isRef())
+        r[ref.getRefNum()] = ObjectRole{kind, page};
+}
+
+// The DSS, its arrays and VRI dictionaries: all of it is validation data.
+void markDss(Roles& r, XRef* xref, const Object& dssRef)
+{
+    mark(r, dssRef, ObjectRole::Dss);
+    Object dss = dssRef.isRef() ? xref->fetch(dssRef.getRef()) : dssRef.copy();
+    if (!dss.isDict())
+        return;
+    for (const char* key : {"Certs", "OCSPs", "CRLs", "VRI"})
+        mark(r, dss.getDict()->lookupNF(key), ObjectRole::DssPart);
+    Object vri = dss.dictLookup("VRI");
+    if (vri.isDict())
+        for (int i = 0; i < vri.dictGetLength(); ++i)
+            mark(r, vri.dictGetValNF(i), ObjectRole::DssPart);
+}
+
+void markFields(Roles& r, XRef* xref, const std::vector<FieldInfo>& fields)
+{
+    for (const FieldInfo& f : fields) {
+        const auto widgetKind = f.isSignature ? ObjectRole::SignatureWidget : ObjectRole::FormWidget;
+        r[f.widget.num] = ObjectRole{widgetKind, f.page};
+        ObjectRole field{f.isSignature ? ObjectRole::SignatureField : ObjectRole::FormField, f.page, f.isSigned};
+        Object fo = xref->fetch(f.field.num, f.field.gen);
+        if (f.isSignature && f.isSigned && fo.isDict()) {
+            mark(r, fo.getDict()->lookupNF("V"), ObjectRole::SignatureValue);
+            Object type = fo.dictLookup("V").dictLookup("Type");
+            field.docTimestamp = type.isName("DocTimeStamp");
+        }
+        r[f.field.num] = field;
+    }
+}
+
+} // namespace
+
+std::map<int, ObjectRole> Reader::roles() const
+{
+    Roles r;
+    XRef* xref = impl_->doc->getXRef();
+    const DocumentModel& m = impl_->model;
+    if (Object* trailer = xref->getTrailerDict(); trailer->isDict())
+        mark(r, trailer->getDict()->lookupNF("Info"), ObjectRole::Info);
+    for (const auto& [annot, page] : impl_->annotPage)
+        r[annot.first] = ObjectRole{ObjectRole::Annotation, page};
+    for (size_t i = 0; i < m.pages.size(); ++i) {
+        r[m.pages[i].ref.num] = ObjectRole{ObjectRole::Page, static_cast<int>(i)};
+        Object page = xref->fetch(m.pages[i].ref.num, m.pages[i].ref.gen);
+        if (page.isDict())
+            mark(r, page.getDict()->lookupNF("Annots"), ObjectRole::AnnotsArray, static_cast<int>(i));
+    }
+    markFields(r, xref, m.fields);
+    Object cat = xref->fetch(m.root.num, m.root.gen);
+    if (cat.isDict()) {
+        mark(r, cat.getDict()->lookupNF("Metadata"), ObjectRole::Metadata);
+        mark(r, cat.getDict()->lookupNF("AcroForm"), ObjectRole::AcroForm);
+        Object acro = cat.dictLookup("AcroForm");
+        if (acro.isDict())
+            mark(r, acro.getDict()->lookupNF("Fields"), ObjectRole::FieldsArray);
+        markDss(r, xref, cat.getDict()->lookupNF("DSS"));
+    }
+    r[m.root.num] = ObjectRole{ObjectRole::Catalog};
+    return r;
 }
 
 } // namespace bsre::pdf

@@ -4,6 +4,7 @@
 
 #include "pdf/model.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ struct SignatureRecord {
     std::string signingTime;                   // /M as written
     std::string reason, location;
     std::string type;                          // /Type: "Sig" or "DocTimeStamp"
+    int docMdp = 0;                            // a certification's /P (1-3); 0 for an approval signature
 };
 
 // The Document Security Store (ETSI EN 319 142-1 5.4.2): validation data
@@ -38,6 +40,27 @@ struct MarkerAnnot {
     Rect rect;
     std::string name;   // the /URI or /T
     bool widget = false;
+};
+
+// Where an object's current definition lies (ISO 32000-1 7.5.4, 7.5.8):
+// two revisions define an object the same way when their spots are equal.
+struct ObjectSpot {
+    bool inUse = false;
+    bool compressed = false;        // in an object stream
+    unsigned long long offset = 0;  // of the object, or of its object stream
+    int stream = 0, index = 0, gen = 0;
+    bool operator==(const ObjectSpot&) const = default;
+};
+
+// What an object is to the document, for judging a change to it.
+struct ObjectRole {
+    enum Kind {
+        Other, Catalog, Info, Metadata, Page, AnnotsArray, Annotation, AcroForm, FieldsArray,
+        SignatureField, SignatureWidget, SignatureValue, FormField, FormWidget, Dss, DssPart
+    } kind = Other;
+    int page = -1;              // 0-based, for pages, their /Annots and annotations
+    bool signedField = false;   // a signature field with a /V
+    bool docTimestamp = false;  // a signature field whose value is a /DocTimeStamp
 };
 
 class Reader {
@@ -68,6 +91,14 @@ public:
     std::optional<Rect> contentBox(int pageIndex) const;
     // The page's resources, inherited ones resolved (entries as PDF syntax).
     DictSnapshot pageResources(int pageIndex) const;
+    // For comparing revisions (pdf/changes): the cross-reference's size, where
+    // each object is defined, its text as spelled (a stream's dictionary
+    // only), and what each object of the document is.
+    int objectCount() const;
+    ObjectSpot spot(int num) const;
+    std::optional<std::string> rawObject(ObjRef ref) const;
+    bool isStream(ObjRef ref) const;
+    std::map<int, ObjectRole> roles() const;
 
     Reader(const Reader&) = delete;
     Reader& operator=(const Reader&) = delete;

@@ -209,6 +209,17 @@ inline void checkSignedOutput(const std::string& in, const std::string& out, siz
     BOOST_TEST(qp.status == 0, qp.output);
     BOOST_TEST(qp.output.find("No syntax or stream encoding errors found") != std::string::npos, qp.output);
 
+    // Our own verifier: every signature TOTAL-PASSED, and every change a
+    // later revision made (the product's own updates) allowed.
+    Run ov = run(q(tool()) + " verify --nssdb " + q(pki("verifydb")) + " --json " + q(out));
+    BOOST_TEST(ov.status == 0, ov.output);
+    BOOST_TEST(ov.output.find("\"allowed\":false") == std::string::npos, ov.output);
+    size_t passed = 0;
+    pos = 0;
+    while ((pos = ov.output.find("\"indication\":\"TOTAL-PASSED\"", pos)) != std::string::npos)
+        ++passed, ++pos;
+    BOOST_TEST(passed == expectedSignatures, ov.output);
+
     Scratch s;
     for (size_t i = 0; i < expectedSignatures; ++i) {
         Run os = opensslCmsVerify(out, i, s);
