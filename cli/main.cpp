@@ -44,7 +44,7 @@ usage:
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
                    [--tsa URL [--tsa-user U --tsa-password-file F] [--tsa-timeout SECONDS]]
                    [--level B-B|B-T|B-LT|B-LTA [--allow-lower-level]]
-                   [--certify] [--overwrite] IN.pdf -o OUT.pdf
+                   [--certify [--certify-level 1|2|3]] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign extend --nssdb DIR --level B-LT|B-LTA [--tsa URL [--tsa-user U --tsa-password-file F]]
                    [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
@@ -331,7 +331,14 @@ SignRequest appearanceRequest(const Args& a)
     SignRequest rq;
     std::tie(rq.input, rq.output) = inputAndOutput(a);
     rq.overwrite = a.has("overwrite");
-    rq.certify = a.has("certify");
+    rq.certify = a.has("certify") || a.has("certify-level");
+    if (a.has("certify-level")) {
+        const std::string l = a.get("certify-level");
+        if (l != "1" && l != "2" && l != "3")
+            usage("--certify-level takes 1 (no changes), 2 (form filling and signing) or 3 (also annotations).",
+                  "--certify-level menerima 1 (tanpa perubahan), 2 (pengisian formulir dan penandatanganan) atau 3 (juga anotasi).");
+        rq.certifyLevel = l[0] - '0';
+    }
     rq.placement = placementFrom(a);
     rq.reason = a.get("reason");
     rq.location = a.get("location");
@@ -454,7 +461,7 @@ int cmdSign(const Args& a)
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
                      "notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
                      "no-notice-scaling",
-                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",
+                     "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify", "certify-level",
                      "allow-lower-level", "ledger", "no-ledger", "require-ledger"});
     SignRequest rq = appearanceRequest(a);
     if (!a.has("cert"))
@@ -503,7 +510,7 @@ int cmdPrepare(const Args& a)
 {
     requireKnown(a, {"cert", "chain", "field", "page", "rect", "invisible", "reason", "location", "contact",
                      "image", "output", "overwrite", "font", "notice", "notice-text", "notice-preset", "notice-second-line", "logo",
-                     "qr-url", "notice-pages", "no-notice-scaling", "certify", "level"});
+                     "qr-url", "notice-pages", "no-notice-scaling", "certify", "certify-level", "level"});
     SignRequest rq = appearanceRequest(a);
     const auto level = a.has("level") ? parseLevel(a.get("level")) : std::optional<Level>(Level::BT);
     if (!level)

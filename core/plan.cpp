@@ -210,6 +210,7 @@ pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& sign
 void planFirstSignatureOnly(const SignRequest& rq, int signatures, SignaturePlan& p)
 {
     p.certify = rq.certify && signatures == 0;
+    p.certifyLevel = rq.certifyLevel;
     if (rq.certify && !p.certify)
         p.warnings.push_back(
             {WarningCode::NotCertified,

@@ -53,7 +53,8 @@ struct SignaturePlan {
     std::vector<WaitingLine> waiting;
     // The signature dictionary.
     std::string mDate, reason, location, contact;
-    bool certify = false;                      // DocMDP P=2 (first signature only)
+    bool certify = false;                      // DocMDP (first signature only)
+    int certifyLevel = 2;                      // its /P (1-3)
     std::optional<pdf::NoticeRequest> notice;  // stamped with the first signature only
     LevelGoal level;
     std::string signerName, signingTime;       // ISO 8601 with offset

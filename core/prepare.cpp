@@ -30,8 +30,8 @@ SigDict signatureDictionary(const SignaturePlan& p, size_t capacity)
     if (!p.contact.empty())
         b += " /ContactInfo " + pdf::textString(p.contact);
     if (p.certify) // ISO 32000-1 12.8.2.2: P 2 = form filling and signing stay allowed
-        b += " /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 "
-             "/V /1.2 >> >>]";
+        b += " /Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P " +
+             std::to_string(p.certifyLevel) + " /V /1.2 >> >>]";
     b += " >>";
     return d;
 }

@@ -66,6 +66,7 @@ struct SignRequest {
     // Certify (DocMDP, ISO 32000-1 12.8.2.2) with P=2: later form filling and
     // signatures in existing fields stay allowed. Only on a PDF not yet signed.
     bool certify = false;
+    int certifyLevel = 2;       // the certification's /P: 1 no changes, 2 as above, 3 also annotations
     // B-T: an RFC 3161 token over the signature value, as an unsigned attribute.
     std::optional<crypto::TsaConfig> tsa;
     // The level aimed for; nullopt: B-T with a TSA, B-B without. B-LT adds a

@@ -156,10 +156,16 @@ Reason Judge::items(const std::string& oldValue, const std::string& newValue, bo
     }
     if (k < a.size())
         return {"an entry present when signed was removed", "entri yang ada saat ditandatangani dihapus"};
-    for (const std::string& item : added)
+    for (const std::string& item : added) {
+        const ObjectRole::Kind kind = roleOf(after.roles, parseRef(item).num).kind;
+        if (!newItemAllowed(item, fieldList) &&
+            (kind == ObjectRole::SignatureField || kind == ObjectRole::SignatureWidget))
+            return {"a signature field was added (" + item + "), which the certification (P1) does not allow",
+                    "kolom tanda tangan ditambahkan (" + item + "), padahal sertifikasi (P1) tidak mengizinkannya"};
         if (!newItemAllowed(item, fieldList))
             return {fieldList ? "a field other than a signature field was added" : "an annotation was added (" + item + ")",
                     fieldList ? "kolom selain kolom tanda tangan ditambahkan" : "anotasi ditambahkan (" + item + ")"};
+    }
     return {};
 }
 

@@ -7,6 +7,7 @@
 
 #include "support.hpp"
 
+#include <filesystem>
 #include <regex>
 
 using namespace testing;
@@ -216,6 +217,32 @@ BOOST_AUTO_TEST_CASE(allowed_changes_pass)
                    first);
         anchors(std::string("fill-field (") + extra + ")", s("filled.pdf"));
     }
+}
+
+// The certification's level decides: P3 allows an added annotation, P1
+// refuses even a second signature (while the second signature itself passes).
+BOOST_AUTO_TEST_CASE(the_certification_level_decides)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("p3.pdf"), "--cert officer-rsa --invisible --certify-level 3").status == 0);
+    BOOST_TEST_REQUIRE(attack("add-annot", s("p3.pdf"), s("p3-annot.pdf")).status == 0);
+    Run v3 = verifyJson(s("p3-annot.pdf"));
+    BOOST_TEST(v3.status == 0, v3.output);
+    BOOST_TEST(v3.output.find("\"docMdp\":3") != std::string::npos, v3.output);
+    BOOST_TEST(v3.output.find("\"allowed\":false") == std::string::npos, v3.output);
+    anchors("add-annot (--certify-level 3)", s("p3-annot.pdf"));
+
+    BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("p1.pdf"), "--cert officer-rsa --invisible --certify-level 1").status == 0);
+    BOOST_TEST_REQUIRE(sign(s("p1.pdf"), s("p1-second.pdf"), "--cert officer-ec --invisible").status == 0);
+    Run v1 = verifyJson(s("p1-second.pdf"));
+    BOOST_TEST(v1.status == 1, v1.output);
+    const std::string first = signatureJson(v1.output, 0), second = signatureJson(v1.output, 1);
+    BOOST_TEST(first.find("\"indication\":\"TOTAL-FAILED\",\"subIndication\":\"FORMAT_FAILURE\"") != std::string::npos, first);
+    BOOST_TEST(first.find("which the certification (P1) does not allow") != std::string::npos, first);
+    BOOST_TEST(second.find("\"indication\":\"TOTAL-PASSED\"") != std::string::npos, second);
+    Run bad = sign(pdfs("letter.pdf"), s("p4.pdf"), "--cert officer-rsa --invisible --certify-level 4");
+    BOOST_TEST(bad.status == 2, bad.output);
+    BOOST_TEST(!std::filesystem::exists(s("p4.pdf")));
 }
 
 // Two signatures whose byte ranges cross: both fail, and the first names the second.
