@@ -242,6 +242,7 @@ void checkRangesApart(std::vector<SignatureReport>& sigs)
 void analyseChanges(VerifyReport& rep, const std::vector<pdf::SignatureRecord>& recs, const std::string& bytes,
                     const std::vector<unsigned long long>& ends)
 {
+    pdf::RevisionHistory history(bytes, ends);
     for (size_t i = 0; i < rep.signatures.size(); ++i) {
         SignatureReport& s = rep.signatures[i];
         for (size_t j = 0; j < recs.size(); ++j)
@@ -250,7 +251,7 @@ void analyseChanges(VerifyReport& rep, const std::vector<pdf::SignatureRecord>& 
         if (!s.signedBytes || !s.rangeProblem.empty() || s.coversWholeFile)
             continue;
         try {
-            s.modifications = pdf::modificationsAfter(bytes, s.signedBytes, ends, s.docMdp);
+            s.modifications = history.modificationsAfter(s.signedBytes, s.docMdp);
         } catch (const Error& e) {
             s.rangeProblem = std::string("a later revision cannot be read (") + e.english() + ")";
         }

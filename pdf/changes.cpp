@@ -5,8 +5,6 @@
 #include "pdf/reader.hpp"
 
 #include <algorithm>
-#include <memory>
-#include <set>
 
 namespace bsre::pdf {
 
@@ -14,22 +12,6 @@ namespace {
 
 using Roles = std::map<int, ObjectRole>;
 using Entries = std::vector<raw::Entry>;
-
-struct Revision {
-    std::unique_ptr<Reader> reader;
-    Roles roles;
-    unsigned long long end = 0;
-};
-
-Revision openRevision(const std::string& bytes, unsigned long long end)
-{
-    auto prefix = std::make_shared<const std::string>(bytes.substr(0, end));
-    Revision r;
-    r.reader = Reader::openBytes(std::move(prefix), "revision ending at byte " + std::to_string(end));
-    r.roles = r.reader->roles();
-    r.end = end;
-    return r;
-}
 
 ObjectRole roleOf(const Roles& roles, int num)
 {
@@ -112,16 +94,8 @@ private:
     Reason items(const std::string& oldValue, const std::string& newValue, bool fieldList) const;
     Reason key(const ObjectRole& role, const std::string& key, const Entries& a, const Entries& b) const;
     Reason dict(const ObjectRole& role, const Entries& a, const Entries& b) const;
-    bool newItemAllowed(const std::string& item, bool fieldList) const;
+    Reason newItem(const std::string& item, bool fieldList) const;
 };
-
-const std::string* valueOf(const Entries& e, const std::string& key)
-{
-    for (auto& [k, v] : e)
-        if (raw::decodeName(k) == key)
-            return &v;
-    return nullptr;
-}
 
 // An array value as spelled, following one reference into the revision given.
 std::vector<std::string> arrayOf(const std::string& value, const Reader& reader)
@@ -132,13 +106,22 @@ std::vector<std::string> arrayOf(const std::string& value, const Reader& reader)
     return raw::arrayItems(text).value_or(std::vector<std::string>{});
 }
 
-bool Judge::newItemAllowed(const std::string& item, bool fieldList) const
+// An entry a list gained: a signature field (P >= 2, or a document
+// timestamp), or under P3 an annotation; anything else is refused.
+Reason Judge::newItem(const std::string& item, bool fieldList) const
 {
-    const ObjRef r = parseRef(item);
-    const ObjectRole role = roleOf(after.roles, r.num);
-    if (role.kind == ObjectRole::SignatureField || role.kind == ObjectRole::SignatureWidget)
-        return mdp >= 2 || role.docTimestamp;
-    return !fieldList && mdp == 3 && role.kind == ObjectRole::Annotation;
+    const ObjectRole role = roleOf(after.roles, parseRef(item).num);
+    if (role.kind == ObjectRole::SignatureField || role.kind == ObjectRole::SignatureWidget) {
+        if (mdp >= 2 || role.docTimestamp)
+            return {};
+        return {"a signature field was added (" + item + "), which the certification (P1) does not allow",
+                "kolom tanda tangan ditambahkan (" + item + "), padahal sertifikasi (P1) tidak mengizinkannya"};
+    }
+    if (fieldList)
+        return {"a field other than a signature field was added", "kolom selain kolom tanda tangan ditambahkan"};
+    if (mdp == 3 && role.kind == ObjectRole::Annotation)
+        return {};
+    return {"an annotation was added (" + item + ")", "anotasi ditambahkan (" + item + ")"};
 }
 
 // A list of references that may only grow (/Annots, /Fields): every earlier
@@ -156,24 +139,17 @@ Reason Judge::items(const std::string& oldValue, const std::string& newValue, bo
     }
     if (k < a.size())
         return {"an entry present when signed was removed", "entri yang ada saat ditandatangani dihapus"};
-    for (const std::string& item : added) {
-        const ObjectRole::Kind kind = roleOf(after.roles, parseRef(item).num).kind;
-        if (!newItemAllowed(item, fieldList) &&
-            (kind == ObjectRole::SignatureField || kind == ObjectRole::SignatureWidget))
-            return {"a signature field was added (" + item + "), which the certification (P1) does not allow",
-                    "kolom tanda tangan ditambahkan (" + item + "), padahal sertifikasi (P1) tidak mengizinkannya"};
-        if (!newItemAllowed(item, fieldList))
-            return {fieldList ? "a field other than a signature field was added" : "an annotation was added (" + item + ")",
-                    fieldList ? "kolom selain kolom tanda tangan ditambahkan" : "anotasi ditambahkan (" + item + ")"};
-    }
+    for (const std::string& item : added)
+        if (Reason r = newItem(item, fieldList); r.refused())
+            return r;
     return {};
 }
 
 Reason Judge::key(const ObjectRole& role, const std::string& k, const Entries& a, const Entries& b) const
 {
-    const std::string none;
-    const std::string& av = valueOf(a, k) ? *valueOf(a, k) : none;
-    const std::string& bv = valueOf(b, k) ? *valueOf(b, k) : none;
+    const std::string* ap = raw::find(a, k);
+    const std::string* bp = raw::find(b, k);
+    const std::string av = ap ? *ap : std::string(), bv = bp ? *bp : std::string();
     const Reason refused{"/" + k + " changed", "/" + k + " diubah"};
     switch (role.kind) {
     case ObjectRole::Catalog:
@@ -263,25 +239,41 @@ void compare(const Judge& judge, int revision, std::vector<Modification>& out)
 
 } // namespace
 
-std::vector<Modification> modificationsAfter(const std::string& bytes, unsigned long long signedEnd,
-                                             const std::vector<unsigned long long>& revisionEnds, int mdp)
+const Revision* RevisionHistory::at(unsigned long long end, bool required)
+{
+    auto it = opened_.find(end);
+    if (it == opened_.end()) {
+        auto r = std::make_unique<Revision>();
+        try {
+            auto prefix = std::make_shared<const std::string>(bytes_.substr(0, end));
+            r->reader = Reader::openBytes(std::move(prefix), "revision ending at byte " + std::to_string(end));
+            r->roles = r->reader->roles();
+            r->end = end;
+        } catch (const Error&) {
+            if (required)
+                throw;
+            r.reset(); // an "%%EOF" inside a stream, not a revision's end
+        }
+        it = opened_.emplace(end, std::move(r)).first;
+    }
+    if (!it->second && required)
+        fail(Code::MalformedPdf, "The revision ending at byte " + std::to_string(end) + " cannot be read.",
+             "Revisi yang berakhir pada bita " + std::to_string(end) + " tidak dapat dibaca.");
+    return it->second.get();
+}
+
+std::vector<Modification> RevisionHistory::modificationsAfter(unsigned long long signedEnd, int mdp)
 {
     std::vector<Modification> out;
-    Revision before = openRevision(bytes, signedEnd);
-    for (size_t k = 0; k < revisionEnds.size(); ++k) {
-        const unsigned long long end = revisionEnds[k];
-        if (end <= signedEnd)
+    const Revision* before = at(signedEnd, true);
+    for (size_t k = 0; k < ends_.size(); ++k) {
+        if (ends_[k] <= signedEnd)
             continue;
-        Revision after;
-        try {
-            after = openRevision(bytes, end);
-        } catch (const Error&) {
-            if (end >= bytes.size())
-                throw;
-            continue; // an "%%EOF" inside a stream, not a revision's end
-        }
-        compare(Judge{before, after, mdp}, static_cast<int>(k) + 1, out);
-        before = std::move(after);
+        const Revision* after = at(ends_[k], ends_[k] >= bytes_.size());
+        if (!after)
+            continue;
+        compare(Judge{*before, *after, mdp}, static_cast<int>(k) + 1, out);
+        before = after;
     }
     return out;
 }

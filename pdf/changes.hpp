@@ -5,6 +5,10 @@
 // stay intact in such files; only the revisions after them tell.
 #pragma once
 
+#include "pdf/reader.hpp"
+
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,13 +21,35 @@ struct Modification {
     std::string whatId;   // the same in Indonesian
 };
 
-// The changes made after the revision that ends at `signedEnd`, judged for
-// a document whose permissions are DocMDP level `mdp` (1 no changes, 2 form
-// filling and signing, 3 also annotations; an approval signature alone
-// counts as 2). `revisionEnds` are the offsets where revisions end (sorted);
-// the last is the file's size. Throws bsre::Error when a revision cannot
-// be read.
-std::vector<Modification> modificationsAfter(const std::string& bytes, unsigned long long signedEnd,
-                                             const std::vector<unsigned long long>& revisionEnds, int mdp);
+// One revision of a file: the document as it stood where the revision ends.
+struct Revision {
+    std::unique_ptr<Reader> reader;
+    std::map<int, ObjectRole> roles;
+    unsigned long long end = 0;
+};
+
+// The revisions of one file, each opened once however many signatures ask.
+class RevisionHistory {
+public:
+    // `revisionEnds`: the offsets where revisions end (sorted); the last is
+    // the file's size. `bytes` must outlive the history.
+    RevisionHistory(const std::string& bytes, std::vector<unsigned long long> revisionEnds)
+        : bytes_(bytes), ends_(std::move(revisionEnds))
+    {
+    }
+    // The changes made after the revision that ends at `signedEnd`, judged
+    // for a document whose permissions are DocMDP level `mdp` (1 no changes,
+    // 2 form filling and signing, 3 also annotations; an approval signature
+    // alone counts as 2). Throws bsre::Error when the signed revision or the
+    // whole file cannot be read.
+    std::vector<Modification> modificationsAfter(unsigned long long signedEnd, int mdp);
+
+private:
+    // Null when no revision ends there (an "%%EOF" inside a stream), unless `required`.
+    const Revision* at(unsigned long long end, bool required);
+    const std::string& bytes_;
+    std::vector<unsigned long long> ends_;
+    std::map<unsigned long long, std::unique_ptr<Revision>> opened_;
+};
 
 } // namespace bsre::pdf

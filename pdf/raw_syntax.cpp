@@ -1,6 +1,7 @@
 #include "pdf/raw_syntax.hpp"
 
 #include <cctype>
+#include <string>
 #include <cstdlib>
 
 namespace bsre::pdf::raw {
@@ -139,7 +140,8 @@ size_t valueEnd(std::string_view s, size_t p) { return valueAt(s, p, 0); }
 std::optional<std::vector<Entry>> dictEntries(std::string_view dict)
 {
     size_t p = skipSpace(dict, 0);
-    if (dict.substr(p, 2) != "<<" || valueEnd(dict, p) == npos || skipSpace(dict, valueEnd(dict, p)) != dict.size())
+    const size_t end = dict.substr(p, 2) == "<<" ? valueEnd(dict, p) : npos;
+    if (end == npos || skipSpace(dict, end) != dict.size())
         return std::nullopt;
     std::vector<Entry> out;
     for (p = skipSpace(dict, p + 2); dict.substr(p, 2) != ">>"; p = skipSpace(dict, p)) {
@@ -155,8 +157,8 @@ std::optional<std::vector<Entry>> dictEntries(std::string_view dict)
 std::optional<std::vector<std::string>> arrayItems(std::string_view array)
 {
     size_t p = skipSpace(array, 0);
-    if (p >= array.size() || array[p] != '[' || valueEnd(array, p) == npos ||
-        skipSpace(array, valueEnd(array, p)) != array.size())
+    const size_t end = p < array.size() && array[p] == '[' ? valueEnd(array, p) : npos;
+    if (end == npos || skipSpace(array, end) != array.size())
         return std::nullopt;
     std::vector<std::string> out;
     for (p = skipSpace(array, p + 1); array[p] != ']'; p = skipSpace(array, p)) {
@@ -182,6 +184,24 @@ std::string decodeName(std::string_view spelled)
     return out;
 }
 
+bool nameIs(std::string_view spelled, std::string_view key)
+{
+    return spelled.find('#') == std::string_view::npos ? spelled == key : decodeName(spelled) == key;
+}
+
+const std::string* find(const std::vector<Entry>& entries, std::string_view key)
+{
+    for (const auto& [k, v] : entries)
+        if (nameIs(k, key))
+            return &v;
+    return nullptr;
+}
+
+std::string* find(std::vector<Entry>& entries, std::string_view key)
+{
+    return const_cast<std::string*>(find(static_cast<const std::vector<Entry>&>(entries), key));
+}
+
 std::optional<std::string_view> indirectValue(std::string_view file, size_t offset, int num, int gen)
 {
     size_t p = skipSpace(file, offset);
@@ -201,15 +221,12 @@ std::optional<std::string_view> trailerDict(std::string_view file, size_t offset
 {
     if (offset >= file.size())
         return std::nullopt;
-    size_t p = file.substr(offset, 4) == "xref" ? file.find("trailer", offset) : offset;
-    if (p == npos)
-        return std::nullopt;
-    if (file.substr(p, 7) == "trailer")
-        p = skipSpace(file, p + 7);
-    else
-        p = file.find("obj", p) == npos ? npos : skipSpace(file, file.find("obj", p) + 3);
-    const size_t end = p == npos ? npos : valueEnd(file, p);
-    if (end == npos || file.substr(p, 2) != "<<")
+    const bool table = file.substr(offset, 4) == "xref";
+    const char* keyword = table ? "trailer" : "obj"; // a cross-reference stream's dictionary follows "n g obj"
+    size_t p = file.find(keyword, offset);
+    p = p == npos ? npos : skipSpace(file, p + std::char_traits<char>::length(keyword));
+    const size_t end = p != npos && file.substr(p, 2) == "<<" ? valueEnd(file, p) : npos;
+    if (end == npos)
         return std::nullopt;
     return file.substr(p, end - p);
 }

@@ -28,6 +28,11 @@ std::optional<std::vector<Entry>> dictEntries(std::string_view dict);
 std::optional<std::vector<std::string>> arrayItems(std::string_view array);
 // A name's #xx escapes decoded ("A#20B" -> "A B"), the slash not included.
 std::string decodeName(std::string_view spelled);
+// Whether a key as spelled means `key` ("Ann#6Fts" is "Annots").
+bool nameIs(std::string_view spelled, std::string_view key);
+// The value under `key` among entries as spelled; null when absent.
+const std::string* find(const std::vector<Entry>& entries, std::string_view key);
+std::string* find(std::vector<Entry>& entries, std::string_view key);
 // The value of the indirect object "num gen obj ..." that starts at offset
 // (white space before it allowed); nullopt when that object is not there.
 std::optional<std::string_view> indirectValue(std::string_view file, size_t offset, int num, int gen);

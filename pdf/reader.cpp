@@ -31,27 +31,19 @@ namespace bsre::pdf {
 
 // Keys are kept as the file spells them (without the slash); lookups compare
 // what they mean, so "/Ann#6Fts" is /Annots.
-const std::string* DictSnapshot::get(const std::string& key) const
-{
-    for (auto& [k, v] : entries)
-        if (raw::decodeName(k) == key)
-            return &v;
-    return nullptr;
-}
+const std::string* DictSnapshot::get(const std::string& key) const { return raw::find(entries, key); }
 
 void DictSnapshot::set(const std::string& key, std::string value)
 {
-    for (auto& [k, v] : entries)
-        if (raw::decodeName(k) == key) {
-            v = std::move(value);
-            return;
-        }
-    entries.emplace_back(name(key).substr(1), std::move(value));
+    if (std::string* v = raw::find(entries, key))
+        *v = std::move(value);
+    else
+        entries.emplace_back(name(key).substr(1), std::move(value));
 }
 
 void DictSnapshot::erase(const std::string& key)
 {
-    std::erase_if(entries, [&](auto& e) { return raw::decodeName(e.first) == key; });
+    std::erase_if(entries, [&](auto& e) { return raw::nameIs(e.first, key); });
 }
 
 std::string DictSnapshot::serialize() const
@@ -242,6 +234,16 @@ TrailerFacts trailerFacts(XRef& xref)
     return t;
 }
 
+// The trailer's /ID as spelled, carried on by updates; Poppler's reading
+// when the trailer cannot be read so.
+std::string spelledId(std::string_view bytes, unsigned long long xrefOffset, std::string parsed)
+{
+    auto dict = raw::trailerDict(bytes, xrefOffset);
+    auto entries = dict ? raw::dictEntries(*dict) : std::nullopt;
+    const std::string* id = entries ? raw::find(*entries, "ID") : nullptr;
+    return id && !parsed.empty() ? *id : parsed;
+}
+
 // The pages in order, and the page each annotation is on.
 struct PageList {
     std::vector<PageInfo> pages;
@@ -290,15 +292,18 @@ struct Reader::Impl {
     bool measuringChecked = false;
     struct ObjectStreamText {
         std::string data; // decoded
-        size_t first = 0; // /First: where the objects start
+        std::vector<std::pair<long long, size_t>> objects; // from its header: number, where its value starts
     };
-    std::map<int, ObjectStreamText> objectStreams; // by object number
+    std::map<int, ObjectStreamText> objectStreams; // by object number, read once each
 
     // What the product copies from the file it copies as spelled there (see
     // raw_syntax.hpp); Poppler's reading, re-serialised, is the fallback for
     // what the lexer cannot follow.
     std::optional<std::string_view> rawValue(ObjRef ref);
+    const ObjectStreamText& objectStream(int num);
     std::optional<std::string_view> inObjectStream(int streamNum, int index, int num);
+    // The value under `key` of owner's dictionary as spelled: "" when it has
+    // none, nullopt when the owner cannot be read as spelled.
     std::optional<std::string> rawEntry(ObjRef owner, const std::string& key);
     DictSnapshot snapshot(ObjRef ref);
     std::optional<DictSnapshot> dictAt(const std::string& value, ObjRef owner, bool& indirect);
@@ -407,38 +412,55 @@ std::optional<std::string_view> Reader::Impl::rawValue(ObjRef ref)
     return std::nullopt;
 }
 
+namespace {
+
+// An unsigned integer of at most 12 digits after white space, from p (moved past it).
+std::optional<long long> unsignedAt(std::string_view s, size_t& p)
+{
+    p = raw::skipSpace(s, p);
+    size_t end = p;
+    while (end < s.size() && end - p < 13 && s[end] >= '0' && s[end] <= '9')
+        ++end;
+    if (end == p || end - p > 12)
+        return std::nullopt;
+    const long long v = std::stoll(std::string(s.substr(p, end - p)));
+    p = end;
+    return v;
+}
+
+} // namespace
+
 // Object streams (ISO 32000-1 7.5.7): N pairs "number offset", then the
-// objects from /First on. Decoded once each.
+// objects from /First on. Decoded, and its header read, once each.
+const Reader::Impl::ObjectStreamText& Reader::Impl::objectStream(int num)
+{
+    if (auto it = objectStreams.find(num); it != objectStreams.end())
+        return it->second;
+    ObjectStreamText text;
+    Object st = doc->getXRef()->fetch(num, 0);
+    Object first = st.isStream() ? st.streamGetDict()->lookup("First") : Object(objNull);
+    if (first.isInt() && first.getInt() >= 0) {
+        st.getStream()->fillString(text.data);
+        const size_t base = static_cast<size_t>(first.getInt());
+        const std::string_view header = std::string_view(text.data).substr(0, std::min(text.data.size(), base));
+        size_t p = 0;
+        while (true) {
+            const auto number = unsignedAt(header, p), offset = number ? unsignedAt(header, p) : std::nullopt;
+            if (!offset)
+                break;
+            text.objects.emplace_back(*number, base + static_cast<size_t>(*offset));
+        }
+    }
+    return objectStreams.emplace(num, std::move(text)).first->second;
+}
+
 std::optional<std::string_view> Reader::Impl::inObjectStream(int streamNum, int index, int num)
 {
-    auto it = objectStreams.find(streamNum);
-    if (it == objectStreams.end()) {
-        Object st = doc->getXRef()->fetch(streamNum, 0);
-        Object first = st.isStream() ? st.streamGetDict()->lookup("First") : Object(objNull);
-        ObjectStreamText text;
-        if (first.isInt() && first.getInt() >= 0) {
-            text.first = static_cast<size_t>(first.getInt());
-            st.getStream()->fillString(text.data);
-        }
-        it = objectStreams.emplace(streamNum, std::move(text)).first;
-    }
-    const std::string_view data = it->second.data;
-    const std::string_view header = data.substr(0, std::min(data.size(), it->second.first));
-    long long pair[2] = {-1, -1};
-    size_t p = 0;
-    for (int k = 0; k <= 2 * index + 1; ++k) {
-        p = raw::skipSpace(header, p);
-        const size_t end = header.find_first_not_of("0123456789", p);
-        const std::string_view digits = header.substr(p, (end == std::string_view::npos ? header.size() : end) - p);
-        if (digits.empty() || digits.size() > 12)
-            return std::nullopt;
-        pair[k % 2] = std::stoll(std::string(digits));
-        p += digits.size();
-    }
-    const size_t at = it->second.first + static_cast<size_t>(pair[1]);
-    if (pair[0] != num || at >= data.size())
+    const ObjectStreamText& os = objectStream(streamNum);
+    if (index < 0 || static_cast<size_t>(index) >= os.objects.size() || os.objects[index].first != num)
         return std::nullopt;
-    const size_t from = raw::skipSpace(data, at);
+    const std::string_view data = os.data;
+    const size_t from = raw::skipSpace(data, os.objects[index].second);
     const size_t to = raw::valueEnd(data, from);
     if (to == std::string_view::npos)
         return std::nullopt;
@@ -451,10 +473,8 @@ std::optional<std::string> Reader::Impl::rawEntry(ObjRef owner, const std::strin
     auto entries = text ? raw::dictEntries(*text) : std::nullopt;
     if (!entries)
         return std::nullopt;
-    for (auto& [k, v] : *entries)
-        if (raw::decodeName(k) == key)
-            return v;
-    return std::string();
+    const std::string* v = raw::find(*entries, key);
+    return v ? *v : std::string();
 }
 
 DictSnapshot Reader::Impl::snapshot(ObjRef ref)
@@ -486,15 +506,15 @@ std::optional<DictSnapshot> Reader::Impl::dictAt(const std::string& value, ObjRe
 // An array value as spelled, inline or a reference (then `where` is set).
 std::vector<std::string> Reader::Impl::itemsAt(const std::string& value, ObjRef& where)
 {
-    std::string text = value;
+    std::optional<std::vector<std::string>> items;
     if (ObjRef r = parseRef(value); r.valid()) {
         auto target = rawValue(r);
-        if (!target || !raw::arrayItems(*target))
-            return {};
-        where = r;
-        text = std::string(*target);
+        items = target ? raw::arrayItems(*target) : std::nullopt;
+        if (items)
+            where = r;
+    } else {
+        items = raw::arrayItems(value);
     }
-    auto items = raw::arrayItems(text);
     return items ? std::move(*items) : std::vector<std::string>{};
 }
 
@@ -538,12 +558,7 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     TrailerFacts trailer = trailerFacts(*xref);
     m.size = trailer.size;
     m.info = std::move(trailer.info);
-    m.id = std::move(trailer.id);
-    if (auto dict = raw::trailerDict(*bytes, last.offset))
-        if (auto entries = raw::dictEntries(*dict))
-            for (auto& [k, v] : *entries)
-                if (raw::decodeName(k) == "ID" && !m.id.empty())
-                    m.id = v; // carried on as spelled
+    m.id = spelledId(*bytes, last.offset, std::move(trailer.id));
     m.root = {xref->getRootNum(), xref->getRootGen()};
     Catalog* cat = impl->doc->getCatalog();
     if (!cat || !cat->isOk())
@@ -581,7 +596,6 @@ std::optional<DictSnapshot> Reader::dictValue(ObjRef owner, const std::string& k
         return value->empty() ? std::nullopt : impl_->dictAt(*value, owner, indirect);
     XRef* xref = impl_->doc->getXRef();
     Object o = xref->fetch(owner.num, owner.gen);
-    indirect = false;
     if (!o.isDict())
         return std::nullopt;
     const Object& v = o.getDict()->lookupNF(key.c_str());
@@ -942,10 +956,6 @@ DssRecord Reader::dss() const
             d.vri.emplace_back(vri.dictGetKey(i), serialize(vri.dictGetValNF(i)));
     return d;
 }
-
-} // namespace bsre::pdf
-
-namespace bsre::pdf {
 
 int Reader::objectCount() const { return impl_->doc->getXRef()->getNumObjects(); }
 

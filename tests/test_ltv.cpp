@@ -38,14 +38,6 @@ std::string verifyJson(const std::string& pdf)
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
-size_t count(const std::string& hay, const std::string& needle)
-{
-    size_t n = 0;
-    for (size_t p = 0; (p = hay.find(needle, p)) != std::string::npos; ++p)
-        ++n;
-    return n;
-}
-
 bool isPrefix(const std::string& earlier, const std::string& later)
 {
     return later.size() > earlier.size() && later.compare(0, earlier.size(), earlier) == 0;

@@ -35,14 +35,6 @@ std::string signatureJson(const std::string& json, size_t index)
     return json.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
 }
 
-size_t count(const std::string& s, const std::string& what)
-{
-    size_t n = 0;
-    for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1))
-        ++n;
-    return n;
-}
-
 // What pdfsig and qpdf, the validators a person already has, say of a file
 // (printed beside ours for the attack table; not asserted: they are the anchor).
 void anchors(const std::string& name, const std::string& pdf)
