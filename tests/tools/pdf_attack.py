@@ -130,7 +130,7 @@ def after_signing(kind, data, arg):
         text = body(data, page)
         old = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+ \d+ R)", text).group(1)
         items = old[1:-1] if old.startswith(b"[") else old
-        draw = stream(b"", b"BT /F1 24 Tf 100 700 Td (PALSU) Tj ET")
+        draw = stream(b"", b"q 0.8 0 0 rg 300 500 200 60 re f 1 w 0 0 0 RG 300 500 m 500 560 l S Q")  # a red block, no font needed
         return append_update(data, {size: draw, page: set_key(text, b"Contents", b"[" + items + b" %d 0 R]" % size)})
     if kind == "mediabox":
         return append_update(data, {page: set_key(body(data, page), b"MediaBox", b"[0 0 612 792]")})
@@ -190,7 +190,8 @@ def before_signing(kind, data, arg):
         return append_update(data, {page: page_text, root: catalog})
     if kind == "shadow-prepare":
         num = content_ref(data, page)
-        return append_update(data, {num: stream(b"", b"BT /F1 12 Tf 72 720 Td (isi yang ditandatangani) Tj ET")})
+        # What is signed: a grey box where the letter will show once revealed.
+        return append_update(data, {num: stream(b"", b"q 0.85 g 72 400 450 350 re f Q")})
     return None
 
 
