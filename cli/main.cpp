@@ -12,6 +12,8 @@
 #include "crypto/external.hpp"
 #include "crypto/digest.hpp"
 #include "core/verify.hpp"
+#include "core/verify_report.hpp"
+#include "core/dates.hpp"
 #include "crypto/store.hpp"
 #include "crypto/verify.hpp"
 
@@ -47,7 +49,7 @@ usage:
                    [--certify [--certify-level 1|2|3]] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign extend --nssdb DIR --level B-LT|B-LTA [--tsa URL [--tsa-user U --tsa-password-file F]]
                    [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
-  bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] IN.pdf
+  bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] [--report OUT.pdf [--overwrite]] IN.pdf
 
 yearly usage report from the ledgers (docs/LEDGER.md):
   bsre-sign report --year YYYY [--ledger FILE|DIR]... [--format json|csv|pdf] [--institution NAME]
@@ -605,19 +607,31 @@ int cmdExtend(const Args& a)
 
 int cmdVerify(const Args& a)
 {
-    requireKnown(a, {"nssdb", "trust", "json"});
+    requireKnown(a, {"nssdb", "trust", "json", "report", "overwrite"});
     if (a.positional.size() != 1)
         usage("Give exactly one PDF to verify.", "Berikan tepat satu PDF untuk diverifikasi.");
+    if (a.has("report") && samePath(a.positional[0], a.get("report")))
+        usage("The report must not be written over the PDF being verified.",
+              "Laporan tidak boleh ditulis menimpa PDF yang diverifikasi.");
     if (a.has("nssdb") && a.has("trust"))
         usage("Use either --nssdb or --trust, not both.", "Gunakan --nssdb atau --trust, tidak keduanya.");
     std::unique_ptr<crypto::TrustContext> trust = a.has("nssdb")   ? crypto::TrustContext::withDatabase(a.get("nssdb"))
                                                : a.has("trust") ? crypto::TrustContext::withAnchors(a.opts.at("trust"))
                                                                 : crypto::TrustContext::none();
     VerifyReport r = verifyPdf(a.positional[0], trust->checksTrust());
+    if (a.has("report")) {
+        const std::string by = a.has("nssdb") ? "basis data NSS / NSS database " + a.get("nssdb")
+                               : a.has("trust") ? "sertifikat akar yang diberikan / the CA certificates given"
+                                                : "";
+        writeFileAtomically(a.get("report"), verifyReportPdf(r, readFile(a.positional[0]), {by, localTimeNow()}),
+                            a.has("overwrite"));
+    }
     if (a.has("json"))
         printVerifyJson(r, std::cout);
     else
         printVerifyText(r, std::cout);
+    if (a.has("report") && !a.has("json"))
+        std::cout << "Report / Laporan: " << a.get("report") << "\n";
     return r.allPassed() ? cli::Ok : cli::NotValid;
 }
 

@@ -22,6 +22,26 @@ std::string modificationsJson(const SignatureReport& s)
     return out + "]";
 }
 
+std::string checksJson(const SignatureReport& s)
+{
+    const PortalChecks c = portalChecks(s);
+    return "{\"signer\":" + json(c.signer) + ",\"integrity\":" + json(c.integrity) + ",\"timestamp\":" +
+           json(c.timestamp) + ",\"ltv\":" + json(c.ltv) + "}";
+}
+
+std::string chainJson(const SignatureReport& s)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < s.chain.size(); ++i) {
+        const crypto::Coverage::Link& l = s.chain[i];
+        out += std::string(i ? "," : "") + "{\"subject\":" + json(l.subject) + ",\"issuer\":" + json(l.issuer) +
+               ",\"serial\":" + json(l.serial) + ",\"notBefore\":" + json(l.notBefore) +
+               ",\"notAfter\":" + json(l.notAfter) + ",\"revocation\":" + json(l.status) +
+               ",\"revocationSource\":" + json(l.source) + "}";
+    }
+    return out + "]";
+}
+
 void signatureJson(const SignatureReport& s, std::ostream& out)
 {
     out << "{\"field\":" << json(s.field) << ",\"signer\":" << json(s.signer)
@@ -35,7 +55,8 @@ void signatureJson(const SignatureReport& s, std::ostream& out)
         << ",\"ltvMissing\":" << json(s.ltvMissing) << ",\"valid\":" << boolean(s.valid())
         << ",\"problem\":" << json(s.problem) << ",\"indication\":" << json(s.indication)
         << ",\"subIndication\":" << json(s.subIndication) << ",\"docMdp\":" << s.docMdp
-        << ",\"modifications\":" << modificationsJson(s) << "}";
+        << ",\"modifications\":" << modificationsJson(s) << ",\"checks\":" << checksJson(s)
+        << ",\"chain\":" << chainJson(s) << "}";
 }
 
 std::string ltvLine(const VerifyReport& r, const SignatureReport& s)
@@ -93,7 +114,7 @@ void signatureText(const VerifyReport& r, const SignatureReport& s, int k, std::
 
 void printVerifyJson(const VerifyReport& r, std::ostream& out)
 {
-    out << "{\"file\":" << json(r.file) << ",\"revisions\":" << r.revisions << ",\"valid\":" << boolean(r.allValid())
+    out << "{\"file\":" << json(r.file) << ",\"sha256\":" << json(r.sha256) << ",\"revisions\":" << r.revisions << ",\"valid\":" << boolean(r.allValid())
         << ",\"level\":" << json(r.level) << ",\"dss\":"
         << (r.dssPresent ? "{\"certs\":" + std::to_string(r.dssCerts) + ",\"ocsps\":" + std::to_string(r.dssOcsps) +
                                ",\"crls\":" + std::to_string(r.dssCrls) + "}"

@@ -1,6 +1,7 @@
 // The yearly report as a PDF a person files: Indonesian with English beside it.
 #include "core/usage_report.hpp"
 
+#include "core/report_layout.hpp"
 #include "pdf/document.hpp"
 
 #include <algorithm>
@@ -10,48 +11,7 @@ namespace bsre {
 
 namespace {
 
-constexpr double kLeft = 50, kRight = 545, kTop = 790, kBottom = 60;
-
-// Where the next line goes; a new page when this one is full.
-struct Cursor {
-    pdf::TextDocument& doc;
-    int page;
-    double y = kTop;
-    void need(double h)
-    {
-        if (y - h < kBottom) {
-            page = doc.addPage();
-            y = kTop;
-        }
-    }
-};
-
-// Text in a column of `width`: shrunk down to 6 pt, then cut with an ellipsis.
-void fitted(Cursor& c, double x, double width, double size, std::string t)
-{
-    while (size > 6 && c.doc.width(t, size) > width)
-        size -= 0.5;
-    while (t.size() > 1 && c.doc.width(t, size) > width) {
-        t.pop_back();
-        while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80)
-            t.pop_back(); // a whole UTF-8 sequence
-        t += "…";
-        if (c.doc.width(t, size) <= width)
-            break;
-        t.erase(t.size() - 3);
-    }
-    c.doc.text(c.page, x, c.y, size, t);
-}
-
-void heading(Cursor& c, const std::string& text)
-{
-    c.need(40);
-    c.y -= 22;
-    c.doc.text(c.page, kLeft, c.y, 11, text);
-    c.y -= 4;
-    c.doc.line(c.page, kLeft, c.y, kRight, c.y, 0.5);
-    c.y -= 14;
-}
+using namespace report;
 
 std::string commonNameOf(const std::string& dn)
 {

@@ -2,6 +2,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/hex.hpp"
 #include "core/ltv.hpp"
 #include "asn1/der.hpp"
 #include "crypto/digest.hpp"
@@ -130,6 +131,8 @@ void judgeLtvMaterial(SignatureReport& s, const pdf::SignatureRecord& rec, const
         std::vector<crypto::Bytes> pool = dss.certs;
         pool.insert(pool.end(), certs.all.begin(), certs.all.end());
         crypto::Coverage cov = crypto::offlineCoverage(certs.signer, pool, dss.ocsps, dss.crls, checkTrust);
+        if (s.chain.empty())
+            s.chain = cov.chain;
         complete = complete && cov.complete;
         revoked.insert(revoked.end(), cov.revoked.begin(), cov.revoked.end());
         for (auto& m : cov.missing)
@@ -159,7 +162,30 @@ void judgeLtvMaterial(SignatureReport& s, const pdf::SignatureRecord& rec, const
         s.level = "B-LT";
 }
 
+// The certificates a signature (or a document timestamp's token) carries,
+// walked to their root, for a file without a DSS: no revocation data then.
+void describeChain(SignatureReport& s, const pdf::SignatureRecord& rec)
+{
+    try {
+        const crypto::CmsCertificates certs = crypto::cmsCertificates(der::trimmed(rec.contents));
+        if (!certs.signer.empty())
+            s.chain = crypto::offlineCoverage(certs.signer, certs.all, {}, {}, false).chain;
+    } catch (const Error&) {
+        // A CMS that cannot be read has already been judged; no chain to show.
+    }
+}
+
 } // namespace
+
+PortalChecks portalChecks(const SignatureReport& s)
+{
+    PortalChecks c;
+    c.signer = s.revokedBefore ? "failed" : !s.trustChecked ? "not checked" : s.trusted ? "passed" : "failed";
+    c.integrity = s.integrity && s.byteRangeOk && s.rangeProblem.empty() && s.modificationsAllowed() ? "passed" : "failed";
+    c.timestamp = s.timestampBroken ? "failed" : s.hasTimestamp ? "passed" : "absent";
+    c.ltv = s.ltvMaterial ? "passed" : !s.ltvMissing.empty() ? "failed" : "absent";
+    return c;
+}
 
 namespace {
 
@@ -190,6 +216,8 @@ SignatureReport checkSignature(const pdf::SignatureRecord& rec, const std::strin
             if (dss.present)
                 judgeLtvMaterial(s, rec, dss, checkTrust);
         }
+        if (s.chain.empty())
+            describeChain(s, rec);
     } else {
         s.problem = "the /ByteRange is malformed";
     }
@@ -322,6 +350,7 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust)
     VerifyReport rep;
     rep.file = path;
     rep.fileSize = bytes.size();
+    rep.sha256 = hex(crypto::hash(crypto::HashAlg::Sha256, bytes));
     const auto ends = revisionEnds(bytes);
     rep.revisions = static_cast<int>(ends.size());
     const std::vector<pdf::SignatureRecord> recs = reader->signatures();

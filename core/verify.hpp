@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/revocation.hpp"
 #include "pdf/changes.hpp"
 
 #include <string>
@@ -31,6 +32,7 @@ struct SignatureReport {
     bool vriEntry = false;          // the DSS has a VRI entry for this signature
     std::string ltvMissing;         // the certificates without revocation data
     bool revokedBefore = false;     // the DSS's own evidence: revoked before the signature's time
+    std::vector<crypto::Coverage::Link> chain; // the signer's (or the TSA's) certificates, leaf first
     std::vector<unsigned long long> byteRange;
     std::string rangeProblem;       // a /ByteRange that does not close its own revision (wrapping, forgery)
     int docMdp = 2;                 // the permissions later revisions are judged by (see pdf/changes.hpp)
@@ -46,9 +48,17 @@ struct SignatureReport {
     }
 };
 
+// The public verification portal's four questions for one signature, each
+// "passed", "failed", "absent" or "not checked".
+struct PortalChecks {
+    std::string signer, integrity, timestamp, ltv;
+};
+PortalChecks portalChecks(const SignatureReport& s);
+
 struct VerifyReport {
     std::string file;
     unsigned long long fileSize = 0;
+    std::string sha256;             // of the whole file, lower-case hex
     int revisions = 0;
     std::vector<SignatureReport> signatures;
     bool dssPresent = false;

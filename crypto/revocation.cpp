@@ -5,6 +5,7 @@
 #include "crypto/handles.hpp"
 #include "net/http.hpp"
 #include "crypto/nss_util.hpp"
+#include "crypto/store.hpp"
 
 #include <cert.h>
 #include <certdb.h>
@@ -534,6 +535,27 @@ Evidence crlEvidence(CERTCertificate* cur, CERTCertificate* issuer, const std::v
     return e;
 }
 
+Coverage::Link chainLink(const CERTCertificate* c, const Evidence& byOcsp, const Evidence& byCrl,
+                         const std::string& fixedStatus = "")
+{
+    Coverage::Link l;
+    l.subject = displayName(c);
+    l.issuer = c->issuerName ? c->issuerName : "";
+    l.serial = hexUpper(bytesOf(c->serialNumber));
+    PRTime notBefore = 0, notAfter = 0;
+    CERT_GetCertTimes(c, &notBefore, &notAfter);
+    l.notBefore = isoTime(notBefore);
+    l.notAfter = isoTime(notAfter);
+    if (!fixedStatus.empty()) {
+        l.status = fixedStatus;
+        return l;
+    }
+    l.source = byOcsp.covered && byCrl.covered ? "OCSP, CRL" : byOcsp.covered ? "OCSP" : byCrl.covered ? "CRL" : "";
+    const bool revoked = !byOcsp.revoked.empty() || !byCrl.revoked.empty();
+    l.status = revoked ? "revoked" : l.source.empty() ? "no data" : "good";
+    return l;
+}
+
 std::vector<UniqueCrl> decodeCrls(const std::vector<Bytes>& crls)
 {
     std::vector<UniqueCrl> out;
@@ -562,6 +584,7 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         UniqueCert issuer(CERT_FindCertIssuer(cur.get(), PR_Now(), certUsageAnyCA));
         if (!issuer) {
             cov.missing.push_back(displayName(cur.get()) + " (its issuer is unknown)");
+            cov.chain.push_back(chainLink(cur.get(), {}, {}, "issuer unknown"));
             break;
         }
         const Evidence byOcsp = ocspEvidence(cur.get(), issuer.get(), ocsps, verifyEvidence);
@@ -570,8 +593,11 @@ Coverage offlineCoverage(const Bytes& leaf, const std::vector<Bytes>& certs, con
         cov.revoked.insert(cov.revoked.end(), byCrl.revoked.begin(), byCrl.revoked.end());
         if (!byOcsp.covered && !byCrl.covered)
             cov.missing.push_back(displayName(cur.get()));
+        cov.chain.push_back(chainLink(cur.get(), byOcsp, byCrl));
         cur = std::move(issuer);
     }
+    if (cur && cur->isRoot)
+        cov.chain.push_back(chainLink(cur.get(), {}, {}, "trust anchor"));
     cov.complete = cov.missing.empty();
     return cov;
 }

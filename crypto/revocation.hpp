@@ -103,6 +103,14 @@ struct Coverage {
         std::string subject, at, reason; // at: ISO 8601 UTC
     };
     std::vector<Revoked> revoked;
+    // The chain as walked, leaf first: each certificate and what the
+    // evidence says of it (for the verification report).
+    struct Link {
+        std::string subject, issuer, serial, notBefore, notAfter; // dates ISO 8601 UTC
+        std::string status; // "good", "revoked", "no data", "trust anchor", "issuer unknown"
+        std::string source; // "OCSP", "CRL", "OCSP, CRL" or ""
+    };
+    std::vector<Link> chain;
 };
 // `verifyEvidence`: count a response or CRL only when its signature verifies
 // (needs trust anchors in the NSS database); else matching is enough.

@@ -17,8 +17,9 @@ struct TextOp {
 
 struct Page {
     double width, height;
-    std::string graphics; // boxes and lines, drawn before the text
+    std::string graphics; // boxes, lines and images, drawn before the text
     std::vector<size_t> texts;
+    std::vector<size_t> images;
 };
 
 std::string xrefTable(const std::vector<size_t>& offsets)
@@ -38,10 +39,11 @@ struct TextDocument::Impl {
     EmbeddedFont font;
     std::vector<Page> pages;
     std::vector<TextOp> texts;
+    std::vector<RasterImage> images;
 };
 
 TextDocument::TextDocument(const std::string& fontFamily)
-    : impl_(std::make_unique<Impl>(Impl{EmbeddedFont(findFontFile(fontFamily)), {}, {}}))
+    : impl_(std::make_unique<Impl>(Impl{EmbeddedFont(findFontFile(fontFamily)), {}, {}, {}}))
 {
 }
 
@@ -51,7 +53,7 @@ TextDocument::Impl& TextDocument::self() { return *impl_; }
 
 int TextDocument::addPage(double width, double height)
 {
-    self().pages.push_back({width, height, {}, {}});
+    self().pages.push_back({width, height, {}, {}, {}});
     return static_cast<int>(self().pages.size()) - 1;
 }
 
@@ -78,6 +80,23 @@ void TextDocument::line(int page, double x1, double y1, double x2, double y2, do
                                                           " m " + num(x2) + " " + num(y2) + " l S\n";
 }
 
+void TextDocument::frame(int page, double x, double y, double w, double h, double r, double g, double b,
+                         double lineWidth)
+{
+    self().pages.at(static_cast<size_t>(page)).graphics += num(r) + " " + num(g) + " " + num(b) + " RG " +
+                                                          num(lineWidth) + " w " + num(x) + " " + num(y) + " " +
+                                                          num(w) + " " + num(h) + " re S\n";
+}
+
+void TextDocument::image(int page, double x, double y, double w, double h, RasterImage pixels)
+{
+    Page& p = self().pages.at(static_cast<size_t>(page));
+    self().images.push_back(std::move(pixels));
+    p.images.push_back(self().images.size() - 1);
+    p.graphics += "q " + num(w) + " 0 0 " + num(h) + " " + num(x) + " " + num(y) + " cm /Im" +
+                  std::to_string(self().images.size() - 1) + " Do Q\n";
+}
+
 std::string TextDocument::finish(const std::string& title, const std::string& id)
 {
     Impl& d = self();
@@ -95,8 +114,12 @@ std::string TextDocument::finish(const std::string& title, const std::string& id
                        d.font.showText(op.shaped) + " ET\n";
         }
         const int c = objs.add(streamObject("", content, true));
+        std::string xobjects;
+        for (size_t k : p.images)
+            xobjects += " /Im" + std::to_string(k) + " " + ref(emitImage(d.images[k], objs));
         const int page = objs.add("<< /Type /Page /Parent " + ref(pagesNum) + " /MediaBox [0 0 " + num(p.width) + " " +
-                                  num(p.height) + "] /Resources << /Font << /F1 " + ref(font) + " >> >> /Contents " +
+                                  num(p.height) + "] /Resources << /Font << /F1 " + ref(font) + " >>" +
+                                  (xobjects.empty() ? "" : " /XObject <<" + xobjects + " >>") + " >> /Contents " +
                                   ref(c) + " >>");
         kids += (kids.empty() ? "" : " ") + ref(page);
     }

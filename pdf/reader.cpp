@@ -16,6 +16,8 @@
 #include <poppler/PDFDoc.h>
 #include <poppler/Stream.h>
 #include <poppler/Page.h>
+#include <poppler/SplashOutputDev.h>
+#include <poppler/splash/SplashBitmap.h>
 #include <poppler/XRef.h>
 #include <poppler/goo/GooString.h>
 
@@ -784,6 +786,44 @@ std::optional<Rect> Reader::contentBox(int pageIndex) const
     if (!b)
         return std::nullopt;
     return Rect{b->x1 + mb->x1, b->y1 + mb->y1, b->x2 + mb->x1, b->y2 + mb->y1};
+}
+
+namespace {
+Page* existingPage(PDFDoc& doc, int pageIndex, const std::string& path)
+{
+    if (pageIndex < 0 || pageIndex >= doc.getNumPages())
+        damaged(path, "it has no page " + std::to_string(pageIndex + 1));
+    Page* page = doc.getCatalog()->getPage(pageIndex + 1);
+    if (!page)
+        damaged(path, "page " + std::to_string(pageIndex + 1) + " cannot be read");
+    return page;
+}
+} // namespace
+
+std::pair<double, double> Reader::pageSize(int pageIndex) const
+{
+    Page* page = existingPage(*impl_->doc, pageIndex, impl_->model.path);
+    return {page->getCropWidth(), page->getCropHeight()};
+}
+
+RasterImage Reader::render(int pageIndex, double dpi) const
+{
+    PDFDoc& doc = *measuring().impl_->doc;
+    existingPage(doc, pageIndex, impl_->model.path);
+    SplashColor paper{255, 255, 255};
+    SplashOutputDev out(splashModeRGB8, 1, false, paper);
+    out.startDoc(&doc);
+    doc.displayPage(&out, pageIndex + 1, dpi, dpi, 0, false, true, false);
+    SplashBitmap* bitmap = out.getBitmap();
+    RasterImage image;
+    image.width = bitmap->getWidth();
+    image.height = bitmap->getHeight();
+    const size_t row = static_cast<size_t>(image.width) * 3;
+    image.rgb.reserve(row * static_cast<size_t>(image.height));
+    const auto* data = reinterpret_cast<const char*>(bitmap->getDataPtr());
+    for (int y = 0; y < image.height; ++y)
+        image.rgb.append(data + static_cast<size_t>(y) * static_cast<size_t>(bitmap->getRowSize()), row);
+    return image;
 }
 
 std::vector<MarkerAnnot> Reader::markers(const std::string& prefix) const

@@ -2,6 +2,7 @@
 // upgrade is a change here only.
 #pragma once
 
+#include "pdf/image.hpp"
 #include "pdf/model.hpp"
 
 #include <map>
@@ -89,6 +90,12 @@ public:
     // Union of what the page draws (text, vector paths, images) in default
     // user space; nullopt for a blank page.
     std::optional<Rect> contentBox(int pageIndex) const;
+    // The page as pixels (Poppler's Splash renderer, annotations with their
+    // appearances included, white paper) at `dpi`, cropped to its crop box.
+    // Throws MalformedPdf for a page that does not exist.
+    RasterImage render(int pageIndex, double dpi) const;
+    // The page's crop box, width and height in points.
+    std::pair<double, double> pageSize(int pageIndex) const;
     // The page's resources, inherited ones resolved (entries as PDF syntax).
     DictSnapshot pageResources(int pageIndex) const;
     // For comparing revisions (pdf/changes): the cross-reference's size, where

@@ -265,3 +265,81 @@ BOOST_AUTO_TEST_CASE(unchecked_trust_is_indeterminate)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(report)
+
+Run verifyReport(const std::string& pdf, const std::string& report, const std::string& extra = "")
+{
+    return run(q(tool()) + " verify --nssdb " + q(pki("verifydb")) + " --report " + q(report) + " " + extra + " " + q(pdf));
+}
+
+// The report of a page changed after signing: a valid PDF (qpdf), in both
+// languages, naming the refused change, with the page as signed and the
+// page now side by side (two page images) and the difference counted.
+BOOST_AUTO_TEST_CASE(content_change_is_shown_side_by_side)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("signed.pdf"), "--cert officer-rsa --page 1 --rect 340,120,200,70").status == 0);
+    BOOST_TEST_REQUIRE(attack("append-content", s("signed.pdf"), s("attacked.pdf")).status == 0);
+    const std::string before = slurp(s("attacked.pdf"));
+    Run v = verifyReport(s("attacked.pdf"), s("report.pdf"));
+    BOOST_TEST(v.status == 1, v.output);
+    BOOST_TEST(slurp(s("attacked.pdf")) == before);
+    Run check = run("qpdf --check " + q(s("report.pdf")));
+    BOOST_TEST(check.status == 0, check.output);
+    Run text = run("pdftotext -layout " + q(s("report.pdf")) + " -");
+    BOOST_TEST_REQUIRE(text.status == 0, text.output);
+    const std::string t = collapse(text.output);
+    for (const char* want : {"Laporan Verifikasi Tanda Tangan Elektronik", "TIDAK SEMUA TANDA TANGAN SAH",
+                             "TOTAL-FAILED / FORMAT_FAILURE", "TIDAK DIIZINKAN / NOT ALLOWED",
+                             "object 1 (page 1): /Contents changed", "Sebagaimana ditandatangani / As signed",
+                             "1 bagian berbeda", "BSrE Test Root CA", "sertifikat akar / trust anchor"})
+        BOOST_TEST(t.find(want) != std::string::npos, want << " in:\n" << t);
+    Run images = run("pdfimages -list " + q(s("report.pdf")));
+    BOOST_TEST(count(images.output, "\n   2 ") == 2u, images.output); // two images, both on the report's page 2
+    // The hash printed is the file's.
+    Run sum = run("sha256sum " + q(s("attacked.pdf")));
+    BOOST_TEST(t.find(sum.output.substr(0, 64)) != std::string::npos, t);
+}
+
+// A file that passes: the verdict says so, no page is drawn; the report is
+// not written over an existing file unless asked, nor over the input.
+BOOST_AUTO_TEST_CASE(valid_file_report_and_refusals)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("one.pdf"), "--cert officer-rsa --invisible").status == 0);
+    BOOST_TEST_REQUIRE(sign(s("one.pdf"), s("two.pdf"), "--cert officer-ec --invisible").status == 0);
+    Run v = verifyReport(s("two.pdf"), s("report.pdf"));
+    BOOST_TEST(v.status == 0, v.output);
+    const std::string t = collapse(run("pdftotext -layout " + q(s("report.pdf")) + " -").output);
+    BOOST_TEST(t.find("SEMUA TANDA TANGAN SAH / ALL SIGNATURES VALID") != std::string::npos, t);
+    BOOST_TEST(t.find("TIDAK SEMUA") == std::string::npos, t);
+    BOOST_TEST(count(t, "TOTAL-PASSED") == 2u, t);
+    BOOST_TEST(t.find("diizinkan / allowed") != std::string::npos, t);
+    BOOST_TEST(run("pdfimages -list " + q(s("report.pdf"))).output.find(" rgb ") == std::string::npos);
+    BOOST_TEST(run("qpdf --check " + q(s("report.pdf"))).status == 0);
+    const std::string first = slurp(s("report.pdf"));
+    Run again = verifyReport(s("two.pdf"), s("report.pdf"));
+    BOOST_TEST(again.status != 0);
+    BOOST_TEST(again.output.find("exists") != std::string::npos, again.output);
+    BOOST_TEST(slurp(s("report.pdf")) == first);
+    Run over = verifyReport(s("two.pdf"), s("two.pdf"), "--overwrite");
+    BOOST_TEST(over.status != 0);
+    BOOST_TEST(over.output.find("must not be written over the PDF") != std::string::npos, over.output);
+    BOOST_TEST(verifyReport(s("two.pdf"), s("report.pdf"), "--overwrite").status == 0);
+}
+
+// The page size changed: the whole page is marked and the sizes are named.
+BOOST_AUTO_TEST_CASE(geometry_change_names_both_sizes)
+{
+    Scratch s;
+    BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("signed.pdf"), "--cert officer-rsa --invisible").status == 0);
+    BOOST_TEST_REQUIRE(attack("mediabox", s("signed.pdf"), s("mb.pdf")).status == 0);
+    BOOST_TEST(verifyReport(s("mb.pdf"), s("report.pdf")).status == 1);
+    const std::string t = collapse(run("pdftotext -layout " + q(s("report.pdf")) + " -").output);
+    BOOST_TEST(t.find("Ukuran halaman berubah / The page size changed: 595.3 × 841.9 pt → 612.0 × 792.0 pt") !=
+                   std::string::npos,
+               t);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
