@@ -12,6 +12,7 @@
 #include "crypto/external.hpp"
 #include "crypto/digest.hpp"
 #include "core/verify.hpp"
+#include "core/verify_json.hpp"
 #include "core/verify_report.hpp"
 #include "core/dates.hpp"
 #include "crypto/store.hpp"
@@ -627,7 +628,7 @@ int cmdVerify(const Args& a)
                             a.has("overwrite"));
     }
     if (a.has("json"))
-        printVerifyJson(r, std::cout);
+        std::cout << verifyJson(r);
     else
         printVerifyText(r, std::cout);
     if (a.has("report") && !a.has("json"))

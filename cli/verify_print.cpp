@@ -1,63 +1,10 @@
 #include "cli/verify_print.hpp"
 
-#include "common/json.hpp"
-
 #include <string>
 
 namespace bsre::cli {
 
 namespace {
-
-std::string json(const std::string& s) { return json::quoted(s); }
-const char* boolean(bool b) { return b ? "true" : "false"; }
-
-std::string modificationsJson(const SignatureReport& s)
-{
-    std::string out = "[";
-    for (size_t i = 0; i < s.modifications.size(); ++i) {
-        const pdf::Modification& m = s.modifications[i];
-        out += std::string(i ? "," : "") + "{\"revision\":" + std::to_string(m.revision) +
-               ",\"allowed\":" + boolean(m.allowed) + ",\"what\":" + json(m.what) + "}";
-    }
-    return out + "]";
-}
-
-std::string checksJson(const SignatureReport& s)
-{
-    const PortalChecks c = portalChecks(s);
-    return "{\"signer\":" + json(c.signer) + ",\"integrity\":" + json(c.integrity) + ",\"timestamp\":" +
-           json(c.timestamp) + ",\"ltv\":" + json(c.ltv) + "}";
-}
-
-std::string chainJson(const SignatureReport& s)
-{
-    std::string out = "[";
-    for (size_t i = 0; i < s.chain.size(); ++i) {
-        const crypto::Coverage::Link& l = s.chain[i];
-        out += std::string(i ? "," : "") + "{\"subject\":" + json(l.subject) + ",\"issuer\":" + json(l.issuer) +
-               ",\"serial\":" + json(l.serial) + ",\"notBefore\":" + json(l.notBefore) +
-               ",\"notAfter\":" + json(l.notAfter) + ",\"revocation\":" + json(l.status) +
-               ",\"revocationSource\":" + json(l.source) + "}";
-    }
-    return out + "]";
-}
-
-void signatureJson(const SignatureReport& s, std::ostream& out)
-{
-    out << "{\"field\":" << json(s.field) << ",\"signer\":" << json(s.signer)
-        << ",\"signingTime\":" << json(s.signingTime) << ",\"subFilter\":" << json(s.subFilter)
-        << ",\"integrity\":" << boolean(s.integrity) << ",\"coversWholeFile\":" << boolean(s.coversWholeFile)
-        << ",\"revision\":" << s.revision << ",\"signedBytes\":" << s.signedBytes
-        << ",\"trust\":" << (s.trustChecked ? (s.trusted ? "\"trusted\"" : "\"untrusted\"") : "\"not checked\"")
-        << ",\"level\":" << json(s.level) << ",\"timestamp\":" << json(s.timestampTime)
-        << ",\"tsa\":" << json(s.tsaName) << ",\"documentTimestamp\":" << boolean(s.documentTimestamp)
-        << ",\"ltv\":" << boolean(s.ltvMaterial) << ",\"vri\":" << boolean(s.vriEntry)
-        << ",\"ltvMissing\":" << json(s.ltvMissing) << ",\"valid\":" << boolean(s.valid())
-        << ",\"problem\":" << json(s.problem) << ",\"indication\":" << json(s.indication)
-        << ",\"subIndication\":" << json(s.subIndication) << ",\"docMdp\":" << s.docMdp
-        << ",\"modifications\":" << modificationsJson(s) << ",\"checks\":" << checksJson(s)
-        << ",\"chain\":" << chainJson(s) << "}";
-}
 
 std::string ltvLine(const VerifyReport& r, const SignatureReport& s)
 {
@@ -111,21 +58,6 @@ void signatureText(const VerifyReport& r, const SignatureReport& s, int k, std::
 }
 
 } // namespace
-
-void printVerifyJson(const VerifyReport& r, std::ostream& out)
-{
-    out << "{\"file\":" << json(r.file) << ",\"sha256\":" << json(r.sha256) << ",\"revisions\":" << r.revisions << ",\"valid\":" << boolean(r.allValid())
-        << ",\"level\":" << json(r.level) << ",\"dss\":"
-        << (r.dssPresent ? "{\"certs\":" + std::to_string(r.dssCerts) + ",\"ocsps\":" + std::to_string(r.dssOcsps) +
-                               ",\"crls\":" + std::to_string(r.dssCrls) + "}"
-                         : std::string("null"))
-        << ",\"passed\":" << boolean(r.allPassed()) << ",\"signatures\":[";
-    for (size_t i = 0; i < r.signatures.size(); ++i) {
-        out << (i ? "," : "") << "\n ";
-        signatureJson(r.signatures[i], out);
-    }
-    out << "\n]}\n";
-}
 
 void printVerifyText(const VerifyReport& r, std::ostream& out)
 {

@@ -1,4 +1,4 @@
-// What `bsre-sign verify` prints: JSON for programs, two-language text for people.
+// What `bsre-sign verify` prints for people: two-language text (JSON: core/verify_json.hpp).
 #pragma once
 
 #include "core/verify.hpp"
@@ -7,7 +7,6 @@
 
 namespace bsre::cli {
 
-void printVerifyJson(const VerifyReport& r, std::ostream& out);
 void printVerifyText(const VerifyReport& r, std::ostream& out);
 
 } // namespace bsre::cli

@@ -14,39 +14,17 @@ namespace {
 
 using namespace report;
 
-// "passed" -> "lulus / passed": the words of PortalChecks and Coverage::Link.
+// Both languages of a word, for the report's "Indonesian / English".
 std::string bilingual(const std::string& en)
 {
-    static const std::pair<const char*, const char*> words[] = {
-        {"passed", "lulus"}, {"failed", "gagal"}, {"absent", "tidak ada"}, {"not checked", "tidak diperiksa"},
-        {"good", "baik (tidak dicabut)"}, {"revoked", "DICABUT"}, {"no data", "tidak ada data pencabutan"},
-        {"trust anchor", "sertifikat akar"}, {"issuer unknown", "penerbit tidak diketahui"}};
-    for (const auto& [e, id] : words)
-        if (en == e)
-            return std::string(id) + " / " + en;
-    return en;
+    const Words w = checkWords(en);
+    return w.id == w.en ? w.en : w.id + " / " + w.en;
 }
 
-// ETSI EN 319 102-1 indications, said to a person.
 std::string indicationSentence(const SignatureReport& s)
 {
-    if (s.indication == "TOTAL-PASSED")
-        return "Tanda tangan sah. / The signature is valid.";
-    if (s.subIndication == "FORMAT_FAILURE")
-        return "Tanda tangan tidak sah: dokumen diubah dengan cara yang tidak diizinkan atau struktur tanda tangan "
-               "salah. / Not valid: the document was changed in a way that is not allowed, or the signature's "
-               "structure is wrong.";
-    if (s.subIndication == "HASH_FAILURE" || s.subIndication == "SIG_CRYPTO_FAILURE")
-        return "Tanda tangan tidak sah: isi yang ditandatangani telah berubah atau nilai tanda tangan rusak. / Not "
-               "valid: the signed content changed or the signature value is broken.";
-    if (s.subIndication == "REVOKED")
-        return "Tanda tangan tidak sah: sertifikat dicabut sebelum penandatanganan. / Not valid: the certificate was "
-               "revoked before signing.";
-    if (s.subIndication == "NO_CERTIFICATE_CHAIN_FOUND" && !s.trustChecked)
-        return "Belum dapat dipastikan: kepercayaan sertifikat tidak diperiksa. / Cannot be decided: the "
-               "certificate's trust was not checked.";
-    return "Belum dapat dipastikan: sertifikat atau stempel waktu tidak dapat dipercaya dengan data yang ada. / "
-           "Cannot be decided: the certificate or timestamp cannot be trusted with the data available.";
+    const Words w = verdictWords(s);
+    return w.id + " / " + w.en;
 }
 
 void labelled(Cursor& c, const std::string& label, const std::string& value, double size = 9)
@@ -204,6 +182,39 @@ void drawComparisons(Cursor& c, const std::vector<PageComparison>& pages)
 }
 
 } // namespace
+
+Words checkWords(const std::string& en)
+{
+    static const std::pair<const char*, const char*> words[] = {
+        {"passed", "lulus"}, {"failed", "gagal"}, {"absent", "tidak ada"}, {"not checked", "tidak diperiksa"},
+        {"good", "baik (tidak dicabut)"}, {"revoked", "DICABUT"}, {"no data", "tidak ada data pencabutan"},
+        {"trust anchor", "sertifikat akar"}, {"issuer unknown", "penerbit tidak diketahui"}};
+    for (const auto& [e, id] : words)
+        if (en == e)
+            return {en, id};
+    return {en, en};
+}
+
+Words verdictWords(const SignatureReport& s)
+{
+    if (s.indication == "TOTAL-PASSED")
+        return {"The signature is valid.", "Tanda tangan sah."};
+    if (s.subIndication == "FORMAT_FAILURE")
+        return {"Not valid: the document was changed in a way that is not allowed, or the signature's structure is "
+                "wrong.",
+                "Tidak sah: dokumen diubah dengan cara yang tidak diizinkan atau struktur tanda tangan salah."};
+    if (s.subIndication == "HASH_FAILURE" || s.subIndication == "SIG_CRYPTO_FAILURE")
+        return {"Not valid: the signed content changed or the signature value is broken.",
+                "Tidak sah: isi yang ditandatangani telah berubah atau nilai tanda tangan rusak."};
+    if (s.subIndication == "REVOKED")
+        return {"Not valid: the certificate was revoked before signing.",
+                "Tidak sah: sertifikat dicabut sebelum penandatanganan."};
+    if (s.subIndication == "NO_CERTIFICATE_CHAIN_FOUND" && !s.trustChecked)
+        return {"Cannot be decided: the certificate's trust was not checked.",
+                "Belum dapat dipastikan: kepercayaan sertifikat tidak diperiksa."};
+    return {"Cannot be decided: the certificate or timestamp cannot be trusted with the data available.",
+            "Belum dapat dipastikan: sertifikat atau stempel waktu tidak dapat dipercaya dengan data yang ada."};
+}
 
 std::string verifyReportPdf(const VerifyReport& r, const std::string& bytes, const ReportContext& ctx)
 {

@@ -10,6 +10,14 @@
 
 namespace bsre {
 
+struct Words {
+    std::string en, id;
+};
+// The verdict of one signature as a sentence a person reads (from its indication).
+Words verdictWords(const SignatureReport& s);
+// The words of PortalChecks and of a certificate's revocation status.
+Words checkWords(const std::string& en);
+
 struct ReportContext {
     std::string trustedBy; // what trust was judged against, in both languages ("" when not checked)
     std::string madeAt;    // when the report was made (local time, ISO 8601)

@@ -43,7 +43,7 @@ void rethrowForUno(bool indonesian, const uno::Reference<uno::XInterface>& sourc
 }
 
 void atMenuBoundary(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-                    const std::function<void()>& f)
+                    const std::function<void()>& f, const Text* title)
 {
     try {
         f();
@@ -51,7 +51,7 @@ void atMenuBoundary(const uno::Reference<uno::XComponentContext>& ctx, const uno
         const bool indonesian = uiIndonesian(ctx);
         const Failure failure = currentFailure(indonesian);
         try {
-            showFailure(ctx, frame, failure.message, indonesian);
+            showFailure(ctx, frame, failure.message, indonesian, title ? tr(*title, indonesian) : OUString());
         } catch (...) {
             // No window to show it in (the office is closing): nothing more to do.
         }

@@ -41,7 +41,9 @@ auto atApiBoundary(bool indonesian, const css::uno::Reference<css::uno::XInterfa
 
 // The menu command: runs f; a failure is shown in a dialog and never escapes
 // into LibreOffice's dispatcher (which would drop it without a word).
+// `title`: the failure dialog's title (default "Signing failed").
 void atMenuBoundary(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                    const css::uno::Reference<css::frame::XFrame>& frame, const std::function<void()>& f);
+                    const css::uno::Reference<css::frame::XFrame>& frame, const std::function<void()>& f,
+                    const Text* title = nullptr);
 
 } // namespace bsre::ext

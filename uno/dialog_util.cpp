@@ -1,5 +1,6 @@
 #include "dialog_util.hpp"
 
+#include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XToolkit.hpp>
 
@@ -46,6 +47,21 @@ uno::Reference<awt::XDialog> DialogBuilder::create(const uno::Reference<awt::XWi
     uno::Reference<awt::XToolkit> toolkit(awt::Toolkit::create(ctx_), uno::UNO_QUERY_THROW);
     dialog_->createPeer(toolkit, parent);
     return uno::Reference<awt::XDialog>(dialog_, uno::UNO_QUERY_THROW);
+}
+
+uno::Reference<awt::XWindowPeer> parentOf(const uno::Reference<frame::XFrame>& frame)
+{
+    if (!frame.is())
+        return {};
+    return uno::Reference<awt::XWindowPeer>(frame->getContainerWindow(), uno::UNO_QUERY);
+}
+
+awt::FontDescriptor bold()
+{
+    awt::FontDescriptor f;
+    f.Weight = awt::FontWeight::BOLD;
+    f.Height = 11;
+    return f;
 }
 
 } // namespace bsre::ext

@@ -4,12 +4,14 @@
 
 #include "uno_util.hpp"
 
+#include <com/sun/star/awt/FontDescriptor.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 
 #include <initializer_list>
@@ -39,6 +41,19 @@ private:
     css::uno::Reference<css::awt::XControl> dialog_;
     css::uno::Reference<css::awt::XControlContainer> container_;
 };
+
+// A control of a created dialog by name, as interface I.
+template <class I>
+css::uno::Reference<I> control(const css::uno::Reference<css::awt::XControlContainer>& c, const char* name)
+{
+    return css::uno::Reference<I>(c->getControl(OUString::createFromAscii(name)), css::uno::UNO_QUERY_THROW);
+}
+
+// The frame's window as a dialog's parent (empty without a frame).
+css::uno::Reference<css::awt::XWindowPeer> parentOf(const css::uno::Reference<css::frame::XFrame>& frame);
+
+// The font of a dialog's headline.
+css::awt::FontDescriptor bold();
 
 // Shorthands for control properties.
 template <class T>

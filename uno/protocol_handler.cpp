@@ -3,6 +3,7 @@
 #include "boundary.hpp"
 #include "report_command.hpp"
 #include "sign_dialog.hpp"
+#include "verify_dialog.hpp"
 
 #include <com/sun/star/frame/DispatchDescriptor.hpp>
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
@@ -22,7 +23,8 @@ void SAL_CALL ProtocolHandler::initialize(const uno::Sequence<uno::Any>& args)
 
 uno::Reference<frame::XDispatch> SAL_CALL ProtocolHandler::queryDispatch(const util::URL& url, const OUString&, sal_Int32)
 {
-    if (url.Complete == "vnd.bsresign:sign" || url.Complete == "vnd.bsresign:report")
+    if (url.Complete == "vnd.bsresign:sign" || url.Complete == "vnd.bsresign:report" ||
+        url.Complete == "vnd.bsresign:verify")
         return this;
     return {};
 }
@@ -43,6 +45,8 @@ void SAL_CALL ProtocolHandler::dispatch(const util::URL& url, const uno::Sequenc
         atMenuBoundary(ctx_, f, [&] { runSignCommand(ctx_, f); });
     else if (url.Complete == "vnd.bsresign:report")
         atMenuBoundary(ctx_, f, [&] { runReportCommand(ctx_, f); });
+    else if (url.Complete == "vnd.bsresign:verify")
+        runVerifyCommand(ctx_, f); // its own boundary: failures say "Verification failed"
 }
 
 void SAL_CALL ProtocolHandler::addStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url)

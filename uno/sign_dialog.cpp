@@ -228,27 +228,6 @@ private:
     uno::Reference<awt::XTextComponent> field_;
 };
 
-template <class I>
-uno::Reference<I> control(const uno::Reference<awt::XControlContainer>& c, const char* name)
-{
-    return uno::Reference<I>(c->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY_THROW);
-}
-
-uno::Reference<awt::XWindowPeer> parentOf(const uno::Reference<frame::XFrame>& frame)
-{
-    if (!frame.is())
-        return {};
-    return uno::Reference<awt::XWindowPeer>(frame->getContainerWindow(), uno::UNO_QUERY);
-}
-
-awt::FontDescriptor bold()
-{
-    awt::FontDescriptor f;
-    f.Weight = awt::FontWeight::BOLD;
-    f.Height = 11;
-    return f;
-}
-
 // The result: file, signer, time, validity; "Open PDF" opens it.
 void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
                 const JobResult& r, const Settings& settings, bool ind, bool showFields)
@@ -307,9 +286,9 @@ void showResult(const uno::Reference<uno::XComponentContext>& ctx, const uno::Re
 }
 
 void showError(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-               const OUString& message, const Settings& settings, bool ind)
+               const OUString& message, const Settings& settings, bool ind, const OUString& title = {})
 {
-    DialogBuilder b(ctx, tr(T::failed, ind), 240, 80);
+    DialogBuilder b(ctx, title.isEmpty() ? tr(T::failed, ind) : title, 240, 80);
     b.add("ImageControl", "logo", 6, 6, 30, 30, {p("ImageURL", logoUrl(ctx, settings)), p("ScaleImage", true), p("Border", sal_Int16(0))});
     b.add("FixedText", "msg", 42, 8, 192, 48, {p("Label", message), p("MultiLine", true)});
     b.add("Button", "close", 174, 60, 60, 14,
@@ -648,9 +627,9 @@ void SignCommand::showFailureIn(const uno::Reference<awt::XControlContainer>& c,
 } // namespace
 
 void showFailure(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-                 const OUString& message, bool indonesian)
+                 const OUString& message, bool indonesian, const OUString& title)
 {
-    showError(ctx, frame, message, readSettings(ctx), indonesian);
+    showError(ctx, frame, message, readSettings(ctx), indonesian, title);
 }
 
 void runSignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)

@@ -11,9 +11,9 @@ void runSignCommand(const com::sun::star::uno::Reference<com::sun::star::uno::XC
                     const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame);
 
 // The "Signing failed" dialog with `message` (uno/boundary.cpp shows every
-// failure of the menu command with it).
+// failure of the menu commands with it); an empty `title` says "Signing failed".
 void showFailure(const com::sun::star::uno::Reference<com::sun::star::uno::XComponentContext>& ctx,
                  const com::sun::star::uno::Reference<com::sun::star::frame::XFrame>& frame, const rtl::OUString& message,
-                 bool indonesian);
+                 bool indonesian, const rtl::OUString& title = {});
 
 } // namespace bsre::ext

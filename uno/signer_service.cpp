@@ -2,6 +2,7 @@
 
 #include "boundary.hpp"
 #include "sign_job.hpp"
+#include "verify_job.hpp"
 
 namespace bsre::ext {
 
@@ -71,6 +72,26 @@ id::bsresign::SignResult SAL_CALL SignerService::signPdf(const OUString& pdfUrl,
 {
     return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
         return toUno(SignJob(ctx_, readSettings(ctx_)).signPdf(pdfUrl, parseOptions(options), {}));
+    });
+}
+
+id::bsresign::VerifyResult SAL_CALL SignerService::verifyPdf(const OUString& pdfUrl,
+                                                            const uno::Sequence<beans::PropertyValue>& options)
+{
+    const bool ind = uiIndonesian(ctx_);
+    return atApiBoundary(ind, self(), [&] {
+        const VerifyOptions o = parseVerifyOptions(options);
+        const VerifyReport report = verifyInOffice(ctx_, pdfUrl);
+        id::bsresign::VerifyResult r = toUno(report, ind);
+        if (!o.reportUrl.isEmpty()) {
+            const std::string path = systemPath(o.reportUrl);
+            if (path.empty())
+                fail(Code::BadOption, "ReportUrl must be a file URL (file:///...).",
+                     "ReportUrl harus berupa URL berkas (file:///...).");
+            writeVerifyReport(report, path, o.overwrite);
+            r.ReportUrl = o.reportUrl;
+        }
+        return r;
     });
 }
 

@@ -21,6 +21,8 @@ public:
                                                    const css::uno::Sequence<css::beans::PropertyValue>& options) override;
     id::bsresign::SignResult SAL_CALL signPdf(const OUString& pdfUrl,
                                               const css::uno::Sequence<css::beans::PropertyValue>& options) override;
+    id::bsresign::VerifyResult SAL_CALL verifyPdf(const OUString& pdfUrl,
+                                                  const css::uno::Sequence<css::beans::PropertyValue>& options) override;
 
     OUString SAL_CALL getImplementationName() override;
     sal_Bool SAL_CALL supportsService(const OUString& name) override;
