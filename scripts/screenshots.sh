@@ -5,6 +5,7 @@
 #   docs/screenshots/sign-dialog-{en,id}.png     the Sign with BSrE dialog, filled in
 #   docs/screenshots/sign-dialog-unusable-{en,id}.png  the same with the expired certificate selected
 #   docs/screenshots/result-dialog-{en,id}.png   the result after signing
+#   docs/screenshots/verify-dialog-{en,id}.png   Verify BSrE signatures… on a PDF changed after signing
 #   docs/screenshots/result-dialog-ltv-{en,id}.png  the result of a B-LT signature
 #       (loopback TSA/OCSP/CRL of tests/fixtures/LTV.md, TsaUrl set, Level automatic)
 #
@@ -189,6 +190,37 @@ for lang in en id; do
   log "$lang: done in $(($(date +%s) - t_lang)) s"
 done
 
+# --- the Verify dialog -------------------------------------------------------------
+# The letter signed by bsre-sign, then changed by an incremental update that
+# draws over its text (tests/tools/pdf_attack.py append-content), opened in
+# Draw: File > Verify BSrE signatures… shows the refused change.
+declare -A vtitle=([en]="Verify BSrE signatures" [id]="Verifikasi tanda tangan BSrE")
+tests/fixtures/make-pdfs.sh "$work/pdfs" >/dev/null 2>&1 || die "make-pdfs.sh failed"
+for lang in en id; do
+  run=$work/verify-$lang
+  letter=$run/${folder[$lang]}/nota-dinas-diubah.pdf
+  mkdir -p "$(dirname "$letter")"
+  "$build/bsre-sign" sign --nssdb "$work/pki/nssdb" --cert officer-rsa --page 1 --rect 340,120,200,70 --no-ledger \
+    "$work/pdfs/letter.pdf" -o "$run/signed.pdf" >/dev/null || die "bsre-sign sign failed"
+  python3 tests/tools/pdf_attack.py append-content "$run/signed.pdf" "$letter" || die "pdf_attack.py failed"
+  chmod -R a+rX "$run"
+  start_office "$work/pki/nssdb" "$work/office-run-verify-$lang.log" SHOTS_VERIFY=1
+  wait_status 120 loaded || fail "Draw did not open the PDF"
+  sleep 2
+  touch "$run/go"
+  dlg=$(wait_window 60 "^${vtitle[$lang]}\$") || fail "the dialog '${vtitle[$lang]}' did not appear"
+  sleep 1.5
+  timeout 10 xdotool windowfocus --sync "$dlg" || true
+  park_pointer
+  sleep 0.5
+  import -window "$dlg" "$out/verify-dialog-$lang.png"
+  xdotool key Escape
+  wait_status 30 dispatched || fail "the macro did not finish (verify)"
+  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
+  stop_office
+  log "verify-$lang: done"
+done
+
 # --- the result of a B-LT signature ----------------------------------------------
 # The loopback TSA, OCSP responder and CRL server of the tests, a database with
 # the LTV officer only, TsaUrl set and Level automatic: the result dialog shows
@@ -228,7 +260,7 @@ for lang in en id; do
   log "ltv-$lang: done"
 done
 
-for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,result-dialog-ltv}-{en,id}.png; do
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,result-dialog-ltv}-{en,id}.png; do
   echo "$f $(identify -format '%wx%h' "$f")"
 done
 log "all screenshots in $(($(date +%s) - t_start)) s"

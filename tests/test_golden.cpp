@@ -60,6 +60,7 @@ std::string sha256(const std::string& bytes)
     BOOST_TEST(sig.output.find("Signature Validation: Signature is Valid.") != std::string::npos, sig.output);
     Run check = run("qpdf --check " + q(s("f")));
     BOOST_TEST(check.status == 0, check.output);
+    checkOwnAnalysis(s("f"), pki("verifydb"));
     Run r = run("sha256sum " + q(s("f")) + " | cut -c1-64");
     BOOST_TEST_REQUIRE(r.status == 0, r.output);
     return r.output.substr(0, 64);

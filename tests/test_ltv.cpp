@@ -105,6 +105,7 @@ void checkCadesSignature(const std::string& pdf, const Scratch& s, bool pdfsigTr
         BOOST_TEST(ps.output.find("Certificate is Trusted.") != std::string::npos, ps.output);
     Run qp = run("qpdf --check " + q(pdf));
     BOOST_TEST(qp.status == 0, qp.output);
+    checkOwnAnalysis(pdf, ltv("verifydb-ltv"));
     Run mu = run("mutool sign -v " + q(pdf));
     BOOST_TEST(contains(mu.output, "The signature is valid but there have been edits since signing."), mu.output);
     BOOST_TEST(!contains(mu.output, "Digest error"), mu.output);

@@ -1,6 +1,7 @@
 ' Used by scripts/screenshots.sh: opens the sample letter in a visible Writer
 ' window, waits until the screenshot script says "go" (it may photograph the
-' File menu first), then runs File > Sign with BSrE… through the dispatcher.
+' File menu first), then runs File > Sign with BSrE… (or, with SHOTS_VERIFY=1,
+' File > Verify BSrE signatures… on a PDF in Draw) through the dispatcher.
 ' The dialogs are modal, so the dispatch returns only after the script has
 ' photographed them and closed them; then the office is terminated.
 Sub Note(text As String)
@@ -23,8 +24,14 @@ Sub ShowDialogs
         settingsNode.replaceByName("TsaUrl", Environ("SHOTS_TSA"))
         settingsNode.commitChanges()
     End If
-    Dim args(0) As New com.sun.star.beans.PropertyValue
+    ' SHOTS_VERIFY=1: SHOTS_LETTER is a signed PDF, opened in Draw, and the
+    ' command is File > Verify BSrE signatures… instead.
+    Dim verifying As Boolean
+    verifying = Environ("SHOTS_VERIFY") = "1"
+    Dim args(1) As New com.sun.star.beans.PropertyValue
     args(0).Name = "Hidden" : args(0).Value = False
+    args(1).Name = "FilterName" : args(1).Value = ""
+    If verifying Then args(1).Value = "draw_pdf_import"
     Dim doc As Object
     doc = StarDesktop.loadComponentFromURL(ConvertToURL(Environ("SHOTS_LETTER")), "_blank", 0, args())
     Note("loaded")
@@ -36,7 +43,10 @@ Sub ShowDialogs
     Note("dispatching")
     Dim dispatcher As Object
     dispatcher = CreateUnoService("com.sun.star.frame.DispatchHelper")
-    dispatcher.executeDispatch(doc.CurrentController.Frame, "vnd.bsresign:sign", "", 0, Array())
+    Dim command As String
+    command = "vnd.bsresign:sign"
+    If verifying Then command = "vnd.bsresign:verify"
+    dispatcher.executeDispatch(doc.CurrentController.Frame, command, "", 0, Array())
     Note("dispatched")
     doc.close(True)
     GoTo Done

@@ -73,8 +73,10 @@ Outcome signPdf(Office& o, const std::string& nick, const fs::path& out)
     return r;
 }
 
+// Every output here is the product's own: analysed as such, then returned.
 std::string verifyJson(const fs::path& pdf)
 {
+    testing::checkOwnAnalysis(pdf.string(), testing::ltv("verifydb-ltv"));
     return testing::run(testing::q(testing::tool()) + " verify --nssdb " + testing::q(testing::ltv("verifydb-ltv")) +
                         " --json " + testing::q(pdf.string()))
         .output;
