@@ -476,6 +476,52 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(extend_command)
 
+// The LTV updates (DSS, VRI, document timestamp; at signing and by extend)
+// rewrite the catalog, the AcroForm and page 1: on an input whose page and
+// catalog carry values other tools spell unusually, every rewritten object
+// keeps them byte for byte, and the analysis calls every change allowed.
+BOOST_AUTO_TEST_CASE(ltv_updates_copy_every_value_as_spelled)
+{
+    Scratch s;
+    Run odd = run("python3 " + q(env("BSRE_SOURCE") + "/tests/tools/pdf_attack.py") + " odd-values " +
+                  q(pdfs("letter.pdf")) + " " + q(s("odd.pdf")));
+    BOOST_TEST_REQUIRE(odd.status == 0, odd.output);
+    BOOST_TEST_REQUIRE(signAs("ltv-officer", s("bt.pdf"), "--tsa " + q(tsaUrl()), s("odd.pdf")).status == 0);
+    Run lta = extend(s("bt.pdf"), s("lta.pdf"), "--level B-LTA --tsa " + q(tsaUrl()));
+    BOOST_TEST_REQUIRE(lta.status == 0, lta.output);
+    Run direct = signAs("ltv-officer", s("direct.pdf"), "--level B-LTA --tsa " + q(tsaUrl()), s("odd.pdf"));
+    BOOST_TEST_REQUIRE(direct.status == 0, direct.output);
+    const size_t oddSize = slurp(s("odd.pdf")).size();
+    for (const char* file : {"lta.pdf", "direct.pdf"}) {
+        checkCadesSignature(s(file), s);
+        const std::string added = slurp(s(file)).substr(oddSize);
+        size_t pages = 0, catalogs = 0;
+        // Every rewrite of page 1 or of the catalog, each on its own.
+        for (size_t at = added.find(" obj"); at != std::string::npos; at = added.find(" obj", at + 4)) {
+            const std::string object = added.substr(at, added.find("endobj", at) - at);
+            const bool page = contains(object, "/Type /Page/") || contains(object, "/Type/Page/") ||
+                              contains(object, "/Type /Page ");
+            const bool catalog = contains(object, "/Type /Catalog") || contains(object, "/Type/Catalog");
+            if (page) {
+                ++pages;
+                for (const char* v : {"/BsreReal -.50", "/BsreStr (a\\)b\\\\c\\101)", "/BsreHex <ABcd 12>",
+                                      "/BsreNested [[1.50 << /K 0.000 /L (\\(x\\)) >>] null true 007]",
+                                      "595.303937007874 841.889763779528"})
+                    BOOST_TEST(contains(object, v), file << ": page 1 lost " << v << " in\n" << object);
+            }
+            if (catalog) {
+                ++catalogs;
+                BOOST_TEST(contains(object, "/BsreCatalog (tetap apa adanya)"), file << ": catalog\n" << object);
+            }
+        }
+        BOOST_TEST(pages > 0u, file);
+        BOOST_TEST(catalogs >= 2u, file << ": the signature's AcroForm and the DSS each rewrite the catalog");
+        const std::string v = verifyJson(s(file));
+        BOOST_TEST(contains(v, "\"level\":\"B-LTA\""), v);
+        BOOST_TEST(count(v, "\"allowed\":true") > 0u, v);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(b_t_to_b_lt_to_b_lta_each_step_a_prefix_of_the_next)
 {
     Scratch s;
