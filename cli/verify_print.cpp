@@ -1,5 +1,7 @@
 #include "cli/verify_print.hpp"
 
+#include "core/verify_report.hpp"
+
 #include <string>
 
 namespace bsre::cli {
@@ -34,6 +36,17 @@ void changesText(const SignatureReport& s, std::ostream& out)
             << m.what << "\n       " << m.whatId << "\n";
 }
 
+std::string checkLine(const SignatureReport& s)
+{
+    const PortalChecks c = portalChecks(s);
+    auto both = [](const std::string& v) {
+        const Words w = checkWords(v);
+        return w.en + " / " + w.id;
+    };
+    return "signer " + both(c.signer) + "; integrity " + both(c.integrity) + "; timestamp " + both(c.timestamp) +
+           "; LTV " + both(c.ltv);
+}
+
 void signatureText(const VerifyReport& r, const SignatureReport& s, int k, std::ostream& out)
 {
     out << "#" << k << " field / kolom: " << s.field << "\n"
@@ -50,6 +63,7 @@ void signatureText(const VerifyReport& r, const SignatureReport& s, int k, std::
                            : "not checked / tidak diperiksa")
         << "\n";
     changesText(s, out);
+    out << "   checks / pemeriksaan:    " << checkLine(s) << "\n";
     out << "   indication / indikasi:   " << s.indication << (s.subIndication.empty() ? "" : " / " + s.subIndication)
         << "\n   result / hasil:          " << (s.valid() ? "VALID / SAH" : "NOT VALID / TIDAK SAH");
     if (!s.problem.empty())
@@ -67,7 +81,8 @@ void printVerifyText(const VerifyReport& r, std::ostream& out)
     for (const SignatureReport& s : r.signatures)
         signatureText(r, s, ++k, out);
     if (r.signatures.empty())
-        out << "No signatures. / Tidak ada tanda tangan.\n";
+        out << "No signatures: this PDF is not signed (the file itself is fine). / Tidak ada tanda tangan: PDF ini "
+               "tidak ditandatangani (berkasnya sendiri baik).\n";
     else
         out << "Level of the file / level berkas: PAdES " << r.level
             << (r.dssPresent ? "; DSS: " + std::to_string(r.dssCerts) + " certificate(s), " +

@@ -321,8 +321,8 @@ struct Reader::Impl {
         doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr, [this] { reconstructed = true; });
         if (!doc->isOk()) {
             if (doc->getErrorCode() == errEncrypted)
-                fail(Code::EncryptedPdf, Where{path}, "The PDF " + path + " is encrypted; remove the password protection before signing.",
-                     "PDF " + path + " terenkripsi; hapus perlindungan kata sandi sebelum menandatangani.");
+                fail(Code::EncryptedPdf, Where{path}, "The PDF " + path + " is encrypted; BSrE Sign does not open encrypted PDFs. Remove the password protection first (the original was not changed).",
+                     "PDF " + path + " terenkripsi; BSrE Sign tidak membuka PDF terenkripsi. Hapus dulu perlindungan kata sandinya (berkas asli tidak diubah).");
             damaged(path, "Poppler error " + std::to_string(doc->getErrorCode()));
         }
         if (reconstructed)
@@ -990,6 +990,14 @@ DssRecord Reader::dss() const
     collect("Certs", d.certs, d.certRefs);
     collect("OCSPs", d.ocsps, d.ocspRefs);
     collect("CRLs", d.crls, d.crlRefs);
+    // VRI entries are written back when the DSS grows: as spelled in the
+    // file (an indirect DSS; Poppler's reading only for an inline one).
+    bool indirect = false;
+    if (auto raw = nf.isRef() ? dictValue(d.ref, "VRI", indirect) : std::nullopt) {
+        for (const auto& [key, value] : raw->entries)
+            d.vri.emplace_back(raw::decodeName(key), value);
+        return d;
+    }
     Object vri = dss.dictLookup("VRI");
     if (vri.isDict())
         for (int i = 0; i < vri.dictGetLength(); ++i)

@@ -31,7 +31,7 @@ struct DssRecord {
     unsigned long long offset = 0;            // where that object (or its object stream) starts
     std::vector<std::string> certs, ocsps, crls;
     std::vector<std::string> certRefs, ocspRefs, crlRefs; // the entries as written ("12 0 R")
-    std::vector<std::pair<std::string, std::string>> vri;  // key (hex SHA-1) -> dictionary syntax
+    std::vector<std::pair<std::string, std::string>> vri;  // key (hex SHA-1) -> dictionary syntax as spelled
 };
 
 // An annotation the export left as a marker (a /Link's /URI or a widget's /T).
