@@ -15,6 +15,7 @@ enum Exit : int {
     Internal = 6,      // anything else (font, image, too large signature)
     Network = 7,       // timestamp server or revocation data (OCSP/CRL) unreachable, refused, or failing the checks
     TwoPhase = 8,      // complete: STATE damaged or edited, input changed since prepare, signature does not match
+    SomeRefused = 9,   // sign with many inputs: some were refused (each with its sentence), the others signed
 };
 
 inline int exitFor(Code c)
@@ -32,7 +33,8 @@ inline int exitFor(Code c)
     case Code::NotSigned:
     case Code::PageOutOfRange:
     case Code::RectOffPage:
-    case Code::NoRoomForNotice: return InputPdf;
+    case Code::NoRoomForNotice:
+    case Code::InputTooLarge: return InputPdf;
     case Code::CertNotFound:
     case Code::CertExpired:
     case Code::CertNotYetValid:

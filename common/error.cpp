@@ -15,6 +15,7 @@ const char* codeName(Code c) noexcept
     case Code::PageOutOfRange: return "PageOutOfRange";
     case Code::RectOffPage: return "RectOffPage";
     case Code::NoRoomForNotice: return "NoRoomForNotice";
+    case Code::InputTooLarge: return "InputTooLarge";
     case Code::CertNotFound: return "CertificateNotFound";
     case Code::CertExpired: return "CertificateExpired";
     case Code::CertNotYetValid: return "CertificateNotYetValid";

@@ -19,6 +19,7 @@ enum class Code {
     PageOutOfRange,
     RectOffPage,
     NoRoomForNotice,  // content fills the notice band and may not be scaled enough
+    InputTooLarge,    // the input PDF is larger than the engine reads into memory (pdf/reader.hpp)
     CertNotFound,
     CertExpired,
     CertNotYetValid,

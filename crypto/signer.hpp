@@ -42,6 +42,9 @@ public:
     virtual Bytes sign(std::string_view data) = 0;
     // Private-key operations performed so far (tests assert exactly one).
     virtual int operations() const = 0;
+    // Whether sign() may run on several threads at once (NSS's own software
+    // token); a hardware token or a remote service signs one at a time.
+    virtual bool concurrent() const { return false; }
 };
 
 // PKCS#1 v1.5: the modulus length; ECDSA: a DER SEQUENCE of two INTEGERs

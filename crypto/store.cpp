@@ -4,6 +4,7 @@
 #include "crypto/handles.hpp"
 #include "crypto/nss_util.hpp"
 
+#include <atomic>
 #include <nss.h>
 #include <prerror.h>
 #include <prtime.h>
@@ -159,6 +160,7 @@ public:
         return bytesOf(out.get());
     }
     int operations() const override { return ops_; }
+    bool concurrent() const override { return key_->pkcs11Slot && PK11_IsInternal(key_->pkcs11Slot); }
 
 private:
     UniqueCert cert_;
@@ -168,7 +170,7 @@ private:
     KeyType type_ = KeyType::Rsa;
     int bits_ = 0;
     HashAlg hash_ = HashAlg::Sha256;
-    int ops_ = 0;
+    std::atomic<int> ops_{0};
 };
 
 // NSS must never prompt on its own: we log in explicitly with the PIN the

@@ -28,6 +28,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <sys/stat.h>
 
 namespace bsre::pdf {
 
@@ -529,7 +530,15 @@ std::unique_ptr<Reader> Reader::open(const std::string& path)
     if (!fp)
         fail(Code::Io, "The file " + path + " cannot be read (" + std::strerror(errno) + ").",
              "Berkas " + path + " tidak dapat dibaca (" + std::strerror(errno) + ").");
+    struct stat st{};
+    if (::fstat(::fileno(fp), &st) == 0 && static_cast<unsigned long long>(st.st_size) > kMaxPdfBytes) {
+        std::fclose(fp);
+        fail(Code::InputTooLarge, Where{path},
+             "The PDF " + path + " is larger than 512 MiB; BSrE Sign does not read files that large (nothing was changed).",
+             "PDF " + path + " lebih besar dari 512 MiB; BSrE Sign tidak membaca berkas sebesar itu (tidak ada yang diubah).");
+    }
     auto bytes = std::make_shared<std::string>();
+    bytes->reserve(static_cast<size_t>(st.st_size));
     char buf[1 << 16];
     size_t got;
     while ((got = std::fread(buf, 1, sizeof buf, fp)) > 0)

@@ -64,6 +64,9 @@ struct ObjectRole {
     bool docTimestamp = false;  // a signature field whose value is a /DocTimeStamp
 };
 
+// The largest input read (the input and an output are each held in memory once).
+constexpr unsigned long long kMaxPdfBytes = 512ULL << 20;
+
 class Reader {
 public:
     // Throws bsre::Error: NotPdf, MalformedPdf (damaged, truncated,

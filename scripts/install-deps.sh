@@ -14,7 +14,7 @@ packages=(
   mupdf-tools qpdf openssl
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui
   libreoffice-dev xvfb xauth unzip zip
-  python3 curl iproute2
+  python3 curl iproute2 time
 )
 
 missing=()

@@ -1,0 +1,46 @@
+// The options `sign`, `prepare`, `complete` and `extend` share (cli/sign_args.cpp):
+// read from the command line into the engine's requests; and how a signing
+// is printed. `sign` with many inputs (cli/batch.cpp) uses the same.
+#pragma once
+
+#include "cli/args.hpp"
+#include "core/sign.hpp"
+#include "crypto/store.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bsre::cli {
+
+std::string trimNewline(std::string s);
+// --pin-file, --pin-fd, else asked on the terminal (never on the command line).
+crypto::PinProvider pinProvider(const Args& a);
+// --nssdb DIR (required) and every --module.
+std::unique_ptr<crypto::Store> openStore(const Args& a);
+pdf::Rect parseRect(const std::string& s);
+bool samePath(const std::string& a, const std::string& b);
+std::optional<crypto::TsaConfig> tsaConfig(const Args& a);
+std::chrono::seconds networkTimeout(const Args& a);
+void printChecks(const std::vector<crypto::CertRevocation>& checks);
+void printWarnings(const std::vector<Warning>& warnings);
+// IN.pdf -o OUT.pdf, never the same file.
+std::pair<std::string, std::string> inputAndOutput(const Args& a);
+// --field, --page/--rect or --invisible (the default).
+Placement placementFrom(const Args& a);
+// What the signature says, without the files: placement, texts, certification.
+SignRequest appearanceOptions(const Args& a);
+// The same with IN.pdf and -o OUT.pdf: shared by sign and prepare.
+SignRequest appearanceRequest(const Args& a);
+// --cert (required), --tsa..., --level, --allow-lower-level, network timeouts.
+void signingOptions(const Args& a, SignRequest& rq);
+std::optional<Level> levelFrom(const Args& a, bool haveTsa);
+// The QR code's address: {file} (the input's file name) and {sha256} (of its bytes). NSS must be up.
+std::string qrText(std::string url, const std::string& input);
+std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input);
+void printSigned(const SignOutcome& out);
+
+} // namespace bsre::cli
