@@ -4,6 +4,9 @@
 #include "pdf/draw.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
+#include <sys/stat.h>
 
 #include <png.h>
 
@@ -257,12 +260,49 @@ ImageObject emitJpeg(const std::string& path, const std::string& data, NewObject
 }
 
 // A JPEG as it is, anything else read as PNG and fitted within maxSide.
+// A PNG as written: decoded, scaled and compressed once per process (the
+// logo of every file of a batch), again when the file changes.
+struct EncodedPng {
+    RasterImage size; // width and height only; alpha non-empty when there is a mask
+    std::string rgb, alpha; // deflated, with the PNG predictors
+};
+
+EncodedPng encodedPng(const std::string& path, int maxSide)
+{
+    static std::mutex mutex;
+    static std::map<std::string, EncodedPng> cache;
+    struct stat st{};
+    const bool known = ::stat(path.c_str(), &st) == 0;
+    const std::string key = std::to_string(maxSide) + ":" + std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) +
+                            ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+                            std::to_string(st.st_mtim.tv_nsec) + ":" + path;
+    std::lock_guard<std::mutex> hold(mutex);
+    if (auto it = cache.find(key); known && it != cache.end())
+        return it->second;
+    const RasterImage img = fitWithin(loadPng(path), maxSide);
+    EncodedPng e;
+    e.size.width = img.width;
+    e.size.height = img.height;
+    e.rgb = deflate(predict(img.rgb, img.width, img.height, 3));
+    if (!img.alpha.empty()) {
+        e.size.alpha = "1";
+        e.alpha = deflate(predict(img.alpha, img.width, img.height, 1));
+    }
+    if (cache.size() > 16)
+        cache.clear(); // a few logos and images at most; never grows with a batch
+    return cache[key] = std::move(e);
+}
+
 ImageObject emitNewImage(const std::string& path, int maxSide, NewObjects& objs)
 {
     if (std::optional<std::string> jpeg = jpegFile(path))
         return emitJpeg(path, *jpeg, objs);
-    RasterImage img = fitWithin(loadPng(path), maxSide);
-    return {emitImage(img, objs), img.width, img.height};
+    const EncodedPng e = encodedPng(path, maxSide); // a copy, made under the cache's lock
+    std::string smask;
+    if (!e.size.alpha.empty())
+        smask = " /SMask " + ref(objs.add(deflatedStreamObject(imageDict(e.size, "/DeviceGray", 1), e.alpha)));
+    const int obj = objs.add(deflatedStreamObject(imageDict(e.size, "/DeviceRGB", 3) + smask, e.rgb));
+    return {obj, e.size.width, e.size.height};
 }
 
 } // namespace

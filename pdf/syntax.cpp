@@ -149,21 +149,32 @@ std::string deflate(std::string_view data)
     return out;
 }
 
-std::string streamObject(std::string_view dictEntries, std::string_view data, bool compress)
+namespace {
+std::string streamWith(std::string_view dictEntries, std::string_view payload, bool flate)
 {
-    std::string payload = compress ? deflate(data) : std::string(data);
     std::string out = "<<";
     if (!dictEntries.empty()) {
         out += ' ';
         out += dictEntries;
     }
     out += " /Length " + num(static_cast<long long>(payload.size()));
-    if (compress)
+    if (flate)
         out += " /Filter /FlateDecode";
     out += " >>\nstream\n";
     out += payload;
     out += "\nendstream";
     return out;
+}
+} // namespace
+
+std::string deflatedStreamObject(std::string_view dictEntries, std::string_view deflated)
+{
+    return streamWith(dictEntries, deflated, true);
+}
+
+std::string streamObject(std::string_view dictEntries, std::string_view data, bool compress)
+{
+    return compress ? streamWith(dictEntries, deflate(data), true) : streamWith(dictEntries, data, false);
 }
 
 } // namespace bsre::pdf

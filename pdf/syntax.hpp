@@ -30,6 +30,8 @@ std::string deflate(std::string_view data);
 // "<< ... /Length n /Filter /FlateDecode >>\nstream\n...\nendstream" body.
 // dictEntries are extra entries, already in PDF syntax (e.g. "/Type /XObject").
 std::string streamObject(std::string_view dictEntries, std::string_view data, bool compress);
+// The same for data already deflated (zlib): /Filter /FlateDecode is said.
+std::string deflatedStreamObject(std::string_view dictEntries, std::string_view deflated);
 
 // Objects appended in an incremental update. Numbers come from the
 // original's /Size upwards; bodies are what goes between "N 0 obj\n" and "\nendobj".
