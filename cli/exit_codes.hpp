@@ -30,6 +30,7 @@ inline int exitFor(Code c)
     case Code::EncryptedPdf:
     case Code::FieldNotFound:
     case Code::FieldSigned:
+    case Code::CertifiedNoChanges:
     case Code::NotSigned:
     case Code::PageOutOfRange:
     case Code::RectOffPage:

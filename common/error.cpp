@@ -11,6 +11,7 @@ const char* codeName(Code c) noexcept
     case Code::EncryptedPdf: return "EncryptedPdf";
     case Code::FieldNotFound: return "FieldNotFound";
     case Code::FieldSigned: return "FieldSigned";
+    case Code::CertifiedNoChanges: return "CertifiedNoChanges";
     case Code::NotSigned: return "NotSigned";
     case Code::PageOutOfRange: return "PageOutOfRange";
     case Code::RectOffPage: return "RectOffPage";

@@ -15,6 +15,7 @@ enum class Code {
     EncryptedPdf,     // encrypted input; we never decrypt and rewrite
     FieldNotFound,    // --field names no signature field
     FieldSigned,      // the field already holds a signature
+    CertifiedNoChanges, // the PDF is certified with DocMDP P1: no signature may be added
     NotSigned,        // extend: the PDF has no signature
     PageOutOfRange,
     RectOffPage,

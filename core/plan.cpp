@@ -206,6 +206,21 @@ pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& sign
     return style;
 }
 
+// A document certified with DocMDP P1 permits no change at all (ISO 32000-1
+// 12.8.2.2): another signature would break its certification.
+void refuseIfCertifiedNoChanges(const pdf::Reader& reader)
+{
+    if (reader.model().signatureCount == 0)
+        return;
+    for (const pdf::SignatureRecord& s : reader.signatures())
+        if (s.docMdp == 1)
+            fail(Code::CertifiedNoChanges, Where{reader.model().path},
+                 "The PDF is certified with \"no changes allowed\" (by " + s.field +
+                     "): another signature would break its certification. Nothing was written.",
+                 "PDF ini disertifikasi dengan \"tidak boleh ada perubahan\" (oleh " + s.field +
+                     "): tanda tangan lain akan merusak sertifikasinya. Tidak ada yang ditulis.");
+}
+
 // Certification and the notice go with the first signature only.
 void planFirstSignatureOnly(const SignRequest& rq, int signatures, SignaturePlan& p)
 {
@@ -254,6 +269,7 @@ SignaturePlan planSignature(const pdf::Reader& reader, const SignRequest& rq, co
 {
     const pdf::DocumentModel& m = reader.model();
     const int off = rq.utcOffsetMinutes ? *rq.utcOffsetMinutes : localUtcOffsetMinutes(rq.now);
+    refuseIfCertifiedNoChanges(reader);
     SignaturePlan p;
     std::string lineTitle; // a Signature Line's suggested title, shown under the name
     if (rq.placement.kind == Placement::Kind::ExistingField) {

@@ -110,11 +110,26 @@ inline std::string softhsmModule()
     return {};
 }
 
-// Signs with the CLI; returns the run (status, output).
+// Our verifier's modification analysis on a product output: the file was
+// analysed, every change its later revisions made is allowed, and no
+// signature fails (trust may be unchecked for a database without the root).
+inline void checkOwnAnalysis(const std::string& pdf, const std::string& nssdb)
+{
+    Run ov = run(q(tool()) + " verify --nssdb " + q(nssdb) + " --json " + q(pdf));
+    BOOST_TEST(ov.output.find("\"modifications\":") != std::string::npos, ov.output);
+    BOOST_TEST(ov.output.find("\"allowed\":false") == std::string::npos, ov.output);
+    BOOST_TEST(ov.output.find("TOTAL-FAILED") == std::string::npos, ov.output);
+}
+
+// Signs with the CLI; returns the run (status, output). Every output it
+// makes goes through our verifier's modification analysis.
 inline Run sign(const std::string& in, const std::string& out, const std::string& extra)
 {
-    return run("SOFTHSM2_CONF=" + q(pki("softhsm2.conf")) + " " + q(tool()) + " sign --nssdb " + q(pki("nssdb")) +
-               " " + extra + " " + q(in) + " -o " + q(out));
+    Run r = run("SOFTHSM2_CONF=" + q(pki("softhsm2.conf")) + " " + q(tool()) + " sign --nssdb " + q(pki("nssdb")) +
+                " " + extra + " " + q(in) + " -o " + q(out));
+    if (r.status == 0 && fs::exists(out))
+        checkOwnAnalysis(out, pki("verifydb"));
+    return r;
 }
 
 struct ByteRange {
@@ -182,17 +197,6 @@ inline size_t count(const std::string& hay, const std::string& needle)
 
 // The house rule: every output passes pdfsig, mutool, qpdf and openssl cms,
 // and the input's bytes are an exact prefix of the output.
-// Our verifier's modification analysis on a product output: the file was
-// analysed, every change its later revisions made is allowed, and no
-// signature fails (trust may be unchecked for a database without the root).
-inline void checkOwnAnalysis(const std::string& pdf, const std::string& nssdb)
-{
-    Run ov = run(q(tool()) + " verify --nssdb " + q(nssdb) + " --json " + q(pdf));
-    BOOST_TEST(ov.output.find("\"modifications\":") != std::string::npos, ov.output);
-    BOOST_TEST(ov.output.find("\"allowed\":false") == std::string::npos, ov.output);
-    BOOST_TEST(ov.output.find("TOTAL-FAILED") == std::string::npos, ov.output);
-}
-
 inline void checkSignedOutput(const std::string& in, const std::string& out, size_t expectedSignatures)
 {
     std::string inBytes = slurp(in), outBytes = slurp(out);

@@ -144,6 +144,7 @@ BOOST_AUTO_TEST_CASE(no_notice_word_overlaps_another_word)
             BOOST_TEST(!(n.x1 < o.x2 && o.x1 < n.x2 && n.y1 < o.y2 && o.y1 < n.y2),
                        "notice word '" << n.text << "' overlaps '" << o.text << "'");
     BOOST_TEST(pageText(s("out.pdf"), 1).find("UU ITE No. 11 Tahun 2008 Pasal 5 ayat 1") != std::string::npos);
+    checkOwnAnalysis(s("out.pdf"), pki("verifydb"));
 }
 
 BOOST_AUTO_TEST_CASE(only_the_configured_pages_are_stamped)
@@ -156,6 +157,8 @@ BOOST_AUTO_TEST_CASE(only_the_configured_pages_are_stamped)
     BOOST_TEST_REQUIRE(sign(pdfs("letter-100.pdf"), s("last.pdf"), "--cert officer-rsa --notice --notice-pages last").status == 0);
     BOOST_TEST(pageText(s("last.pdf"), 100).find(kNotice) != std::string::npos);
     BOOST_TEST(pageText(s("last.pdf"), 1).find("Balai Sertifikasi Elektronik (BSrE)") == std::string::npos);
+    for (const char* f : {"first.pdf", "last.pdf"})
+        checkOwnAnalysis(s(f), pki("verifydb"));
     BOOST_TEST_REQUIRE(sign(pdfs("letter-100.pdf"), s("all.pdf"), "--cert officer-rsa --notice").status == 0);
     for (int p : {1, 37, 100})
         BOOST_TEST(pageText(s("all.pdf"), p).find(kNotice) != std::string::npos, "page " << p);

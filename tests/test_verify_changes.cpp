@@ -212,7 +212,8 @@ BOOST_AUTO_TEST_CASE(allowed_changes_pass)
 }
 
 // The certification's level decides: P3 allows an added annotation, P1
-// refuses even a second signature (while the second signature itself passes).
+// refuses even a second signature (while the second signature itself passes);
+// `sign` refuses to add one to a P1 document at all.
 BOOST_AUTO_TEST_CASE(the_certification_level_decides)
 {
     Scratch s;
@@ -225,7 +226,14 @@ BOOST_AUTO_TEST_CASE(the_certification_level_decides)
     anchors("add-annot (--certify-level 3)", s("p3-annot.pdf"));
 
     BOOST_TEST_REQUIRE(sign(pdfs("letter.pdf"), s("p1.pdf"), "--cert officer-rsa --invisible --certify-level 1").status == 0);
-    BOOST_TEST_REQUIRE(sign(s("p1.pdf"), s("p1-second.pdf"), "--cert officer-ec --invisible").status == 0);
+    // We refuse to sign it again; another tool does not ask.
+    Run ours = sign(s("p1.pdf"), s("p1-ours.pdf"), "--cert officer-ec --invisible");
+    BOOST_TEST(ours.status == 3, ours.output);
+    BOOST_TEST(ours.output.find("certified with \"no changes allowed\"") != std::string::npos, ours.output);
+    BOOST_TEST(!std::filesystem::exists(s("p1-ours.pdf")));
+    run("pdfsig -nssdir sql:" + q(pki("nssdb")) + " -add-signature -nick officer-ec -new-signature-field-name Kedua " +
+        q(s("p1.pdf")) + " " + q(s("p1-second.pdf")));
+    BOOST_TEST_REQUIRE(std::filesystem::exists(s("p1-second.pdf")));
     Run v1 = verifyJson(s("p1-second.pdf"));
     BOOST_TEST(v1.status == 1, v1.output);
     const std::string first = signatureJson(v1.output, 0), second = signatureJson(v1.output, 1);
