@@ -1,0 +1,164 @@
+// Faults from outside (issue 15): SIGKILL at many moments of a B-LT signing
+// against the loopback servers, a full disk and a read-only folder (tmpfs
+// mounts made here: the tests run as root), a symlink planted at the output,
+// and the PIN never in the process's command line or environment.
+#define BOOST_TEST_MODULE faults
+#include <boost/test/unit_test.hpp>
+
+#include "ltv_support.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <sstream>
+#include <sys/stat.h>
+
+using namespace testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string signLt(const std::string& in, const std::string& out, const std::string& extra = "")
+{
+    return ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) + " --cert ltv-officer --no-ledger --level B-LT --tsa " +
+           q(tsaUrl()) + " --tsa-timeout 30 " + extra + " " + q(in) + " -o " + q(out);
+}
+
+// A tmpfs of `size` at `dir` (options e.g. "ro"), unmounted at the end of the scope.
+struct Mount {
+    std::string dir;
+    Mount(const std::string& d, const std::string& options) : dir(d)
+    {
+        fs::create_directories(dir);
+        Run m = run("mount -t tmpfs -o " + options + " bsre-test " + q(dir));
+        BOOST_TEST_REQUIRE(m.status == 0, "mounting a tmpfs needs root: " << m.output);
+    }
+    ~Mount() { run("umount " + q(dir)); }
+};
+
+// Everything left in `dir` apart from `allowed`: only private temporary files may remain.
+void checkLeftovers(const std::string& dir, const std::string& allowed)
+{
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string name = e.path().filename().string();
+        if (name == allowed)
+            continue;
+        struct stat st{};
+        ::stat(e.path().c_str(), &st);
+        BOOST_TEST((name.rfind("." + allowed + ".", 0) == 0), "a stray file " << name);
+        BOOST_TEST((st.st_mode & 077) == 0u, name << " is readable by others: mode " << std::oct << st.st_mode);
+    }
+}
+
+double seconds(const std::function<void()>& f)
+{
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_kill_at_any_moment_leaves_no_partial_output)
+{
+    Scratch s;
+    const std::string in = pdfs("letter-100.pdf"), before = slurp(in);
+    const double full = seconds([&] { BOOST_TEST_REQUIRE(run(signLt(in, s("whole.pdf"))).status == 0); });
+    BOOST_TEST_MESSAGE("a whole B-LT signing of 100 pages: " << full << " s");
+    int midway = 0;
+    for (int k = 1; k <= 12; ++k) {
+        const std::string dir = s("k" + std::to_string(k)), out = dir + "/out.pdf";
+        fs::create_directories(dir);
+        const double at = full * k / 14.0;
+        Run r = run(signLt(in, out) + " >/dev/null 2>&1 & p=$!; sleep " + std::to_string(at) +
+                    "; kill -9 $p 2>/dev/null && echo killed; wait $p; echo status $?");
+        const bool killed = r.output.find("killed") != std::string::npos && r.output.find("status 137") != std::string::npos;
+        midway += killed;
+        if (fs::exists(out)) { // finished before the kill: then it is whole
+            Run v = run(q(tool()) + " verify --nssdb " + q(ltv("verifydb-ltv")) + " --json " + q(out));
+            BOOST_TEST(v.status == 0, "k=" << k << ": " << v.output);
+        }
+        checkLeftovers(dir, "out.pdf");
+        // The next run succeeds where the killed one left off.
+        BOOST_TEST(run(signLt(in, out, "--overwrite")).status == 0, "k=" << k);
+    }
+    BOOST_TEST_MESSAGE(midway << " of 12 kills landed while signing");
+    BOOST_TEST(midway >= 6, midway << " of 12 kills landed while signing");
+    // And one while the TSA keeps it waiting (its /slow path answers after 20 s).
+    fs::create_directories(s("slow"));
+    Run r = run(ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) + " --cert ltv-officer --no-ledger --tsa " +
+                q(tsaUrl("/slow")) + " --tsa-timeout 30 " + q(in) + " -o " + q(s("slow/out.pdf")) +
+                " >/dev/null 2>&1 & p=$!; sleep 1; kill -9 $p && echo killed; wait $p; echo status $?");
+    BOOST_TEST(r.output.find("status 137") != std::string::npos, r.output);
+    BOOST_TEST(!fs::exists(s("slow/out.pdf")));
+    checkLeftovers(s("slow"), "out.pdf");
+    BOOST_TEST(slurp(in) == before);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_disk_and_a_read_only_folder_leave_nothing)
+{
+    Scratch s;
+    {
+        Mount full(s("full"), "size=24k");
+        Run r = run(signLt(pdfs("letter-100.pdf"), s("full/out.pdf")));
+        BOOST_TEST(r.status == 5, r.output);
+        BOOST_TEST(r.output.find("nothing was written") != std::string::npos, r.output);
+        BOOST_TEST(fs::is_empty(s("full")), "nothing left on the full disk");
+        Run b = run(ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) + " --cert ltv-officer --no-ledger " +
+                    q(pdfs("letter-100.pdf")) + " " + q(pdfs("letter-objstm.pdf")) + " -O " + q(s("full")) + " --json");
+        BOOST_TEST(b.status == 9, b.output);
+        BOOST_TEST(count(b.output, "\"code\":\"Io\"") >= 1u, b.output);
+        checkLeftovers(s("full"), "letter-objstm_signed.pdf"); // the small one may fit
+    }
+    {
+        Mount ro(s("ro"), "ro,size=1m");
+        Run r = run(signLt(pdfs("letter.pdf"), s("ro/out.pdf")));
+        BOOST_TEST(r.status == 5, r.output);
+        BOOST_TEST(r.output.find("not writable") != std::string::npos, r.output);
+        BOOST_TEST(fs::is_empty(s("ro")));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_symlink_at_the_output_is_replaced_never_written_through)
+{
+    Scratch s;
+    spit(s("precious.txt"), "jangan diubah");
+    fs::create_symlink(s("precious.txt"), s("out.pdf"));
+    Run refused = run(signLt(pdfs("letter.pdf"), s("out.pdf")));
+    BOOST_TEST(refused.status == 5, refused.output);
+    Run r = run(signLt(pdfs("letter.pdf"), s("out.pdf"), "--overwrite"));
+    BOOST_TEST(r.status == 0, r.output);
+    BOOST_TEST(!fs::is_symlink(s("out.pdf")), "the link itself was replaced");
+    BOOST_TEST(slurp(s("precious.txt")) == "jangan diubah");
+    struct stat st{};
+    ::stat(s("out.pdf").c_str(), &st);
+    BOOST_TEST((st.st_mode & 002) == 0u, "the output is not world-writable");
+}
+
+BOOST_AUTO_TEST_CASE(the_pin_is_not_in_the_command_line_nor_the_environment)
+{
+    Scratch s;
+    std::string pin = slurp(pki("token.pin"));
+    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r'))
+        pin.pop_back();
+    BOOST_TEST_REQUIRE(!pin.empty());
+    // A token signing whose TSA answers after 20 s: time to look at the process.
+    const std::string cmd = "SOFTHSM2_CONF=" + q(pki("softhsm2.conf")) + " " + ltvTool() + " sign --nssdb " +
+                            q(pki("nssdb")) + " --module " + q(softhsmModule()) + " --cert " + q("bsre-test:Agus Token") +
+                            " --no-ledger --pin-fd 3 --tsa " + q(tsaUrl("/slow")) + " --tsa-timeout 30 " +
+                            q(pdfs("letter.pdf")) + " -o " + q(s("out.pdf")) + " 3< " + q(pki("token.pin"));
+    Run r = run(cmd + " >/dev/null 2>&1 & p=$!; sleep 1.5; tr '\\0' ' ' < /proc/$p/cmdline; echo; tr '\\0' '\\n' < /proc/$p/environ;"
+                      " echo; echo alive $(kill -0 $p && echo yes); kill -9 $p; wait $p 2>/dev/null; true");
+    BOOST_TEST(r.output.find("alive yes") != std::string::npos, r.output);
+    BOOST_TEST(r.output.find(" sign --nssdb ") != std::string::npos, "the command line was read: " << r.output);
+    // No argument and no environment value is the PIN (a substring test would
+    // trip over port numbers and random folder names).
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        for (std::string w; words >> w;) {
+            BOOST_TEST(w != pin, "the PIN is an argument: " << line);
+            BOOST_TEST(w.substr(w.find('=') + 1) != pin, "the PIN is in the environment: " << line);
+        }
+    }
+}
