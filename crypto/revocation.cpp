@@ -193,12 +193,16 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     rq.body = body;
     rq.contentType = contentType;
     rq.timeout = options_.timeout;
+    // OCSP answers and certificates are small; a CRL may be large (docs/CLI.md, Network limits).
+    rq.maxBytes = body.empty() ? 20u << 20 : 1u << 20;
     net::HttpResponse r = net::httpRequest(rq);
     Fetched f;
     if (!r.error.empty())
         f.error = r.error;
     else if (r.status != 200)
         f.error = "HTTP " + std::to_string(r.status);
+    else if (!body.empty() && !r.contentType.empty() && r.contentType != "application/ocsp-response")
+        f.error = "the answer is " + r.contentType + ", not an OCSP response";
     else {
         f.ok = true;
         f.body = std::move(r.body);

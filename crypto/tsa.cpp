@@ -99,6 +99,10 @@ std::string httpPostTimestampQuery(const TsaConfig& cfg, const std::string& requ
     if (r.status != 200)
         fail(Code::TsaRefused, "The timestamp server " + cfg.url + " answered HTTP " + std::to_string(r.status) + ".",
              "Server stempel waktu " + cfg.url + " menjawab HTTP " + std::to_string(r.status) + ".");
+    if (!r.contentType.empty() && r.contentType != "application/timestamp-reply")
+        fail(Code::TsaRefused,
+             "The timestamp server " + cfg.url + " answered with " + r.contentType + ", not a timestamp (RFC 3161).",
+             "Server stempel waktu " + cfg.url + " menjawab dengan " + r.contentType + ", bukan stempel waktu (RFC 3161).");
     return r.body;
 }
 

@@ -3,6 +3,8 @@
 #include "common/error.hpp"
 
 #include <curl/curl.h>
+
+#include <cctype>
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -144,6 +146,15 @@ HttpResponse httpRequest(const HttpRequest& rq)
         return r;
     }
     api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    char* type = nullptr;
+    if (api.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) {
+        r.contentType = type;
+        r.contentType = r.contentType.substr(0, r.contentType.find(';'));
+        while (!r.contentType.empty() && r.contentType.back() == ' ')
+            r.contentType.pop_back();
+        for (char& c : r.contentType)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
     return r;
 }
 

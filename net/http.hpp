@@ -14,12 +14,13 @@ struct HttpRequest {
     std::string contentType;
     std::chrono::seconds timeout{15};
     std::string user, password;  // HTTP basic authentication (optional)
-    size_t maxBytes = 16u << 20; // answers larger than this are cut off as an error
+    size_t maxBytes = 1u << 20;  // answers larger than this are cut off as an error (docs/CLI.md, Network limits)
 };
 
 struct HttpResponse {
     long status = 0;             // HTTP status, 0 when there was no answer
     std::string body;
+    std::string contentType;     // as the server said it, lower case, without parameters
     std::string error;           // transport failure (refused, timeout, ...); empty on an answer
 };
 

@@ -162,3 +162,37 @@ BOOST_AUTO_TEST_CASE(the_pin_is_not_in_the_command_line_nor_the_environment)
         }
     }
 }
+
+// A TSA that abuses the client: each answer refused with exit 7 and its
+// sentence, within the timeout, in bounded memory (peak RSS measured).
+BOOST_AUTO_TEST_CASE(an_abusive_timestamp_server_is_refused_in_bounded_time_and_memory)
+{
+    Scratch s;
+    struct Case {
+        const char* route;
+        const char* says; // in the sentence
+    };
+    const Case cases[] = {{"/huge", "larger than 1 MiB"},  {"/endless", "larger than 1 MiB"},
+                          {"/garbage", "timestamp"},       {"/truncated", "did not answer"},
+                          {"/trickle", "did not answer"},  {"/wrongtype", "text/html, not a timestamp"},
+                          {"/loop", "HTTP 302"}};
+    for (const Case& c : cases) {
+        BOOST_TEST_CONTEXT(c.route)
+        {
+            Run r = run("/usr/bin/time -f 'peak %M KiB, %e s' " + ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) +
+                        " --cert ltv-officer --no-ledger --tsa " + q(tsaUrl(c.route)) + " --tsa-timeout 4 " +
+                        q(pdfs("letter.pdf")) + " -o " + q(s("out.pdf")));
+            BOOST_TEST_MESSAGE(c.route << ": exit " << r.status << ", " << r.output.substr(r.output.rfind("peak")));
+            BOOST_TEST(r.status == 7, r.output);
+            BOOST_TEST(r.output.find(c.says) != std::string::npos, r.output);
+            BOOST_TEST(!fs::exists(s("out.pdf")));
+            const size_t at = r.output.rfind("peak ");
+            BOOST_TEST_REQUIRE(at != std::string::npos);
+            unsigned long kib = 0;
+            double secs = 0;
+            std::sscanf(r.output.c_str() + at, "peak %lu KiB, %lf s", &kib, &secs);
+            BOOST_TEST(kib < 40u * 1024, "peak RSS " << kib << " KiB");
+            BOOST_TEST(secs < 9.0, secs << " s for a 4 s timeout");
+        }
+    }
+}
