@@ -231,7 +231,7 @@ BOOST_AUTO_TEST_CASE(the_certification_level_decides)
     BOOST_TEST(ours.status == 3, ours.output);
     BOOST_TEST(ours.output.find("certified with \"no changes allowed\"") != std::string::npos, ours.output);
     BOOST_TEST(!std::filesystem::exists(s("p1-ours.pdf")));
-    run("pdfsig -nssdir sql:" + q(pki("nssdb")) + " -add-signature -nick officer-ec -new-signature-field-name Kedua " +
+    run("pdfsig -nssdir sql:" + q(pki("nssdb")) + " -add-signature -nick officer-rsa -new-signature-field-name Kedua " +
         q(s("p1.pdf")) + " " + q(s("p1-second.pdf")));
     BOOST_TEST_REQUIRE(std::filesystem::exists(s("p1-second.pdf")));
     Run v1 = verifyJson(s("p1-second.pdf"));
