@@ -567,6 +567,11 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     m.pages = std::move(pages.pages);
     impl->annotPage = std::move(pages.annotPage);
     impl->readAcroForm();
+    // Reading the catalog, the pages and the form fetches objects, and a fetch
+    // whose offset is wrong rebuilds the cross-reference then: the model would
+    // mix the file's table and Poppler's guess (found by fuzzing, docs/FUZZING.md).
+    if (impl->reconstructed)
+        damaged(path, "its cross-reference table had to be reconstructed");
     return std::unique_ptr<Reader>(new Reader(std::move(impl)));
 }
 

@@ -25,3 +25,6 @@ foreach(t ${BSRE_FUZZ_TARGETS})
     set_tests_properties(${t}.smoke PROPERTIES TIMEOUT 120)
   endif()
 endforeach()
+
+# The inputs fuzzing found that needed a fix, with the answer the fix gives.
+bsre_test(test_fuzz_regressions)
