@@ -203,8 +203,14 @@ LastXref lastXref(const std::string& all, const std::string& path)
     if (offset == 0 || offset >= all.size())
         damaged(path, "the cross-reference offset points outside the file", 0, static_cast<long long>(offset));
     std::string at = all.substr(offset, 64);
-    if (at.rfind("xref", 0) == 0)
+    if (at.rfind("xref", 0) == 0) {
+        // A trailer left open (an unclosed array or dictionary) runs on into
+        // whatever is appended, so an update would change what it says (found
+        // by fuzzing, docs/FUZZING.md).
+        if (!raw::trailerDict(all, offset))
+            damaged(path, "its trailer dictionary does not end", 0, static_cast<long long>(offset));
         return {offset, false};
+    }
     if (at.find(" obj") != std::string::npos)
         return {offset, true};
     damaged(path, "the cross-reference offset is wrong", 0, static_cast<long long>(offset));

@@ -50,4 +50,13 @@ BOOST_AUTO_TEST_CASE(a_cross_reference_rebuilt_while_the_pages_are_read_is_refus
     }
 }
 
+// The last trailer's /ID array is never closed: Poppler reads the trailer on
+// to the end of the file, and after an update on into the update, so what
+// the trailer said changed with the bytes appended (with some /Contents the
+// signed file had no pages). Now refused as damaged.
+BOOST_AUTO_TEST_CASE(a_trailer_left_open_is_refused)
+{
+    BOOST_TEST((openCode(input("fuzz_pdf_plan/unclosed-trailer.pdf")) == bsre::Code::MalformedPdf));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
