@@ -250,6 +250,31 @@ std::string spelledId(std::string_view bytes, unsigned long long xrefOffset, std
     return id && !parsed.empty() ? *id : parsed;
 }
 
+// Every object where the cross-reference says (ISO 32000-1 7.5.4), before
+// anything is read: Poppler looks only when it first needs an object, and a
+// rebuild of the table from a guess can then come in the middle of drawing a
+// page, or not end (found by fuzzing, docs/FUZZING.md).
+void requireObjectsInPlace(XRef& xref, std::string_view bytes, const std::string& path)
+{
+    for (int num = 1; num < xref.getNumObjects(); ++num) {
+        const XRefEntry* e = xref.getEntry(num, false);
+        if (!e || e->type != xrefEntryUncompressed)
+            continue;
+        bool there = e->offset >= 0 && static_cast<unsigned long long>(e->offset) < bytes.size();
+        size_t p = there ? static_cast<size_t>(e->offset) : 0;
+        for (const std::string& word : {std::to_string(num), std::to_string(e->gen), std::string("obj")}) {
+            p = raw::skipSpace(bytes, p);
+            there = there && bytes.substr(p, word.size()) == word;
+            p += word.size();
+            if (word != "obj")
+                there = there && p < bytes.size() && raw::skipSpace(bytes, p) > p;
+        }
+        if (!there)
+            damaged(path, "object " + std::to_string(num) + " is not where the cross-reference says", num,
+                    static_cast<long long>(e->offset));
+    }
+}
+
 // The pages in order, and the page each annotation is on.
 struct PageList {
     std::vector<PageInfo> pages;
@@ -561,6 +586,7 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     impl->openDocument(path);
 
     XRef* xref = impl->doc->getXRef();
+    requireObjectsInPlace(*xref, *bytes, path);
     TrailerFacts trailer = trailerFacts(*xref);
     m.size = trailer.size;
     m.info = std::move(trailer.info);

@@ -59,4 +59,14 @@ BOOST_AUTO_TEST_CASE(a_trailer_left_open_is_refused)
     BOOST_TEST((openCode(input("fuzz_pdf_plan/unclosed-trailer.pdf")) == bsre::Code::MalformedPdf));
 }
 
+// A mutated letter whose font descriptors are not at their cross-reference
+// offsets: Poppler opened it, and only when the notice measured the page
+// (Reader::contentBox) went looking for them, rebuilding from guesses through
+// stream /Length references for minutes: `sign --notice` hung. Now refused
+// on opening, before anything is drawn.
+BOOST_AUTO_TEST_CASE(objects_not_where_the_cross_reference_says_are_refused_before_drawing)
+{
+    BOOST_TEST((openCode(input("fuzz_pdf_plan/objects-not-in-place-hang.pdf")) == bsre::Code::MalformedPdf));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
