@@ -206,8 +206,14 @@ LastXref lastXref(const std::string& all, const std::string& path)
     if (offset == 0 || offset >= all.size())
         damaged(path, "the cross-reference offset points outside the file", 0, static_cast<long long>(offset));
     std::string at = all.substr(offset, 64);
-    if (at.rfind("xref", 0) == 0)
+    if (at.rfind("xref", 0) == 0) {
+        // A trailer left open (an unclosed array or dictionary) runs on into
+        // whatever is appended, so an update would change what it says (found
+        // by fuzzing, docs/FUZZING.md).
+        if (!raw::trailerDict(all, offset))
+            damaged(path, "its trailer dictionary does not end", 0, static_cast<long long>(offset));
         return {offset, false};
+    }
     if (at.find(" obj") != std::string::npos)
         return {offset, true};
     damaged(path, "the cross-reference offset is wrong", 0, static_cast<long long>(offset));
@@ -245,6 +251,31 @@ std::string spelledId(std::string_view bytes, unsigned long long xrefOffset, std
     auto entries = dict ? raw::dictEntries(*dict) : std::nullopt;
     const std::string* id = entries ? raw::find(*entries, "ID") : nullptr;
     return id && !parsed.empty() ? *id : parsed;
+}
+
+// Every object where the cross-reference says (ISO 32000-1 7.5.4), before
+// anything is read: Poppler looks only when it first needs an object, and a
+// rebuild of the table from a guess can then come in the middle of drawing a
+// page, or not end (found by fuzzing, docs/FUZZING.md).
+void requireObjectsInPlace(XRef& xref, std::string_view bytes, const std::string& path)
+{
+    for (int num = 1; num < xref.getNumObjects(); ++num) {
+        const XRefEntry* e = xref.getEntry(num, false);
+        if (!e || e->type != xrefEntryUncompressed)
+            continue;
+        bool there = e->offset >= 0 && static_cast<unsigned long long>(e->offset) < bytes.size();
+        size_t p = there ? static_cast<size_t>(e->offset) : 0;
+        for (const std::string& word : {std::to_string(num), std::to_string(e->gen), std::string("obj")}) {
+            p = raw::skipSpace(bytes, p);
+            there = there && bytes.substr(p, word.size()) == word;
+            p += word.size();
+            if (word != "obj")
+                there = there && p < bytes.size() && raw::skipSpace(bytes, p) > p;
+        }
+        if (!there)
+            damaged(path, "object " + std::to_string(num) + " is not where the cross-reference says", num,
+                    static_cast<long long>(e->offset));
+    }
 }
 
 // The pages in order, and the page each annotation is on.
@@ -566,6 +597,7 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     impl->openDocument(path);
 
     XRef* xref = impl->doc->getXRef();
+    requireObjectsInPlace(*xref, *bytes, path);
     TrailerFacts trailer = trailerFacts(*xref);
     m.size = trailer.size;
     m.info = std::move(trailer.info);
@@ -578,6 +610,11 @@ std::unique_ptr<Reader> Reader::openBytes(std::shared_ptr<const std::string> byt
     m.pages = std::move(pages.pages);
     impl->annotPage = std::move(pages.annotPage);
     impl->readAcroForm();
+    // Reading the catalog, the pages and the form fetches objects, and a fetch
+    // whose offset is wrong rebuilds the cross-reference then: the model would
+    // mix the file's table and Poppler's guess (found by fuzzing, docs/FUZZING.md).
+    if (impl->reconstructed)
+        damaged(path, "its cross-reference table had to be reconstructed");
     return std::unique_ptr<Reader>(new Reader(std::move(impl)));
 }
 

@@ -5,6 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
+  # the fuzz build (docs/FUZZING.md): clang, libFuzzer and the sanitizer runtimes, llvm-symbolizer
+  clang libclang-rt-14-dev llvm-14
   libnss3-dev libnss3-tools
   libpoppler-private-dev poppler-utils
   libharfbuzz-dev libfontconfig-dev fonts-liberation2
