@@ -120,6 +120,20 @@ start_office() {
     >"$logfile" 2>&1 &
   office_pid=$!
 }
+# shown_window SECONDS TITLE [WHAT]: waits for the window titled TITLE and
+# focuses it (the pointer parked); its id in $win.
+shown_window() {
+  win=$(wait_window "$1" "^$2\$") || fail "the window '$2' did not appear${3:+ ($3)}"
+  sleep 1.5
+  timeout 10 xdotool windowfocus --sync "$win" || true
+  park_pointer
+}
+# end_office [WHAT]: the dialogs are closed; waits for the macro and the office to end.
+end_office() {
+  wait_status 30 dispatched || fail "the macro did not finish${1:+ ($1)}"
+  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
+  stop_office
+}
 # The open menu: the largest visible window smaller than the screen.
 menu_bottom_right() {
   local w best=0 r=0 b=0 X Y WIDTH HEIGHT WINDOW SCREEN
@@ -168,10 +182,8 @@ want sign && for lang in en id; do
 
   # Sign with BSrE…
   touch "$run/go"
-  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${title[$lang]}"
+  dlg=$win
   # Focus starts on the certificate list. The third entry is the expired
   # certificate: its line and the reason it cannot sign.
   xdotool key Down Down
@@ -187,14 +199,10 @@ want sign && for lang in en id; do
   sleep 0.7
   import -window "$dlg" "$out/sign-dialog-$lang.png"
   xdotool key Return
-  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear"
-  sleep 1.5
-  import -window "$res" "$out/result-dialog-$lang.png"
-  timeout 10 xdotool windowfocus --sync "$res" || true
+  shown_window 120 "${result[$lang]}"
+  import -window "$win" "$out/result-dialog-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office
   log "$lang: done in $(($(date +%s) - t_lang)) s"
 done
 
@@ -215,16 +223,11 @@ want verify && for lang in en id; do
   wait_status 120 loaded || fail "Draw did not open the PDF"
   sleep 2
   touch "$run/go"
-  dlg=$(wait_window 60 "^${vtitle[$lang]}\$") || fail "the dialog '${vtitle[$lang]}' did not appear"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${vtitle[$lang]}"
   sleep 0.5
-  import -window "$dlg" "$out/verify-dialog-$lang.png"
+  import -window "$win" "$out/verify-dialog-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish (verify)"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office verify
   log "verify-$lang: done"
 done
 
@@ -250,21 +253,14 @@ want batch && for lang in en id; do
   wait_status 120 loaded || fail "Writer did not open the letter (batch)"
   sleep 2
   touch "$run/go"
-  dlg=$(wait_window 60 "^${btitle[$lang]}\$") || fail "the dialog '${btitle[$lang]}' did not appear"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${btitle[$lang]}" batch
   sleep 0.5
-  import -window "$dlg" "$out/batch-dialog-$lang.png"
+  import -window "$win" "$out/batch-dialog-$lang.png"
   xdotool key Return
-  res=$(wait_window 180 "^${bresult[$lang]}\$") || fail "the result '${bresult[$lang]}' did not appear"
-  sleep 1.5
-  import -window "$res" "$out/batch-result-$lang.png"
-  timeout 10 xdotool windowfocus --sync "$res" || true
+  shown_window 180 "${bresult[$lang]}" batch
+  import -window "$win" "$out/batch-result-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish (batch)"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office batch
   log "batch-$lang: done"
 done
 
@@ -293,19 +289,12 @@ want ltv && for lang in en id; do
   wait_status 120 loaded || fail "Writer did not open the letter (LTV)"
   sleep 2
   touch "$run/go"
-  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear (LTV)"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${title[$lang]}" LTV
   xdotool key Return
-  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear (LTV)"
-  sleep 1.5
-  import -window "$res" "$out/result-dialog-ltv-$lang.png"
-  timeout 10 xdotool windowfocus --sync "$res" || true
+  shown_window 120 "${result[$lang]}" LTV
+  import -window "$win" "$out/result-dialog-ltv-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish (LTV)"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office LTV
   log "ltv-$lang: done"
 done
 

@@ -13,28 +13,25 @@ Sub Note(text As String)
     Close #f
 End Sub
 
+' A setting of /id.bsresign.Settings/Signing, for this profile.
+Sub SetSigning(key As String, value As String)
+    Dim provider As Object, node As Object
+    Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
+    provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
+    nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
+    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
+    node.replaceByName(key, value)
+    node.commitChanges()
+End Sub
+
 Sub ShowDialogs
     On Error GoTo Failed
-    If Environ("SHOTS_TSA") <> "" Then
-        ' The LTV screenshots: a timestamp server, Level automatic (B-LT).
-        Dim provider As Object, settingsNode As Object
-        Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
-        provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
-        nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
-        settingsNode = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
-        settingsNode.replaceByName("TsaUrl", Environ("SHOTS_TSA"))
-        settingsNode.commitChanges()
-    End If
+    ' The LTV screenshots: a timestamp server, Level automatic (B-LT); the
+    ' batch screenshots: a reason and a location in the dialog.
+    If Environ("SHOTS_TSA") <> "" Then SetSigning("TsaUrl", Environ("SHOTS_TSA"))
     If Environ("SHOTS_REASON") <> "" Then
-        ' The batch screenshots: a reason and a location in the dialog.
-        Dim provider2 As Object, signingNode As Object
-        Dim nodeArgs2(0) As New com.sun.star.beans.PropertyValue
-        provider2 = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
-        nodeArgs2(0).Name = "nodepath" : nodeArgs2(0).Value = "/id.bsresign.Settings/Signing"
-        signingNode = provider2.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs2())
-        signingNode.replaceByName("DefaultReason", Environ("SHOTS_REASON"))
-        signingNode.replaceByName("DefaultLocation", Environ("SHOTS_LOCATION"))
-        signingNode.commitChanges()
+        SetSigning("DefaultReason", Environ("SHOTS_REASON"))
+        SetSigning("DefaultLocation", Environ("SHOTS_LOCATION"))
     End If
     ' SHOTS_VERIFY=1: SHOTS_LETTER is a signed PDF, opened in Draw, and the
     ' command is File > Verify BSrE signatures… instead.
