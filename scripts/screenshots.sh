@@ -6,6 +6,8 @@
 #   docs/screenshots/sign-dialog-unusable-{en,id}.png  the same with the expired certificate selected
 #   docs/screenshots/result-dialog-{en,id}.png   the result after signing
 #   docs/screenshots/verify-dialog-{en,id}.png   Verify BSrE signatures… on a PDF changed after signing
+#   docs/screenshots/batch-dialog-{en,id}.png    Sign several files with BSrE… on a folder of four files
+#   docs/screenshots/batch-result-{en,id}.png    its result: three signed, one refused (not a PDF)
 #   docs/screenshots/result-dialog-ltv-{en,id}.png  the result of a B-LT signature
 #       (loopback TSA/OCSP/CRL of tests/fixtures/LTV.md, TsaUrl set, Level automatic)
 #
@@ -20,6 +22,8 @@
 # File menu, dispatches vnd.bsresign:sign, types a reason and a location,
 # presses Enter (Sign), photographs the result and closes it with Escape.
 # BSRE_SHOTS_KEEP=1 keeps the work directory (logs, profiles, signed PDFs).
+# BSRE_SHOTS_ONLY="batch verify" takes only those sections (sign, verify,
+# batch, ltv); the default is all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -68,6 +72,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 tests/fixtures/make-pki.sh "$work/pki" >/dev/null
+tests/fixtures/make-pdfs.sh "$work/pdfs" >/dev/null 2>&1 || die "make-pdfs.sh failed"
 mkdir -p "$work/bin"
 ln -s "$program/soffice" "$work/bin/soffice"
 ln -s "$program/unopkg" "$work/bin/unopkg"
@@ -115,6 +120,20 @@ start_office() {
     >"$logfile" 2>&1 &
   office_pid=$!
 }
+# shown_window SECONDS TITLE [WHAT]: waits for the window titled TITLE and
+# focuses it (the pointer parked); its id in $win.
+shown_window() {
+  win=$(wait_window "$1" "^$2\$") || fail "the window '$2' did not appear${3:+ ($3)}"
+  sleep 1.5
+  timeout 10 xdotool windowfocus --sync "$win" || true
+  park_pointer
+}
+# end_office [WHAT]: the dialogs are closed; waits for the macro and the office to end.
+end_office() {
+  wait_status 30 dispatched || fail "the macro did not finish${1:+ ($1)}"
+  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
+  stop_office
+}
 # The open menu: the largest visible window smaller than the screen.
 menu_bottom_right() {
   local w best=0 r=0 b=0 X Y WIDTH HEIGHT WINDOW SCREEN
@@ -126,13 +145,16 @@ menu_bottom_right() {
   echo "$r $b"
 }
 
+# want SECTION: is the section asked for (BSRE_SHOTS_ONLY)?
+want() { [[ -z ${BSRE_SHOTS_ONLY:-} || " $BSRE_SHOTS_ONLY " == *" $1 "* ]]; }
+
 # --- per language -------------------------------------------------------------
 declare -A title=([en]="Sign with BSrE" [id]="Tandatangani dengan BSrE")
 declare -A result=([en]="Signed with BSrE" [id]="Ditandatangani dengan BSrE")
 declare -A reason=([en]="Approval" [id]="Persetujuan")
 declare -A locale=([en]="en-US" [id]="id")
 declare -A folder=([en]="Documents" [id]="Dokumen")
-for lang in en id; do
+want sign && for lang in en id; do
   t_lang=$(date +%s)
   run=$work/$lang
   letter=$run/${folder[$lang]}/nota-dinas.fodt
@@ -160,10 +182,8 @@ for lang in en id; do
 
   # Sign with BSrE…
   touch "$run/go"
-  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${title[$lang]}"
+  dlg=$win
   # Focus starts on the certificate list. The third entry is the expired
   # certificate: its line and the reason it cannot sign.
   xdotool key Down Down
@@ -179,14 +199,10 @@ for lang in en id; do
   sleep 0.7
   import -window "$dlg" "$out/sign-dialog-$lang.png"
   xdotool key Return
-  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear"
-  sleep 1.5
-  import -window "$res" "$out/result-dialog-$lang.png"
-  timeout 10 xdotool windowfocus --sync "$res" || true
+  shown_window 120 "${result[$lang]}"
+  import -window "$win" "$out/result-dialog-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office
   log "$lang: done in $(($(date +%s) - t_lang)) s"
 done
 
@@ -195,8 +211,7 @@ done
 # draws over its text (tests/tools/pdf_attack.py append-content), opened in
 # Draw: File > Verify BSrE signatures… shows the refused change.
 declare -A vtitle=([en]="Verify BSrE signatures" [id]="Verifikasi tanda tangan BSrE")
-tests/fixtures/make-pdfs.sh "$work/pdfs" >/dev/null 2>&1 || die "make-pdfs.sh failed"
-for lang in en id; do
+want verify && for lang in en id; do
   run=$work/verify-$lang
   letter=$run/${folder[$lang]}/nota-dinas-diubah.pdf
   mkdir -p "$(dirname "$letter")"
@@ -208,34 +223,64 @@ for lang in en id; do
   wait_status 120 loaded || fail "Draw did not open the PDF"
   sleep 2
   touch "$run/go"
-  dlg=$(wait_window 60 "^${vtitle[$lang]}\$") || fail "the dialog '${vtitle[$lang]}' did not appear"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${vtitle[$lang]}"
   sleep 0.5
-  import -window "$dlg" "$out/verify-dialog-$lang.png"
+  import -window "$win" "$out/verify-dialog-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish (verify)"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office verify
   log "verify-$lang: done"
+done
+
+# --- several files ------------------------------------------------------------------
+# A folder of two letters, a PDF and a file named .pdf that is not one: the
+# batch dialog starts with the folder's files (the dispatch's Files argument),
+# Enter signs them all, the result lists the three signed and the refused one.
+declare -A btitle=([en]="Sign several files with BSrE" [id]="Tandatangani beberapa berkas dengan BSrE")
+declare -A bresult=([en]="Signed with BSrE: several files" [id]="Ditandatangani dengan BSrE: beberapa berkas")
+declare -A bfiles=([en]="memo invitation" [id]="nota-dinas undangan-rapat")
+want batch && for lang in en id; do
+  run=$work/batch-$lang
+  docs=$run/${folder[$lang]}
+  mkdir -p "$docs"
+  for name in ${bfiles[$lang]}; do cp tests/data/letter.fodt "$docs/$name.fodt"; done
+  cp "$work/pdfs/letter.pdf" "$docs/$( [[ $lang == id ]] && echo lampiran || echo attachment).pdf"
+  cp "$work/pdfs/not-a-pdf.pdf" "$docs/$( [[ $lang == id ]] && echo rusak || echo broken).pdf"
+  letter=$run/cover.fodt
+  cp tests/data/letter.fodt "$letter"
+  chmod -R a+rwX "$run"
+  start_office "$work/pki/nssdb" "$work/office-run-batch-$lang.log" SHOTS_BATCH=1 "SHOTS_FOLDER=$docs" \
+    "SHOTS_REASON=${reason[$lang]}" SHOTS_LOCATION=Jakarta
+  wait_status 120 loaded || fail "Writer did not open the letter (batch)"
+  sleep 2
+  touch "$run/go"
+  shown_window 60 "${btitle[$lang]}" batch
+  sleep 0.5
+  import -window "$win" "$out/batch-dialog-$lang.png"
+  xdotool key Return
+  shown_window 180 "${bresult[$lang]}" batch
+  import -window "$win" "$out/batch-result-$lang.png"
+  xdotool key Escape
+  end_office batch
+  log "batch-$lang: done"
 done
 
 # --- the result of a B-LT signature ----------------------------------------------
 # The loopback TSA, OCSP responder and CRL server of the tests, a database with
 # the LTV officer only, TsaUrl set and Level automatic: the result dialog shows
 # the level, the timestamp and the LTV data.
-tests/fixtures/make-ltv-pki.sh "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "make-ltv-pki.sh failed"
-tests/fixtures/ltv-servers.sh start "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "the LTV servers did not start"
-trap 'tests/fixtures/ltv-servers.sh stop "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || true; cleanup' EXIT
-tsa_url=$(. "$work/ltv.ports"; echo "$TSA_URL")
-ltvdb=$work/ltv-shots-db
-mkdir -p "$ltvdb"
-certutil -N -d "sql:$ltvdb" --empty-password
-certutil -A -d "sql:$ltvdb" -n "BSrE LTV Test Root CA" -t CT,C,C -i "$work/ltv/root.pem"
-pk12util -d "sql:$ltvdb" -i "$work/ltv/ltv-officer.p12" -W test >/dev/null
-chmod -R a+rX "$work/ltv"
-for lang in en id; do
+if want ltv; then
+  tests/fixtures/make-ltv-pki.sh "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "make-ltv-pki.sh failed"
+  tests/fixtures/ltv-servers.sh start "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || die "the LTV servers did not start"
+  trap 'tests/fixtures/ltv-servers.sh stop "$work/ltv" "$work/ltv.ports" >/dev/null 2>&1 || true; cleanup' EXIT
+  tsa_url=$(. "$work/ltv.ports"; echo "$TSA_URL")
+  ltvdb=$work/ltv-shots-db
+  mkdir -p "$ltvdb"
+  certutil -N -d "sql:$ltvdb" --empty-password
+  certutil -A -d "sql:$ltvdb" -n "BSrE LTV Test Root CA" -t CT,C,C -i "$work/ltv/root.pem"
+  pk12util -d "sql:$ltvdb" -i "$work/ltv/ltv-officer.p12" -W test >/dev/null
+  chmod -R a+rX "$work/ltv"
+fi
+want ltv && for lang in en id; do
   run=$work/ltv-$lang
   letter=$run/${folder[$lang]}/nota-dinas.fodt
   mkdir -p "$(dirname "$letter")"
@@ -244,23 +289,16 @@ for lang in en id; do
   wait_status 120 loaded || fail "Writer did not open the letter (LTV)"
   sleep 2
   touch "$run/go"
-  dlg=$(wait_window 60 "^${title[$lang]}\$") || fail "the dialog '${title[$lang]}' did not appear (LTV)"
-  sleep 1.5
-  timeout 10 xdotool windowfocus --sync "$dlg" || true
-  park_pointer
+  shown_window 60 "${title[$lang]}" LTV
   xdotool key Return
-  res=$(wait_window 120 "^${result[$lang]}\$") || fail "the result '${result[$lang]}' did not appear (LTV)"
-  sleep 1.5
-  import -window "$res" "$out/result-dialog-ltv-$lang.png"
-  timeout 10 xdotool windowfocus --sync "$res" || true
+  shown_window 120 "${result[$lang]}" LTV
+  import -window "$win" "$out/result-dialog-ltv-$lang.png"
   xdotool key Escape
-  wait_status 30 dispatched || fail "the macro did not finish (LTV)"
-  for _ in $(seq 120); do kill -0 "$office_pid" 2>/dev/null || break; sleep 0.25; done
-  stop_office
+  end_office LTV
   log "ltv-$lang: done"
 done
 
-for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,result-dialog-ltv}-{en,id}.png; do
-  echo "$f $(identify -format '%wx%h' "$f")"
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,batch-dialog,batch-result,result-dialog-ltv}-{en,id}.png; do
+  [[ -f $f ]] && echo "$f $(identify -format '%wx%h' "$f")"
 done
 log "all screenshots in $(($(date +%s) - t_start)) s"

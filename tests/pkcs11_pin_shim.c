@@ -6,6 +6,10 @@
  * State lives in the file named by BSRE_SHIM_STATE (test data, never a PIN):
  * one number, the tries left. 0 means locked. Each wrong PIN decrements it;
  * the right PIN resets it to 3.
+ *
+ * When BSRE_SHIM_LOGINS names a file, every user login (C_Login as CKU_USER,
+ * right PIN or wrong) appends one line "login" to it, so a test can count the
+ * logins a batch made (never the PIN).
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -56,10 +60,21 @@ static CK_RV shimGetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info)
     return CKR_OK;
 }
 
+static void countLogin(void)
+{
+    const char* p = getenv("BSRE_SHIM_LOGINS");
+    FILE* f = p ? fopen(p, "a") : NULL;
+    if (f) {
+        fputs("login\n", f);
+        fclose(f);
+    }
+}
+
 static CK_RV shimLogin(CK_SESSION_HANDLE s, CK_USER_TYPE type, CK_UTF8CHAR_PTR pin, CK_ULONG len)
 {
     if (type != CKU_USER)
         return real->C_Login(s, type, pin, len);
+    countLogin();
     int n = triesLeft();
     if (n <= 0)
         return CKR_PIN_LOCKED;

@@ -1,5 +1,6 @@
 #include "protocol_handler.hpp"
 
+#include "batch_dialog.hpp"
 #include "boundary.hpp"
 #include "report_command.hpp"
 #include "sign_dialog.hpp"
@@ -23,8 +24,8 @@ void SAL_CALL ProtocolHandler::initialize(const uno::Sequence<uno::Any>& args)
 
 uno::Reference<frame::XDispatch> SAL_CALL ProtocolHandler::queryDispatch(const util::URL& url, const OUString&, sal_Int32)
 {
-    if (url.Complete == "vnd.bsresign:sign" || url.Complete == "vnd.bsresign:report" ||
-        url.Complete == "vnd.bsresign:verify")
+    if (url.Complete == "vnd.bsresign:sign" || url.Complete == "vnd.bsresign:signfiles" ||
+        url.Complete == "vnd.bsresign:report" || url.Complete == "vnd.bsresign:verify")
         return this;
     return {};
 }
@@ -38,11 +39,13 @@ ProtocolHandler::queryDispatches(const uno::Sequence<frame::DispatchDescriptor>&
     return out;
 }
 
-void SAL_CALL ProtocolHandler::dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>&)
+void SAL_CALL ProtocolHandler::dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args)
 {
     uno::Reference<frame::XFrame> f(frame_);
     if (url.Complete == "vnd.bsresign:sign")
         atMenuBoundary(ctx_, f, [&] { runSignCommand(ctx_, f); });
+    else if (url.Complete == "vnd.bsresign:signfiles")
+        atMenuBoundary(ctx_, f, [&] { runBatchCommand(ctx_, f, args); });
     else if (url.Complete == "vnd.bsresign:report")
         atMenuBoundary(ctx_, f, [&] { runReportCommand(ctx_, f); });
     else if (url.Complete == "vnd.bsresign:verify")

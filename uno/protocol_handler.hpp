@@ -14,7 +14,7 @@ namespace bsre::ext {
 
 namespace css = com::sun::star;
 
-// vnd.bsresign:sign and vnd.bsresign:report in every module's frame (ProtocolHandler.xcu).
+// vnd.bsresign:sign, :signfiles, :verify and :report in every module's frame (ProtocolHandler.xcu).
 class ProtocolHandler
     : public cppu::WeakImplHelper4<css::frame::XDispatchProvider, css::frame::XDispatch, css::lang::XInitialization,
                                   css::lang::XServiceInfo> {

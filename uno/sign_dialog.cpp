@@ -1,7 +1,7 @@
 #include "sign_dialog.hpp"
 
 #include "boundary.hpp"
-#include "dialog_util.hpp"
+#include "dialog_parts.hpp"
 #include "sign_job.hpp"
 #include "signature_lines.hpp"
 #include "sign_dialog_texts.hpp" // T::, from uno/texts/sign_dialog.tsv
@@ -41,11 +41,6 @@ using namespace css;
 
 namespace {
 
-const Text corners[4] = {T::cornerBottomRight, T::cornerBottomLeft, T::cornerTopRight, T::cornerTopLeft};
-const char* cornerIds[4] = {"BottomRight", "BottomLeft", "TopRight", "TopLeft"};
-
-std::string shortDate(const std::string& iso) { return iso.substr(0, 10); }
-
 // "2026-11-26T01:43:49+07:00" -> "26-11-2026 01:43:49 +07:00", as on the appearance.
 std::string displayTime(const std::string& iso)
 {
@@ -70,41 +65,6 @@ std::string inZoneOf(const std::string& utc, const std::string& zoned)
     const std::string off = zoned.substr(zoned.size() - 6); // "+07:00"
     const int minutes = (off[0] == '-' ? -1 : 1) * (std::atoi(off.substr(1, 2).c_str()) * 60 + std::atoi(off.substr(4, 2).c_str()));
     return bsre::isoDate(std::chrono::system_clock::from_time_t(timegm(&tm)), minutes);
-}
-
-// One short line per certificate; the token and the reason go in the
-// details below the list.
-OUString certLine(const crypto::CertInfo& c, bool ind)
-{
-    if (!c.usable)
-        return toU("✗ " + c.commonName + " — " + (ind ? T::notUsable.id : T::notUsable.en));
-    std::string s = c.commonName;
-    if (!c.organisation.empty())
-        s += " — " + c.organisation;
-    return toU(s + " — " + (ind ? T::validUntil.id : T::validUntil.en) + " " + shortDate(c.notAfter));
-}
-
-OUString certDetails(const crypto::CertInfo& c, bool ind)
-{
-    std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer + "\n" +
-                    (ind ? T::token.id : T::token.en) + " " + c.token;
-    if (!c.usable)
-        s += "\n" + (ind ? c.problemId : c.problemEn);
-    return toU(s);
-}
-
-OUString logoUrl(const uno::Reference<uno::XComponentContext>& ctx, const Settings& s)
-{
-    if (!s.logoPath.empty() && std::filesystem::exists(s.logoPath))
-        return fileUrl(s.logoPath);
-    try {
-        auto pip = deployment::PackageInformationProvider::get(ctx);
-        OUString root = pip->getPackageLocation("id.bsresign.libreoffice");
-        if (!root.isEmpty())
-            return root + "/icons/placeholder-logo.png";
-    } catch (const uno::Exception&) {
-    }
-    return {};
 }
 
 // The "Signature field" list: the document's Signature Lines (or, for a PDF,
@@ -179,30 +139,6 @@ private:
     std::vector<SignatureLine> lines_;
     uno::Reference<awt::XControlContainer> controls_;
     bool lockVisible_;
-};
-
-class CertSelection : public cppu::WeakImplHelper1<awt::XItemListener> {
-public:
-    CertSelection(std::vector<crypto::CertInfo> certs, uno::Reference<awt::XFixedText> info, bool ind,
-                  rtl::Reference<FieldSelection> fields)
-        : certs_(std::move(certs)), info_(std::move(info)), ind_(ind), fields_(std::move(fields))
-    {
-    }
-    void SAL_CALL itemStateChanged(const awt::ItemEvent& e) override
-    {
-        if (e.Selected >= 0 && e.Selected < static_cast<sal_Int32>(certs_.size())) {
-            info_->setText(certDetails(certs_[e.Selected], ind_));
-            if (fields_.is())
-                fields_->certificateChanged(certs_[e.Selected]);
-        }
-    }
-    void SAL_CALL disposing(const lang::EventObject&) override {}
-
-private:
-    std::vector<crypto::CertInfo> certs_;
-    uno::Reference<awt::XFixedText> info_;
-    bool ind_;
-    rtl::Reference<FieldSelection> fields_;
 };
 
 class BrowseOutput : public cppu::WeakImplHelper1<awt::XActionListener> {
@@ -298,64 +234,6 @@ void showError(const uno::Reference<uno::XComponentContext>& ctx, const uno::Ref
     uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
 }
 
-bool confirmOverwrite(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame,
-                      const std::string& path, bool ind)
-{
-    DialogBuilder b(ctx, tr(T::overwriteTitle, ind), 240, 70);
-    b.add("FixedText", "msg", 6, 8, 228, 36, {p("Label", tr(T::overwriteAsk, ind) + "\n" + toU(path)), p("MultiLine", true)});
-    b.add("Button", "yes", 110, 50, 60, 14,
-          {p("Label", tr(T::replace, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_OK))});
-    b.add("Button", "no", 174, 50, 60, 14,
-          {p("Label", tr(T::cancel, ind)), p("PushButtonType", sal_Int16(awt::PushButtonType_CANCEL)), p("DefaultButton", true)});
-    auto dlg = b.create(parentOf(frame));
-    bool yes = dlg->execute() == 1;
-    uno::Reference<lang::XComponent>(dlg, uno::UNO_QUERY_THROW)->dispose();
-    return yes;
-}
-
-// Every control's model is a property set; what the person entered is read there.
-template <class T>
-T modelValue(const uno::Reference<awt::XControlContainer>& c, const char* name, const char* property, T value)
-{
-    uno::Reference<beans::XPropertySet>(control<awt::XControl>(c, name)->getModel(), uno::UNO_QUERY_THROW)
-        ->getPropertyValue(OUString::createFromAscii(property)) >>= value;
-    return value;
-}
-
-// The frame's status bar during one attempt; ended whatever happens.
-class StatusBar {
-public:
-    StatusBar(const uno::Reference<frame::XFrame>& frame, bool ind) : ind_(ind)
-    {
-        if (uno::Reference<task::XStatusIndicatorFactory> f{frame, uno::UNO_QUERY}; f.is())
-            bar_ = f->createStatusIndicator();
-        if (bar_.is())
-            bar_->start(tr(T::title, ind), 100);
-    }
-    ~StatusBar()
-    {
-        try {
-            if (bar_.is())
-                bar_->end();
-        } catch (const uno::Exception&) {
-        }
-    }
-    StatusBar(const StatusBar&) = delete;
-    ProgressFn progress()
-    {
-        return [this](const Text& step, int percent) {
-            if (bar_.is()) {
-                bar_->setText(tr(step, ind_));
-                bar_->setValue(percent);
-            }
-        };
-    }
-
-private:
-    bool ind_;
-    uno::Reference<task::XStatusIndicator> bar_;
-};
-
 // One run of the menu command: the sign dialog until a signature is made or
 // the person cancels, then the result. A failure keeps the dialog open with
 // its sentence (wrong PIN and tries left, ...); an existing output is
@@ -397,11 +275,7 @@ private:
     std::vector<FieldSelection::Entry> fieldEntries_;
     bool alreadySigned_ = false; // a PDF with signatures gets no notice (it would break them)
     // Keys IT locked: their controls are read-only and their options are not passed.
-    const bool lockReason_ = settings_.isLocked("Signing/DefaultReason");
-    const bool lockLocation_ = settings_.isLocked("Signing/DefaultLocation");
-    const bool lockVisible_ = settings_.isLocked("Signing/Visible");
-    const bool lockOutput_ = settings_.isLocked("Signing/OutputPattern");
-    const bool lockNotice_ = settings_.isLocked("Notice/Enabled");
+    const DialogLocks locks_{settings_};
 };
 
 void SignCommand::run()
@@ -411,9 +285,7 @@ void SignCommand::run()
         showError(ctx_, frame_, tr(T::noCerts, ind_), settings_, ind_);
         return;
     }
-    for (size_t i = 0; i < certs_.size() && firstUsable_ < 0; ++i)
-        if (certs_[i].usable)
-            firstUsable_ = static_cast<sal_Int16>(i);
+    firstUsable_ = firstUsable(certs_);
     readFields();
 
     DialogBuilder b(ctx_, tr(T::title, ind_), 300, 284);
@@ -469,35 +341,19 @@ void SignCommand::readFields()
 
 void SignCommand::addHeader(DialogBuilder& b) const
 {
-    b.add("ImageControl", "logo", 6, 6, 36, 36,
-          {p("ImageURL", logoUrl(ctx_, settings_)), p("ScaleImage", true), p("Border", sal_Int16(0))});
-    b.add("FixedText", "head", 48, 8, 246, 12, {p("Label", tr(T::title, ind_)), p("FontDescriptor", bold())});
-    b.add("FixedText", "intro", 48, 22, 246, 20,
-          {p("Label", tr(pdfInput_ ? T::introPdf : T::intro, ind_)), p("MultiLine", true)});
+    addDialogHeader(b, logoUrl(ctx_, settings_), tr(T::title, ind_), tr(pdfInput_ ? T::introPdf : T::intro, ind_), 300);
 }
 
 void SignCommand::addCertificates(DialogBuilder& b)
 {
-    b.add("FixedText", "lcert", 6, 46, 288, 10, {p("Label", tr(T::certificate, ind_))});
-    uno::Sequence<OUString> lines(static_cast<sal_Int32>(certs_.size()));
-    for (size_t i = 0; i < certs_.size(); ++i)
-        lines.getArray()[i] = certLine(certs_[i], ind_);
-    b.add("ListBox", "certs", 6, 56, 288, 50,
-          {p("StringItemList", lines), p("SelectedItems", seq<sal_Int16>({std::max<sal_Int16>(firstUsable_, 0)}))});
-    b.add("FixedText", "certinfo", 6, 108, 288, 26, {p("Label", certDetails(preselected(), ind_)), p("MultiLine", true)});
-    b.add("FixedText", "lpin", 6, 146, 62, 10, {p("Label", tr(T::pin, ind_))});
-    b.add("Edit", "pin", 70, 144, 80, 12, {p("EchoChar", sal_Int16('*'))});
-    b.add("FixedText", "pinhint", 156, 144, 138, 18, {p("Label", tr(T::pinHint, ind_)), p("MultiLine", true)});
+    addCertificateChoice(b, certs_, firstUsable_, 46, 50, ind_);
 }
 
 // Reason, location, the signature field (a line or a PDF's empty field, else
 // a new one), visible on which page and corner, the notice band.
 void SignCommand::addSignature(DialogBuilder& b) const
 {
-    b.add("FixedText", "lreason", 6, 164, 62, 10, {p("Label", tr(T::reason, ind_))});
-    b.add("Edit", "reason", 70, 162, 224, 12, {p("Text", toU(settings_.defaultReason)), p("ReadOnly", lockReason_)});
-    b.add("FixedText", "llocation", 6, 180, 62, 10, {p("Label", tr(T::location, ind_))});
-    b.add("Edit", "location", 70, 178, 224, 12, {p("Text", toU(settings_.defaultLocation)), p("ReadOnly", lockLocation_)});
+    addReasonAndLocation(b, 164, settings_, locks_, ind_);
     uno::Sequence<OUString> fieldNames(static_cast<sal_Int32>(fieldEntries_.size()));
     for (size_t i = 0; i < fieldEntries_.size(); ++i)
         fieldNames.getArray()[i] = fieldEntries_[i].label;
@@ -505,19 +361,7 @@ void SignCommand::addSignature(DialogBuilder& b) const
     b.add("ListBox", "field", 70, 194, 224, 12,
           {p("StringItemList", fieldNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0})),
            p("Enabled", fieldEntries_.size() > 1)});
-    b.add("CheckBox", "visible", 6, 214, 150, 10,
-          {p("Label", tr(T::visible, ind_)), p("State", sal_Int16(settings_.visible ? 1 : 0)), p("Enabled", !lockVisible_)});
-    uno::Sequence<OUString> cornerNames(4);
-    for (int i = 0; i < 4; ++i)
-        cornerNames.getArray()[i] = tr(corners[i], ind_);
-    b.add("FixedText", "lposition", 6, 230, 62, 10, {p("Label", tr(T::position, ind_))});
-    b.add("ListBox", "position", 70, 228, 80, 12,
-          {p("StringItemList", cornerNames), p("Dropdown", true), p("SelectedItems", seq<sal_Int16>({0}))});
-    b.add("CheckBox", "notice", 200, 214, 94, 10,
-          {p("Label", tr(T::notice, ind_)), p("State", sal_Int16(settings_.noticeEnabled && !alreadySigned_ ? 1 : 0)),
-           p("Enabled", !lockNotice_ && !alreadySigned_)});
-    b.add("NumericField", "page", 160, 212, 30, 12,
-          {p("Value", 1.0), p("ValueMin", 1.0), p("ValueMax", 9999.0), p("DecimalAccuracy", sal_Int16(0)), p("Spin", true)});
+    addPlacement(b, 214, settings_, locks_, !alreadySigned_, ind_);
 }
 
 void SignCommand::addOutput(DialogBuilder& b) const
@@ -525,8 +369,8 @@ void SignCommand::addOutput(DialogBuilder& b) const
     const std::string source = model_.is() ? systemPath(model_->getURL()) : std::string();
     b.add("FixedText", "loutput", 6, 248, 62, 10, {p("Label", tr(T::output, ind_))});
     b.add("Edit", "output", 70, 246, 206, 12,
-          {p("Text", toU(source.empty() ? std::string() : job_.defaultOutput(source))), p("ReadOnly", lockOutput_)});
-    b.add("Button", "browse", 280, 246, 14, 12, {p("Label", toU("…")), p("Enabled", !lockOutput_)});
+          {p("Text", toU(source.empty() ? std::string() : job_.defaultOutput(source))), p("ReadOnly", locks_.output)});
+    b.add("Button", "browse", 280, 246, 14, 12, {p("Label", toU("…")), p("Enabled", !locks_.output)});
     b.add("FixedText", "error", 6, 262, 160, 20,
           {p("Label", OUString()), p("MultiLine", true), p("TextColor", sal_Int32(0xC00000))});
     b.add("Button", "sign", 170, 266, 60, 14,
@@ -539,7 +383,7 @@ void SignCommand::addOutput(DialogBuilder& b) const
 // choice shows its details and its holder's line, "…" picks the output.
 rtl::Reference<FieldSelection> SignCommand::wire(const uno::Reference<awt::XControlContainer>& c)
 {
-    rtl::Reference<FieldSelection> fieldChoice(new FieldSelection(fieldEntries_, sigLines_, c, lockVisible_));
+    rtl::Reference<FieldSelection> fieldChoice(new FieldSelection(fieldEntries_, sigLines_, c, locks_.visible));
     control<awt::XListBox>(c, "field")->addItemListener(fieldChoice.get());
     // Pre-selected: the line of the first usable certificate's holder, else
     // the first line or field (the order signers usually go in).
@@ -550,7 +394,8 @@ rtl::Reference<FieldSelection> SignCommand::wire(const uno::Reference<awt::XCont
         first = m;
     fieldChoice->select(first.value_or(0));
     control<awt::XListBox>(c, "certs")->addItemListener(
-        new CertSelection(certs_, control<awt::XFixedText>(c, "certinfo"), ind_, fieldChoice));
+        new CertSelection(certs_, control<awt::XFixedText>(c, "certinfo"), ind_,
+                          [fieldChoice](const crypto::CertInfo& cert) { fieldChoice->certificateChanged(cert); }));
     control<awt::XButton>(c, "browse")->addActionListener(
         new BrowseOutput(ctx_, control<awt::XTextComponent>(c, "output")));
     return fieldChoice;
@@ -562,28 +407,14 @@ JobOptions SignCommand::optionsFrom(const uno::Reference<awt::XControlContainer>
 {
     JobOptions o;
     o.certificate = certs_[cert].fingerprint;
-    if (OUString pin = control<awt::XTextComponent>(c, "pin")->getText(); !pin.isEmpty())
-        o.pin = fromU(pin);
-    if (!lockReason_)
-        o.reason = fromU(control<awt::XTextComponent>(c, "reason")->getText());
-    if (!lockLocation_)
-        o.location = fromU(control<awt::XTextComponent>(c, "location")->getText());
-    const sal_Int16 visible = modelValue<sal_Int16>(c, "visible", "State", 0);
-    if (!lockVisible_)
-        o.visible = visible == 1;
-    const sal_Int16 notice = modelValue<sal_Int16>(c, "notice", "State", 1);
-    if (!lockNotice_ && !alreadySigned_)
-        o.notice = notice == 1;
-    o.page = static_cast<int>(modelValue<double>(c, "page", "Value", 1));
+    readSignatureControls(c, locks_, !alreadySigned_, o);
     const sal_Int16 chosenField = control<awt::XListBox>(c, "field")->getSelectedItemPos();
     if (chosenField >= 0 && chosenField < static_cast<sal_Int16>(fieldEntries_.size()) &&
         !fieldEntries_[chosenField].id.empty())
         o.field = fieldEntries_[chosenField].id;
     else
         o.newSignature = true; // "New signature": the lines (if any) stay empty fields
-    const sal_Int16 corner = control<awt::XListBox>(c, "position")->getSelectedItemPos();
-    o.position = cornerIds[corner >= 0 && corner < 4 ? corner : 0];
-    if (!lockOutput_) {
+    if (!locks_.output) {
         const std::string out = fromU(control<awt::XTextComponent>(c, "output")->getText());
         if (!out.empty())
             o.outputUrl = fileUrl(out);
@@ -593,13 +424,13 @@ JobOptions SignCommand::optionsFrom(const uno::Reference<awt::XControlContainer>
 
 std::optional<JobResult> SignCommand::attempt(JobOptions o, const uno::Reference<awt::XControlContainer>& c)
 {
-    StatusBar bar(frame_, ind_);
+    StatusBar bar(frame_, T::title, ind_);
     try {
         return runJob(o, bar.progress());
     } catch (...) {
         const Failure f = currentFailure(ind_);
-        const bool replace = f.code == Code::OutputExists && !lockOutput_ &&
-                             confirmOverwrite(ctx_, frame_, fromU(control<awt::XTextComponent>(c, "output")->getText()), ind_);
+        const bool replace = f.code == Code::OutputExists && !locks_.output &&
+                             confirmReplace(ctx_, frame_, tr(T::overwriteAsk, ind_) + "\n" + control<awt::XTextComponent>(c, "output")->getText(), ind_);
         if (!replace) {
             showFailureIn(c, f.message);
             return std::nullopt;

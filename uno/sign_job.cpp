@@ -247,12 +247,23 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
     attempt_->requireWritable();
     attempt_->fileName(fileName_);
-    auto signer = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
-    attempt_->certificate(signer->certificate());
-    SignOutcome out = bsre::signPdf(rq, *signer);
+    std::unique_ptr<crypto::Signer> own;
+    if (!held_ || heldFor_ != o.certificate)
+        own = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
+    crypto::Signer& signer = own ? *own : *held_;
+    attempt_->certificate(signer.certificate());
+    SignOutcome out = bsre::signPdf(rq, signer);
     if (pin)
         std::fill(pin->begin(), pin->end(), '\0');
     return out;
+}
+
+void SignJob::holdSigner(const JobOptions& o, const crypto::PinProvider& pin)
+{
+    enforceLocks(settings_, o);
+    chosenCertificate(o); // no certificate, or an issuer IT does not allow: before the PIN
+    held_ = officeStore(ctx_, settings_.pkcs11Modules).signer(o.certificate, pin);
+    heldFor_ = o.certificate;
 }
 
 PdfSignatureState pdfSignatureState(const std::string& pdfPath)

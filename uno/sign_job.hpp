@@ -22,6 +22,7 @@
 
 #include <com/sun/star/frame/XModel.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,14 @@ public:
                            const ProgressFn& progress);
     JobResult signPdf(const OUString& pdfUrl, const JobOptions& o, const ProgressFn& progress);
 
+    // Several files with one login (signFiles, the batch command): checks the
+    // options against the locks, picks the certificate and logs in to its
+    // token now (the PIN asked at most once, through `pin`, only when the
+    // token or database needs it). Every later signature of this job with the
+    // same certificate uses that login. Refusals (Locked, NoCertificate,
+    // BadPin, CertificateExpired, ...) come before any file is touched.
+    void holdSigner(const JobOptions& o, const crypto::PinProvider& pin);
+
     // Where the output goes by default: the pattern beside the document.
     std::string defaultOutput(const std::string& sourcePath) const;
     // Is this model a PDF opened in Draw (then the original file is signed)?
@@ -72,6 +81,8 @@ private:
     bool indonesian_ = false;
     std::optional<LedgerAttempt> attempt_; // this job's record in the usage ledger
     std::string fileName_;                 // the document's file (hashed in the record only when IT asks)
+    std::unique_ptr<crypto::Signer> held_; // holdSigner's login, for the certificate heldFor_
+    std::string heldFor_;
 };
 
 } // namespace bsre::ext

@@ -1,5 +1,7 @@
 #include "signer_service.hpp"
 
+#include "batch_dialog.hpp"
+#include "batch_job.hpp"
 #include "boundary.hpp"
 #include "sign_job.hpp"
 #include "verify_job.hpp"
@@ -44,6 +46,20 @@ id::bsresign::SignResult toUno(const JobResult& r)
     return out;
 }
 
+id::bsresign::FileSignResult toUno(const FileOutcome& f)
+{
+    id::bsresign::FileSignResult out;
+    out.InputUrl = f.inputUrl;
+    out.Signed = f.result.has_value();
+    if (f.result)
+        out.Result = toUno(*f.result);
+    else {
+        out.Code = OUString::createFromAscii(codeName(f.code));
+        out.Message = f.message;
+    }
+    return out;
+}
+
 } // namespace
 
 // Each method reads the settings afresh: IT may change them while the office runs.
@@ -72,6 +88,30 @@ id::bsresign::SignResult SAL_CALL SignerService::signPdf(const OUString& pdfUrl,
 {
     return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
         return toUno(SignJob(ctx_, readSettings(ctx_)).signPdf(pdfUrl, parseOptions(options), {}));
+    });
+}
+
+// One login for all the files: the Pin option, else (Interactive) the PIN
+// asked once, only when the token or database needs one.
+uno::Sequence<id::bsresign::FileSignResult> SAL_CALL
+SignerService::signFiles(const uno::Sequence<OUString>& urls, const uno::Sequence<beans::PropertyValue>& options)
+{
+    const bool ind = uiIndonesian(ctx_);
+    return atApiBoundary(ind, self(), [&] {
+        const BatchOptions o = parseBatchOptions(options);
+        BatchJob batch(ctx_, readSettings(ctx_));
+        const std::vector<OUString> files = expandInputs({urls.begin(), urls.end()}, batch.job());
+        uno::Sequence<id::bsresign::FileSignResult> out(static_cast<sal_Int32>(files.size()));
+        if (files.empty())
+            return out;
+        std::function<std::optional<std::string>(const std::string&)> ask;
+        if (o.job.interactive)
+            ask = [this, ind](const std::string& token) { return askBatchPin(ctx_, {}, token, ind); };
+        batch.begin(o, batchPin(o.job, ask));
+        const std::vector<FileOutcome> outcomes = batch.run(files, {});
+        for (size_t i = 0; i < outcomes.size(); ++i)
+            out.getArray()[i] = toUno(outcomes[i]);
+        return out;
     });
 }
 

@@ -21,6 +21,9 @@ public:
                                                    const css::uno::Sequence<css::beans::PropertyValue>& options) override;
     id::bsresign::SignResult SAL_CALL signPdf(const OUString& pdfUrl,
                                               const css::uno::Sequence<css::beans::PropertyValue>& options) override;
+    css::uno::Sequence<id::bsresign::FileSignResult> SAL_CALL
+    signFiles(const css::uno::Sequence<OUString>& urls,
+              const css::uno::Sequence<css::beans::PropertyValue>& options) override;
     id::bsresign::VerifyResult SAL_CALL verifyPdf(const OUString& pdfUrl,
                                                   const css::uno::Sequence<css::beans::PropertyValue>& options) override;
 

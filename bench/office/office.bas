@@ -4,7 +4,9 @@
 ' plain export, PDF/A-2b export, LibreOffice's own signed export, and
 ' id.bsresign.Signer invisible without band, and with band + visible.
 ' Rounds rotate the order; each line of the result file is
-' "pages margin what milliseconds". A benchmark: it never fails a build.
+' "pages margin what milliseconds". With BSRE_BENCH_MODE=batch: several
+' files through signFiles instead (bench/office/batch.sh). A benchmark: it
+' never fails a build.
 Function MakeDoc(pages As Integer, marginMm As Integer) As Object
     Dim args(0) As New com.sun.star.beans.PropertyValue
     args(0).Name = "Hidden" : args(0).Value = True
@@ -93,15 +95,8 @@ Function Ours(signer As Object, doc As Object, url As String, fp As String, visi
     Ours = GetSystemTicks() - t
 End Function
 
-Sub Bench
-    Dim out As String, f As Integer
-    On Error GoTo Failed
-    Dim signer As Object, certs, fp As String, i As Integer
-    signer = CreateUnoService("id.bsresign.Signer")
-    certs = signer.listCertificates()
-    For i = LBound(certs) To UBound(certs)
-        If certs(i).Usable And certs(i).CommonName = Environ("BSRE_BENCH_SIGNER") Then fp = certs(i).Fingerprint
-    Next i
+' Each document size and margin: the exports and our signatures, in rounds.
+Sub DocumentRuns(signer As Object, fp As String, out As String)
     Dim cert As Object, noCert As Object
     cert = PersonalCertificate()
     Dim dir As String : dir = ConvertToURL(Environ("BSRE_BENCH_OUT")) & "/"
@@ -130,6 +125,51 @@ Sub Bench
             doc.close(True)
         Next m
     Next s
+End Sub
+
+' Several files (bench/office/batch.sh): signFiles over the folder
+' BSRE_BENCH_IN, with the notice band (the default) and without; each line of
+' the result is "what files signed milliseconds".
+Function SignAll(signer As Object, fp As String, folder As String, outDir As String, notice As Boolean) As String
+    Dim o(4) As New com.sun.star.beans.PropertyValue
+    o(0).Name = "Certificate" : o(0).Value = fp
+    o(1).Name = "OutputFolder" : o(1).Value = ConvertToURL(outDir)
+    o(2).Name = "Overwrite" : o(2).Value = True
+    o(3).Name = "Interactive" : o(3).Value = False
+    o(4).Name = "Notice" : o(4).Value = notice
+    Dim t As Long, results, i As Integer, signedCount As Integer
+    t = GetSystemTicks()
+    results = signer.signFiles(Array(ConvertToURL(folder)), o())
+    t = GetSystemTicks() - t
+    For i = LBound(results) To UBound(results)
+        If results(i).Signed Then signedCount = signedCount + 1
+    Next i
+    SignAll = IIf(notice, "ours-band", "ours-plain") & " " & (UBound(results) - LBound(results) + 1) & " " & _
+              signedCount & " " & t & Chr(10)
+End Function
+
+Sub BatchRuns(signer As Object, fp As String, out As String)
+    ' A warm-up file first: the first export loads the Writer PDF filter and NSS.
+    SignAll(signer, fp, Environ("BSRE_BENCH_WARM"), Environ("BSRE_BENCH_WARM_OUT"), True)
+    out = out & SignAll(signer, fp, Environ("BSRE_BENCH_IN"), Environ("BSRE_BENCH_OUT_BAND"), True)
+    out = out & SignAll(signer, fp, Environ("BSRE_BENCH_IN"), Environ("BSRE_BENCH_OUT_PLAIN"), False)
+End Sub
+
+' BSRE_BENCH_MODE=batch: BatchRuns, else DocumentRuns.
+Sub Bench
+    Dim out As String, f As Integer
+    On Error GoTo Failed
+    Dim signer As Object, certs, fp As String, i As Integer
+    signer = CreateUnoService("id.bsresign.Signer")
+    certs = signer.listCertificates()
+    For i = LBound(certs) To UBound(certs)
+        If certs(i).Usable And certs(i).CommonName = Environ("BSRE_BENCH_SIGNER") Then fp = certs(i).Fingerprint
+    Next i
+    If Environ("BSRE_BENCH_MODE") = "batch" Then
+        BatchRuns(signer, fp, out)
+    Else
+        DocumentRuns(signer, fp, out)
+    End If
     GoTo Done
 Failed:
     out = out & "error " & Error$ & " (line " & Erl & ")" & Chr(10)

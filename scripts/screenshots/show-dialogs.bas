@@ -1,7 +1,8 @@
 ' Used by scripts/screenshots.sh: opens the sample letter in a visible Writer
 ' window, waits until the screenshot script says "go" (it may photograph the
 ' File menu first), then runs File > Sign with BSrE… (or, with SHOTS_VERIFY=1,
-' File > Verify BSrE signatures… on a PDF in Draw) through the dispatcher.
+' File > Verify BSrE signatures… on a PDF in Draw; with SHOTS_BATCH=1, File >
+' Sign several files with BSrE… on the folder SHOTS_FOLDER) through the dispatcher.
 ' The dialogs are modal, so the dispatch returns only after the script has
 ' photographed them and closed them; then the office is terminated.
 Sub Note(text As String)
@@ -12,17 +13,25 @@ Sub Note(text As String)
     Close #f
 End Sub
 
+' A setting of /id.bsresign.Settings/Signing, for this profile.
+Sub SetSigning(key As String, value As String)
+    Dim provider As Object, node As Object
+    Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
+    provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
+    nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
+    node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
+    node.replaceByName(key, value)
+    node.commitChanges()
+End Sub
+
 Sub ShowDialogs
     On Error GoTo Failed
-    If Environ("SHOTS_TSA") <> "" Then
-        ' The LTV screenshots: a timestamp server, Level automatic (B-LT).
-        Dim provider As Object, settingsNode As Object
-        Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
-        provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
-        nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
-        settingsNode = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
-        settingsNode.replaceByName("TsaUrl", Environ("SHOTS_TSA"))
-        settingsNode.commitChanges()
+    ' The LTV screenshots: a timestamp server, Level automatic (B-LT); the
+    ' batch screenshots: a reason and a location in the dialog.
+    If Environ("SHOTS_TSA") <> "" Then SetSigning("TsaUrl", Environ("SHOTS_TSA"))
+    If Environ("SHOTS_REASON") <> "" Then
+        SetSigning("DefaultReason", Environ("SHOTS_REASON"))
+        SetSigning("DefaultLocation", Environ("SHOTS_LOCATION"))
     End If
     ' SHOTS_VERIFY=1: SHOTS_LETTER is a signed PDF, opened in Draw, and the
     ' command is File > Verify BSrE signatures… instead.
@@ -46,7 +55,14 @@ Sub ShowDialogs
     Dim command As String
     command = "vnd.bsresign:sign"
     If verifying Then command = "vnd.bsresign:verify"
-    dispatcher.executeDispatch(doc.CurrentController.Frame, command, "", 0, Array())
+    If Environ("SHOTS_BATCH") = "1" Then
+        ' The batch dialog starts with the files of the folder.
+        Dim files(0) As New com.sun.star.beans.PropertyValue
+        files(0).Name = "Files" : files(0).Value = Array(ConvertToURL(Environ("SHOTS_FOLDER")))
+        dispatcher.executeDispatch(doc.CurrentController.Frame, "vnd.bsresign:signfiles", "", 0, files())
+    Else
+        dispatcher.executeDispatch(doc.CurrentController.Frame, command, "", 0, Array())
+    End If
     Note("dispatched")
     doc.close(True)
     GoTo Done

@@ -13,9 +13,14 @@
 #include <com/sun/star/drawing/XShape.hpp>
 #include <com/sun/star/drawing/XShapes.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/util/XChangesBatch.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
 
@@ -25,6 +30,7 @@
 #include <initializer_list>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -182,6 +188,51 @@ inline fs::path letterAs(Office& o, const std::string& ext, const std::string& f
         o.handOver(target);
     }
     return target;
+}
+
+// The first sheet of a Calc document.
+inline Reference<css::sheet::XSpreadsheet> firstSheet(const Reference<css::frame::XModel>& model)
+{
+    Reference<css::sheet::XSpreadsheetDocument> sd(model, css::uno::UNO_QUERY_THROW);
+    Reference<css::container::XIndexAccess> sheets(sd->getSheets(), css::uno::UNO_QUERY_THROW);
+    return Reference<css::sheet::XSpreadsheet>(sheets->getByIndex(0), css::uno::UNO_QUERY_THROW);
+}
+
+// A Calc sheet of expenses (labels, amounts, a SUM), stored once as
+// docs/sheet.ods in the office's folder.
+inline fs::path expenseSheet(Office& o)
+{
+    fs::path target = o.path("docs/sheet.ods");
+    if (!fs::exists(target)) {
+        o.makeDir("docs");
+        Doc d(o, o.newDocument("private:factory/scalc"));
+        Reference<css::sheet::XSpreadsheet> sheet = firstSheet(d.model);
+        const char* labels[] = {"Uraian", "Alat tulis", "Perjalanan dinas", "Jumlah"};
+        for (int r = 0; r < 4; ++r)
+            sheet->getCellByPosition(0, r)->setFormula(OUString::createFromAscii(labels[r]));
+        sheet->getCellByPosition(1, 0)->setFormula("Rp");
+        sheet->getCellByPosition(1, 1)->setValue(1250000);
+        sheet->getCellByPosition(1, 2)->setValue(4300000);
+        sheet->getCellByPosition(1, 3)->setFormula("=SUM(B2:B3)");
+        o.storeToUrl(d.model, target, "calc8");
+        o.handOver(target);
+    }
+    return target;
+}
+
+// The lines of the office user's usage ledger (every file of the folder).
+inline std::vector<std::string> ledgerLines(Office& o)
+{
+    std::vector<std::string> out;
+    const fs::path dir = o.home() / ".local/share/bsre-sign/ledger";
+    if (!fs::exists(dir))
+        return out;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        std::istringstream in(testing::slurp(e.path().string()));
+        for (std::string l; std::getline(in, l);)
+            out.push_back(l);
+    }
+    return out;
 }
 
 // An Impress deck of one slide with a title box near the top and nothing

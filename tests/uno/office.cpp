@@ -456,6 +456,11 @@ void Office::prepareFolder()
                     module = m;
             if (module.empty())
                 fail("SoftHSM2 module not found");
+            if (options_.pinShim) {
+                module = getenvOr("BSRE_PIN_SHIM", "");
+                if (module.empty() || !fs::exists(module))
+                    fail("BSRE_PIN_SHIM is not set or missing (tests/pkcs11_pin_shim.c)");
+            }
             int st = 0;
             std::string out = commandOutput("SOFTHSM2_CONF=" + shellQuote((dir_ / "softhsm2.conf").string()) +
                                                 " modutil -force -dbdir " + shellQuote("sql:" + nssDir_.string()) +
@@ -487,6 +492,15 @@ void Office::prepareFolder()
 
     if (asRoot_)
         chownTree(dir_, uid_, gid_);
+}
+
+int Office::tokenLogins() const
+{
+    std::ifstream in(dir_ / "shim-logins");
+    int n = 0;
+    for (std::string line; std::getline(in, line);)
+        n += line == "login";
+    return n;
 }
 
 std::string Office::nssSetting() const
@@ -521,6 +535,10 @@ std::vector<std::string> Office::officeEnvironment() const
         env.push_back("MOZILLA_CERTIFICATE_FOLDER=" + nssDir_.string());
     if (options_.softhsmToken)
         env.push_back("SOFTHSM2_CONF=" + (dir_ / "softhsm2.conf").string());
+    if (options_.softhsmToken && options_.pinShim) {
+        env.push_back("BSRE_SHIM_STATE=" + (dir_ / "shim-state").string());
+        env.push_back("BSRE_SHIM_LOGINS=" + (dir_ / "shim-logins").string());
+    }
     // Diagnostics the developer asked for pass through.
     for (const char* name : {"SAL_LOG", "SAL_LOG_FILE", "BSRE_LOG", "BSRE_LOG_LEVEL"})
         if (const char* v = std::getenv(name))

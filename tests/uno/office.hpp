@@ -70,6 +70,10 @@ struct OfficeOptions {
     // Also register the SoftHSM2 token of $BSRE_PKI (a private copy of its
     // token folder) as a PKCS#11 module in that NSS database.
     bool softhsmToken = false;
+    // With softhsmToken: register tests/pkcs11_pin_shim.c ($BSRE_PIN_SHIM,
+    // wrapping SoftHSM2) instead of SoftHSM2 itself, with its state and its
+    // login count in dir() (Office::tokenLogins()).
+    bool pinShim = false;
     // How LibreOffice finds that database: false (default) sets the
     // Certificate Path option (.../Security/Scripting/CertDir) in the
     // profile's registrymodifications.xcu, as Tools > Options does; true sets
@@ -129,6 +133,10 @@ public:
     // does not know yet: the extension's keys need a start that already
     // knows the extension (shared extensions become known during the first).
     void restart(const std::string& userSettings = {});
+
+    // With OfficeOptions::pinShim: the user logins (C_Login) the token has
+    // seen so far, right PIN or wrong.
+    int tokenLogins() const;
 
     // The folder LibreOffice uses as its NSS database (the profile's copy).
     const fs::path& nssDir() const { return nssDir_; }

@@ -314,9 +314,7 @@ fs::path calcSheet(Office& o)
     if (!fs::exists(target)) {
         o.makeDir("docs");
         Doc d(o, o.newDocument("private:factory/scalc"));
-        Reference<css::sheet::XSpreadsheetDocument> sd(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::container::XIndexAccess> sheets(sd->getSheets(), css::uno::UNO_QUERY_THROW);
-        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(0), css::uno::UNO_QUERY_THROW);
+        Reference<css::sheet::XSpreadsheet> sheet = firstSheet(d.model);
         sheet->getCellByPosition(0, 0)->setFormula("No");
         sheet->getCellByPosition(1, 0)->setFormula("Uraian");
         sheet->getCellByPosition(2, 0)->setFormula("Jumlah (Rp)");

@@ -92,27 +92,7 @@ Office& office()
 // through the API, stored as real files and reloaded from them.
 fs::path writerSource(Office& o, const std::string& ext, const std::string& filter) { return letterAs(o, ext, filter); }
 
-fs::path calcSource(Office& o)
-{
-    fs::path target = o.path("docs/sheet.ods");
-    if (!fs::exists(target)) {
-        o.makeDir("docs");
-        Doc d(o, o.newDocument("private:factory/scalc"));
-        Reference<css::sheet::XSpreadsheetDocument> sd(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::container::XIndexAccess> sheets(sd->getSheets(), css::uno::UNO_QUERY_THROW);
-        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(0), css::uno::UNO_QUERY_THROW);
-        const char* labels[] = {"Uraian", "Alat tulis", "Perjalanan dinas", "Jumlah"};
-        for (int r = 0; r < 4; ++r)
-            sheet->getCellByPosition(0, r)->setFormula(OUString::createFromAscii(labels[r]));
-        sheet->getCellByPosition(1, 0)->setFormula("Rp");
-        sheet->getCellByPosition(1, 1)->setValue(1250000);
-        sheet->getCellByPosition(1, 2)->setValue(4300000);
-        sheet->getCellByPosition(1, 3)->setFormula("=SUM(B2:B3)");
-        o.storeToUrl(d.model, target, "calc8");
-        o.handOver(target);
-    }
-    return target;
-}
+fs::path calcSource(Office& o) { return expenseSheet(o); }
 
 fs::path impressSource(Office& o) { return titleSlideDeck(o, "docs/deck.odp"); }
 
@@ -620,20 +600,6 @@ BOOST_AUTO_TEST_CASE(draw_shows_and_resolves_the_command)
 }
 
 // ---- the usage ledger -----------------------------------------------------
-
-std::vector<std::string> ledgerLines(Office& o)
-{
-    std::vector<std::string> out;
-    const fs::path dir = o.home() / ".local/share/bsre-sign/ledger";
-    if (!fs::exists(dir))
-        return out;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        std::istringstream in(testing::slurp(e.path().string()));
-        for (std::string l; std::getline(in, l);)
-            out.push_back(l);
-    }
-    return out;
-}
 
 BOOST_AUTO_TEST_CASE(each_attempt_is_one_record_in_the_usage_ledger_without_names_of_files)
 {

@@ -49,6 +49,7 @@
 #include <com/sun/star/task/PasswordContainer.hpp>
 #include <com/sun/star/task/XPasswordContainer2.hpp>
 #include <id/bsresign/CertificateInfo.hpp>
+#include <id/bsresign/FileSignResult.hpp>
 #include <id/bsresign/SignResult.hpp>
 #include <id/bsresign/SigningException.hpp>
 #include <id/bsresign/XSigner.hpp>
@@ -482,6 +483,37 @@ BOOST_AUTO_TEST_CASE(sign_pdf_refuses_too)
             BOOST_TEST((slurp(in.string()) == inBytes), "the input PDF changed");
         }
     }
+}
+
+// signFiles refuses a contradicting option before the first file: nothing is
+// signed, not even the files the option would not have hurt.
+BOOST_AUTO_TEST_CASE(sign_files_refuses_before_any_file)
+{
+    Office& o = office();
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "batch/letter.pdf");
+    fs::path doc = o.copyIn(letter(o), "batch/letter.fodt");
+    const fs::path outDir = o.makeDir("out-batch");
+    const std::vector<PropertyValue> base = {prop("Certificate", ustr(fingerprint(pki("officer-rsa.pem")))),
+                                             prop("Interactive", false), prop("OutputFolder", fileUrl(outDir))};
+    css::uno::Sequence<OUString> urls(2);
+    urls.getArray()[0] = fileUrl(in);
+    urls.getArray()[1] = fileUrl(doc);
+    for (const PropertyValue& bad : {prop("Visible", true), prop("Reason", OUString("lain"))}) {
+        BOOST_TEST_CONTEXT(str(bad.Name))
+        {
+            const std::string dirBefore = listing(o.dir());
+            std::string code =
+                signingFailure([&] { o.signer()->signFiles(urls, seq(with(base, bad))); }, "signFiles " + str(bad.Name));
+            BOOST_TEST(code == "Locked");
+            BOOST_TEST(fs::is_empty(outDir), "nothing may be signed");
+            BOOST_TEST(listing(o.dir()) == dirBefore, "files in the office's folder changed");
+        }
+    }
+    // Signing/OutputPattern is not locked here: the same call without the bad option signs both.
+    auto results = o.signer()->signFiles(urls, seq(base));
+    BOOST_TEST_REQUIRE(results.getLength() == 2);
+    for (const auto& r : results)
+        BOOST_TEST(r.Signed, str(r.InputUrl) << ": " << str(r.Code) << " " << str(r.Message));
 }
 
 // Without those options the locked values apply: an invisible signature with
