@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -29,7 +30,7 @@ using Clock = std::chrono::steady_clock;
 struct Item {
     std::string input, output;
     bool done = false, ok = false;
-    SignOutcome outcome;
+    std::unique_ptr<SignOutcome> outcome; // while it is reported only: a batch's records stay small
     Code code = Code::Internal;
     std::string en, id; // the refusal's sentence
 };
@@ -140,21 +141,21 @@ struct Batch {
     Clock::time_point start = Clock::now();
 };
 
-std::string quoted(const std::string& s) { return json::quoted(s); }
+std::string jsonText(const std::string& s) { return json::quoted(s); }
 
 std::string itemJson(const Item& it)
 {
     if (!it.ok)
-        return "{\"input\":" + quoted(it.input) + ",\"signed\":false,\"code\":" + quoted(codeName(it.code)) +
-               ",\"message\":" + quoted(it.en) + ",\"messageId\":" + quoted(it.id) + "}";
+        return "{\"input\":" + jsonText(it.input) + ",\"signed\":false,\"code\":" + jsonText(codeName(it.code)) +
+               ",\"message\":" + jsonText(it.en) + ",\"messageId\":" + jsonText(it.id) + "}";
     std::string warnings;
-    for (const Warning& w : it.outcome.warnings)
-        warnings += (warnings.empty() ? "" : ",") + quoted(w.en);
-    return "{\"input\":" + quoted(it.input) + ",\"signed\":true,\"output\":" + quoted(it.output) +
-           ",\"signer\":" + quoted(it.outcome.signerName) + ",\"signingTime\":" + quoted(it.outcome.signingTime) +
-           ",\"field\":" + quoted(it.outcome.fieldName) + ",\"level\":" + quoted(it.outcome.level) +
-           ",\"pages\":" + std::to_string(it.outcome.pages) + ",\"bytesAdded\":" +
-           std::to_string(it.outcome.bytesAdded) + ",\"warnings\":[" + warnings + "]}";
+    for (const Warning& w : it.outcome->warnings)
+        warnings += (warnings.empty() ? "" : ",") + jsonText(w.en);
+    return "{\"input\":" + jsonText(it.input) + ",\"signed\":true,\"output\":" + jsonText(it.output) +
+           ",\"signer\":" + jsonText(it.outcome->signerName) + ",\"signingTime\":" + jsonText(it.outcome->signingTime) +
+           ",\"field\":" + jsonText(it.outcome->fieldName) + ",\"level\":" + jsonText(it.outcome->level) +
+           ",\"pages\":" + std::to_string(it.outcome->pages) + ",\"bytesAdded\":" +
+           std::to_string(it.outcome->bytesAdded) + ",\"warnings\":[" + warnings + "]}";
 }
 
 // One line per file as it finishes; on a terminal, a progress line below them.
@@ -167,7 +168,7 @@ void report(Batch& b, const Item& it)
     if (b.json)
         std::cout << itemJson(it) << "\n";
     else if (it.ok)
-        std::cout << "signed / ditandatangani: " << it.input << " -> " << it.output << " (PAdES " << it.outcome.level
+        std::cout << "signed / ditandatangani: " << it.input << " -> " << it.output << " (PAdES " << it.outcome->level
                   << ")\n";
     else
         std::cout << "REFUSED / DITOLAK: " << it.input << ": " << it.en << "\n    " << it.id << "\n";
@@ -190,10 +191,10 @@ void signOne(Batch& b, Item& it)
     try {
         rq.notice = noticeFrom(b.a, it.input);
         attempt.fileName(it.input);
-        it.outcome = signPdf(rq, *b.signer);
+        it.outcome = std::make_unique<SignOutcome>(signPdf(rq, *b.signer));
         std::lock_guard<std::mutex> hold(b.ledger); // one chain of records: one writer at a time
-        if (auto w = attempt.signedAs(it.outcome.level, it.outcome.pages))
-            it.outcome.warnings.push_back(*w);
+        if (auto w = attempt.signedAs(it.outcome->level, it.outcome->pages))
+            it.outcome->warnings.push_back(*w);
         it.ok = true;
     } catch (const Error& e) {
         std::lock_guard<std::mutex> hold(b.ledger);
@@ -207,6 +208,9 @@ void signOne(Batch& b, Item& it)
         it.id = std::string("kegagalan tak terduga: ") + e.what();
     }
     report(b, it);
+    it.outcome.reset(); // the summary needs only ok and code: memory stays flat over any batch
+    it.en.clear();
+    it.id.clear();
 }
 
 void runWorkers(Batch& b, unsigned jobs)
