@@ -207,8 +207,8 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const std::optional<crypto::CertInfo> chosen = chosenCertificate(o);
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
-    build.appearance(rq, o, sourcePath);
     build.certificationAndNotice(rq, o, sourcePath);
+    build.appearance(rq, o, sourcePath);
 
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);

@@ -174,11 +174,14 @@ void RequestBuilder::appearance(SignRequest& rq, const JobOptions& o, const std:
              "The AppearanceStyle setting \"" + style + "\" is not one of Standard, Tnde.",
              "Pengaturan AppearanceStyle \"" + style + "\" bukan salah satu dari Standard, Tnde.");
     rq.title = o.title.value_or("");
-    if (style == "Tnde") {
-        rq.appearance = AppearanceStyle::Tnde;
-        const std::string templ = settings_.qrUrlTemplate.empty() ? kDefaultVerificationUrl : settings_.qrUrlTemplate;
-        rq.qrText = verificationUrl(templ, fs::path(sourcePath).filename().string(), rq.input);
-    }
+    if (style != "Tnde")
+        return;
+    rq.appearance = AppearanceStyle::Tnde;
+    if (rq.notice && !rq.notice->style.qrText.empty())
+        rq.qrText = rq.notice->style.qrText; // the same template, filled in once (a {sha256} reads the whole PDF)
+    else
+        rq.qrText = verificationUrl(settings_.qrUrlTemplate.empty() ? kDefaultVerificationUrl : settings_.qrUrlTemplate,
+                                    fs::path(sourcePath).filename().string(), rq.input);
 }
 
 // Asked for explicitly, certification and the notice are passed on (the

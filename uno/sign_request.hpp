@@ -42,7 +42,8 @@ public:
     void placement(SignRequest& rq, const JobOptions& o, const std::string& lineSigned) const;
     // What a visible signature shows: the option's style, else the setting's
     // (BadSetting when it is neither Standard nor Tnde), the title, and for
-    // Tnde the QR code's address (QrUrlTemplate, else BSrE's verification page).
+    // Tnde the QR code's address (QrUrlTemplate, else BSrE's verification
+    // page): the notice's when it has one, so call it after certificationAndNotice.
     void appearance(SignRequest& rq, const JobOptions& o, const std::string& sourcePath) const;
     // Certification and the notice go with the first signature only.
     void certificationAndNotice(SignRequest& rq, const JobOptions& o, const std::string& sourcePath) const;

@@ -675,6 +675,30 @@ BOOST_AUTO_TEST_CASE(the_title_and_appearance_style_options)
     BOOST_TEST(!fs::exists(bad));
 }
 
+// With the notice band and Notice/QrUrlTemplate, the specimen's QR code and
+// the band's say the same address ({file}: the document's name).
+BOOST_AUTO_TEST_CASE(the_specimen_and_the_notice_band_share_the_qr_url_template)
+{
+    Office& o = office();
+    ConfigValue templ(o, "/id.bsresign.Settings/Notice", "QrUrlTemplate",
+                      css::uno::Any(OUString("https://verifikasi.contoh.go.id/{file}")));
+    Doc d(o, o.loadDocument(sample(o, "two-lines.fodt")));
+    fs::path out = outPath(o, "two-lines-tnde-notice.pdf");
+    signDoc(o, d.model, out, with(options(out, kBudi, true), prop("AppearanceStyle", OUString("Tnde"))));
+    const Field* f = probe(out).field("budi-santoso");
+    BOOST_TEST_REQUIRE(f != nullptr);
+    BOOST_TEST(textInField(out, *f) == "Ditandatangani secara elektronik oleh: Kepala Kantor Budi Santoso | QR: "
+                                       "https://verifikasi.contoh.go.id/two-lines.fodt");
+    Run page = run("pdftoppm -r 150 -png -singlefile -f 1 -l 1 " + q(out.string()) + " " +
+                   q((renderDir() / "two-lines-tnde-notice-page").string()));
+    BOOST_TEST_REQUIRE(page.status == 0, page.output);
+    Run z = run("{ zbarimg --quiet --raw " + q((renderDir() / "two-lines-tnde-notice-page.png").string()) +
+                " 2>/dev/null; }");
+    BOOST_TEST(z.output == "https://verifikasi.contoh.go.id/two-lines.fodt\n"
+                           "https://verifikasi.contoh.go.id/two-lines.fodt\n",
+               "the band's and the specimen's QR codes: " << z.output);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ====================================================================== look
