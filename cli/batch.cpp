@@ -189,7 +189,7 @@ void signOne(Batch& b, Item& it)
     rq.output = it.output;
     LedgerAttempt attempt = b.attempt;
     try {
-        rq.notice = noticeFrom(b.a, it.input);
+        inputOptions(b.a, rq);
         attempt.fileName(it.input);
         it.outcome = std::make_unique<SignOutcome>(signPdf(rq, *b.signer));
         std::lock_guard<std::mutex> hold(b.ledger); // one chain of records: one writer at a time
@@ -268,6 +268,7 @@ bool isBatch(const Args& a) { return a.positional.size() > 1 || a.has("from-list
 int cmdSignBatch(const Args& a)
 {
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
+                     "appearance", "title",
                      "reason", "location", "contact", "image", "output-dir", "overwrite", "font", "notice",
                      "notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
                      "no-notice-scaling", "tsa", "tsa-user", "tsa-password-file", "tsa-timeout", "level", "certify",

@@ -44,6 +44,7 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
+                   [--appearance standard|tnde] [--title TEXT]
                    [--notice [--notice-text TEXT | --notice-preset id|en|id-2026|en-2026]
                              [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
@@ -68,6 +69,7 @@ two-phase signing (the private key is used outside this program):
   bsre-sign prepare --cert CERT.pem [--chain CHAIN.pem]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG] [--notice ...]
+                   [--appearance standard|tnde] [--title TEXT] [--qr-url TEMPLATE]
                    [--certify] [--level B-B] [--overwrite] IN.pdf -o STATE
       prints: digest: sha256 <hex>   (sign exactly this digest: RSA PKCS#1 v1.5 or ECDSA, DER)
   bsre-sign complete STATE --signature SIG.bin [--nssdb DIR] [--input IN.pdf]
@@ -84,6 +86,12 @@ Exit codes: 0 ok, 1 signature not valid, 2 usage, 3 input PDF problem,
 the TSA's certificates and their OCSP responses or CRLs (DSS); B-LTA then a
 document timestamp. A level that cannot be reached stops with nothing written,
 or with --allow-lower-level signs at the level reached and says why.
+The visible signature (--field, or --page and --rect) / tanda tangan yang terlihat:
+--appearance standard (the default: name, --title, time, reason, location, --image)
+or tnde, the specimen of tata naskah dinas elektronik: a QR code to --qr-url
+(default https://tte.komdigi.go.id/verifyPDF), "Ditandatangani secara elektronik
+oleh:", --title (jabatan) and the name / spesimen TNDE: kode QR ke --qr-url, lalu
+jabatan (--title) dan nama. Without --title, a field's tooltip (/TU) is the title.
 )";
 
 [[noreturn]] void usage(const std::string& en, const std::string& id)
@@ -198,6 +206,7 @@ int cmdSign(const Args& a)
     if (isBatch(a))
         return cmdSignBatch(a);
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",
+                     "appearance", "title",
                      "reason", "location", "contact", "image", "output", "overwrite", "font", "notice",
                      "notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
                      "no-notice-scaling",
@@ -210,7 +219,7 @@ int cmdSign(const Args& a)
     std::unique_ptr<crypto::Store> store; // outlives the attempt's catch: a refusal is recorded with NSS up
     return recorded(attempt, [&] {
         store = openStore(a); // NSS is up from here (the QR's SHA-256 uses it)
-        rq.notice = noticeFrom(a, rq.input);
+        inputOptions(a, rq);
         attempt.requireWritable();
         attempt.fileName(rq.input);
         auto signer = store->signer(a.get("cert"), pinProvider(a));
@@ -242,14 +251,14 @@ std::unique_ptr<crypto::SignerIdentity> identityFrom(const Args& a)
 int cmdPrepare(const Args& a)
 {
     requireKnown(a, {"cert", "chain", "field", "page", "rect", "invisible", "reason", "location", "contact",
-                     "image", "output", "overwrite", "font", "notice", "notice-text", "notice-preset", "notice-second-line", "logo",
+                     "image", "appearance", "title", "output", "overwrite", "font", "notice", "notice-text", "notice-preset", "notice-second-line", "logo",
                      "qr-url", "notice-pages", "no-notice-scaling", "certify", "certify-level", "level"});
     SignRequest rq = appearanceRequest(a);
     const auto level = a.has("level") ? parseLevel(a.get("level")) : std::optional<Level>(Level::BT);
     if (!level)
         usage("--level must be B-B, B-T, B-LT or B-LTA.", "--level harus B-B, B-T, B-LT atau B-LTA.");
     auto nss = crypto::TrustContext::none(); // NSS without a database: no key is used here
-    rq.notice = noticeFrom(a, rq.input);
+    inputOptions(a, rq);
     auto identity = identityFrom(a);
     const PreparedState p = prepareState(rq, *identity, *level >= Level::BT);
     writeFileAtomically(rq.output, serializeState(p.state), rq.overwrite);

@@ -4,7 +4,7 @@
 
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
-#include "crypto/digest.hpp"
+#include "core/verification_url.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -200,11 +200,35 @@ SignRequest appearanceOptions(const Args& a)
     rq.imagePath = a.get("image");
     if (a.has("font"))
         rq.fontFamily = a.get("font");
-    for (const char* k : {"notice-text", "notice-preset", "notice-second-line", "logo", "qr-url", "notice-pages",
+    blockOptions(a, rq);
+    for (const char* k : {"notice-text", "notice-preset", "notice-second-line", "logo", "notice-pages",
                           "no-notice-scaling"})
         if (a.has(k) && !a.has("notice"))
             usage(std::string("--") + k + " needs --notice.", std::string("--") + k + " memerlukan --notice.");
+    if (a.has("qr-url") && !a.has("notice") && rq.appearance != AppearanceStyle::Tnde)
+        usage("--qr-url needs --notice or --appearance tnde.",
+              "--qr-url memerlukan --notice atau --appearance tnde.");
     return rq;
+}
+
+void blockOptions(const Args& a, SignRequest& rq)
+{
+    const std::string style = a.has("appearance") ? a.get("appearance") : "standard";
+    if (style != "standard" && style != "tnde")
+        usage("--appearance must be standard or tnde.", "--appearance harus standard atau tnde.");
+    rq.appearance = style == "tnde" ? AppearanceStyle::Tnde : AppearanceStyle::Standard;
+    rq.title = a.get("title");
+    const bool invisible = rq.placement.kind == Placement::Kind::Invisible;
+    if (invisible && a.has("title"))
+        usage("--title needs a visible signature (--page and --rect, or --field).",
+              "--title memerlukan tanda tangan yang terlihat (--page dan --rect, atau --field).");
+    if (invisible && rq.appearance == AppearanceStyle::Tnde)
+        usage("--appearance tnde needs a visible signature (--page and --rect, or --field), not --invisible.",
+              "--appearance tnde memerlukan tanda tangan yang terlihat (--page dan --rect, atau --field), bukan "
+              "--invisible.");
+    if (a.has("image") && rq.appearance == AppearanceStyle::Tnde)
+        usage("--image is not drawn in the tnde specimen: its QR code takes the image's place.",
+              "--image tidak ditampilkan pada spesimen tnde: kode QR menempati tempat gambar.");
 }
 
 std::optional<Level> levelFrom(const Args& a, bool haveTsa)
@@ -220,21 +244,19 @@ std::optional<Level> levelFrom(const Args& a, bool haveTsa)
     return level;
 }
 
-// The QR code's address: {file} (the input's file name) and {sha256} (of its bytes). NSS must be up.
-std::string qrText(std::string url, const std::string& input)
+void inputOptions(const Args& a, SignRequest& rq)
 {
-    const std::string file = input.substr(input.rfind('/') + 1);
-    for (size_t at; (at = url.find("{file}")) != std::string::npos;)
-        url.replace(at, 6, file);
-    if (url.find("{sha256}") != std::string::npos) {
-        const std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, readFile(input)));
-        for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
-            url.replace(at, 8, hex);
-    }
-    return url;
+    const bool tnde = rq.appearance == AppearanceStyle::Tnde;
+    std::string qr;
+    if (a.has("qr-url") || tnde)
+        qr = verificationUrl(a.has("qr-url") ? a.get("qr-url") : kDefaultVerificationUrl,
+                             rq.input.substr(rq.input.rfind('/') + 1), rq.input);
+    rq.notice = noticeFrom(a, a.has("qr-url") ? qr : "");
+    if (tnde)
+        rq.qrText = qr;
 }
 
-std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input)
+std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& qrText)
 {
     if (!a.has("notice"))
         return std::nullopt;
@@ -250,8 +272,7 @@ std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input)
     if (a.has("notice-second-line"))
         n.style.paragraphs.push_back(kUuIteLine);
     n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
-    if (a.has("qr-url"))
-        n.style.qrText = qrText(a.get("qr-url"), input);
+    n.style.qrText = qrText;
     const std::string pages = a.has("notice-pages") ? a.get("notice-pages") : "all";
     if (pages == "all")
         n.pages = pdf::NoticePages::All;

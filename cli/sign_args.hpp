@@ -33,14 +33,20 @@ std::pair<std::string, std::string> inputAndOutput(const Args& a);
 Placement placementFrom(const Args& a);
 // What the signature says, without the files: placement, texts, certification.
 SignRequest appearanceOptions(const Args& a);
+// --appearance standard|tnde and --title (after the placement): usage errors
+// for a title or a specimen without a visible signature, and --image with tnde.
+void blockOptions(const Args& a, SignRequest& rq);
 // The same with IN.pdf and -o OUT.pdf: shared by sign and prepare.
 SignRequest appearanceRequest(const Args& a);
 // --cert (required), --tsa..., --level, --allow-lower-level, network timeouts.
 void signingOptions(const Args& a, SignRequest& rq);
 std::optional<Level> levelFrom(const Args& a, bool haveTsa);
-// The QR code's address: {file} (the input's file name) and {sha256} (of its bytes). NSS must be up.
-std::string qrText(std::string url, const std::string& input);
-std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& input);
+// --notice and its options; `qrText` is the band's QR code (empty: none).
+std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& qrText);
+// What depends on rq.input's bytes: the notice and the specimen's QR code,
+// both from --qr-url ({file}: the input's file name, {sha256}: of its bytes;
+// the specimen's default: BSrE's verification page). NSS must be up.
+void inputOptions(const Args& a, SignRequest& rq);
 void printSigned(const SignOutcome& out);
 
 } // namespace bsre::cli

@@ -2,6 +2,7 @@
 
 #include "core/dates.hpp"
 #include "core/sign.hpp"
+#include "core/verification_url.hpp"
 #include "pdf/form.hpp"
 #include "pdf/syntax.hpp"
 
@@ -189,7 +190,8 @@ void planLines(const pdf::Reader& reader, const SignRequest& rq, SignaturePlan& 
             p.waiting.push_back(waitingLine(spot, lf, rq.fontFamily));
 }
 
-pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& signer, const std::string& title, int off)
+pdf::AppearanceStyle standardAppearance(const SignRequest& rq, const std::string& signer, const std::string& title,
+                                        int off)
 {
     pdf::AppearanceStyle style;
     style.lines.push_back(signer);
@@ -202,6 +204,32 @@ pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& sign
     if (!rq.location.empty())
         style.lines.push_back("Lokasi: " + rq.location);
     style.imagePath = rq.imagePath;
+    return style;
+}
+
+// Tata naskah dinas elektronik: where the wet signature was, the QR code to
+// the verification page and who signed, as what. Indonesian whatever the
+// notice's language: it is the form of Indonesian official letters.
+pdf::AppearanceStyle tndeAppearance(const SignRequest& rq, const std::string& signer, const std::string& title)
+{
+    pdf::AppearanceStyle style;
+    style.lines.push_back("Ditandatangani secara elektronik oleh:");
+    if (!title.empty())
+        style.lines.push_back(title);
+    style.lines.push_back(signer);
+    style.qrText = rq.qrText.empty() ? kDefaultVerificationUrl : rq.qrText;
+    style.clipOverflow = false; // a specimen never shows a cut word
+    style.centreText = true;    // beside the QR code's middle
+    return style;
+}
+
+// The title shown: the request's, else the line's or the field's.
+pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& signer, const std::string& lineTitle,
+                                  int off)
+{
+    const std::string& title = rq.title.empty() ? lineTitle : rq.title;
+    pdf::AppearanceStyle style = rq.appearance == AppearanceStyle::Tnde ? tndeAppearance(rq, signer, title)
+                                                                        : standardAppearance(rq, signer, title, off);
     style.fontFamily = rq.fontFamily;
     return style;
 }

@@ -53,13 +53,26 @@ struct LineFields {
     std::string sign;        // id of the line signed now; empty: the signature goes per Placement
 };
 
+// What the visible signature shows (docs/CLI.md, "The signature block").
+// Standard: the signer's name, the title, "Ditandatangani secara
+// elektronik", the time, reason and location beside the optional image.
+// Tnde: the specimen of tata naskah dinas elektronik: a QR code to the
+// verification page, then "Ditandatangani secara elektronik oleh:", the
+// title (jabatan) and the name.
+enum class AppearanceStyle { Standard, Tnde };
+
 struct SignRequest {
     std::string input;
     std::string output;
     bool overwrite = false;
     Placement placement;
     std::string reason, location, contact;
-    std::string imagePath;      // optional PNG in the visible appearance
+    std::string imagePath;      // optional PNG in the visible appearance (Standard)
+    AppearanceStyle appearance = AppearanceStyle::Standard;
+    // The signer's title (jabatan); empty: the signed Signature Line's
+    // suggested title, or the existing field's /TU.
+    std::string title;
+    std::string qrText;         // Tnde: what the QR code says; empty: kDefaultVerificationUrl
     std::string fontFamily = "Liberation Sans";
     std::optional<NoticeRequest> notice;
     std::optional<LineFields> lineFields;

@@ -18,6 +18,7 @@ namespace {
 constexpr double kMinFontSize = 4;
 constexpr double kLeading = 1.2;
 constexpr double kImageShare = 0.35;
+constexpr double kQrShare = 0.4;
 constexpr double kBorderWidth = 0.5;
 
 std::string codePointLabel(char32_t cp)
@@ -114,6 +115,30 @@ ImageBox placeImage(const std::string& path, double w, double h, double pad, boo
     return box;
 }
 
+// What is drawn at the left: the QR code (a square as tall as the box
+// allows) or the image; its box gives the text its room.
+struct LeftPart {
+    ImageBox box;
+    std::string content, resources;
+};
+
+LeftPart leftPart(const AppearanceStyle& style, double w, double h, double pad, bool hasText, NewObjects& objs)
+{
+    LeftPart left;
+    if (!style.qrText.empty()) {
+        const double side = std::min(h - 2 * pad, hasText ? w * kQrShare : w - 2 * pad);
+        left.box = {0, hasText ? pad : (w - side) / 2, side, side};
+        left.content = drawQr(style.qrText, side, left.box.x, (h - side) / 2);
+        return left;
+    }
+    left.box = placeImage(style.imagePath, w, h, pad, hasText, objs);
+    if (left.box.drawn()) {
+        left.content = drawImage("Im1", left.box.w, left.box.h, left.box.x, (h - left.box.h) / 2);
+        left.resources = " /XObject << /Im1 " + ref(left.box.obj) + " >>";
+    }
+    return left;
+}
+
 // The room for the text, right of the image.
 struct TextBox {
     double x, w, h, top;
@@ -191,7 +216,8 @@ TextFit wrapToFit(ShapedLines& text, const TextBox& box, TextFit fit)
 {
     if (fit.size >= kWrapBelow || box.w <= 0)
         return fit;
-    for (double size = 10; size > fit.size; size -= 0.5) {
+    // Text that overflows at the floor is tried wrapped at the floor too.
+    for (double size = 10; fit.overflow ? size >= fit.size : size > fit.size; size -= 0.5) {
         std::vector<std::string> lines;
         for (const std::string& t : text.texts)
             for (std::string& l : wrapped(*text.font, t, size, box.w))
@@ -209,15 +235,18 @@ TextFit wrapToFit(ShapedLines& text, const TextBox& box, TextFit fit)
     return fit;
 }
 
-// The text lines top-aligned in their box, clipped to it when they overflow.
+// The text lines top-aligned (or centred) in their box, clipped to it when they overflow.
 std::string textBlock(const EmbeddedFont& font, const std::vector<ShapedText>& lines, const TextBox& box,
-                      const TextFit& fit, double pad)
+                      const TextFit& fit, double pad, bool centre)
 {
     std::string content;
     if (fit.overflow)
         content += "q " + rect(box.x, pad, std::max(0.0, box.w), std::max(0.0, box.h)) + " W n\n";
     content += "0 g BT /F1 " + num(fit.size) + " Tf\n";
-    const double baseline = box.top - font.ascent() / 1000 * fit.size;
+    const double blockH = (font.ascent() - font.descent()) / 1000 * fit.size
+        + kLeading * fit.size * static_cast<double>(lines.size() - 1);
+    const double top = centre && !fit.overflow ? box.top - (box.h - blockH) / 2 : box.top;
+    const double baseline = top - font.ascent() / 1000 * fit.size;
     content += showLines(font, lines, box.x, baseline, kLeading * fit.size, EmptyLines::Skip);
     content += "ET\n";
     if (fit.overflow)
@@ -232,6 +261,16 @@ std::string border(double w, double h)
         + rect(kBorderWidth / 2, kBorderWidth / 2, w - kBorderWidth, h - kBorderWidth) + " S Q\n";
 }
 
+[[noreturn]] void refuseOverflow(double w, double h)
+{
+    const std::string box = num(w) + " x " + num(h) + " pt";
+    fail(Code::Usage,
+         "The signature box (" + box + ") is too small for its text, even at 4 pt with the lines wrapped: make the "
+             "box larger or the title shorter.",
+         "Kotak tanda tangan (" + box + ") terlalu kecil untuk teksnya, meskipun dengan fon 4 pt dan teks dipecah "
+             "ke beberapa baris: perbesar kotak atau persingkat jabatan.");
+}
+
 } // namespace
 
 int renderAppearance(const AppearanceStyle& style, double w, double h, NewObjects& objs)
@@ -239,23 +278,21 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
     requireDrawable(style, w, h);
     const double pad = std::min(3.0, std::min(w, h) * 0.06);
     ShapedLines text = shapeLines(style);
-    const ImageBox image = placeImage(style.imagePath, w, h, pad, text.font.has_value(), objs);
+    const LeftPart left = leftPart(style, w, h, pad, text.font.has_value(), objs);
 
-    std::string content = style.border ? border(w, h) : "";
-    std::string fontResource, imageResource;
-    if (image.drawn()) {
-        content += drawImage("Im1", image.w, image.h, image.x, (h - image.h) / 2);
-        imageResource = " /XObject << /Im1 " + ref(image.obj) + " >>";
-    }
+    std::string content = (style.border ? border(w, h) : "") + left.content;
+    std::string fontResource;
     if (text.font) {
-        const TextBox box = textBox(image, w, h, pad);
+        const TextBox box = textBox(left.box, w, h, pad);
         TextFit fit = fitText(style.fontSize, *text.font, text.lines, box);
         if (style.fontSize == 0)
             fit = wrapToFit(text, box, fit);
+        if (fit.overflow && !style.clipOverflow)
+            refuseOverflow(w, h);
         fontResource = " /Font << /F1 " + ref(text.font->emit(objs)) + " >>";
-        content += textBlock(*text.font, text.lines, box, fit, pad);
+        content += textBlock(*text.font, text.lines, box, fit, pad, style.centreText);
     }
-    return objs.add(formXObject(w, h, fontResource + imageResource, content));
+    return objs.add(formXObject(w, h, fontResource + left.resources, content));
 }
 
 } // namespace bsre::pdf

@@ -26,6 +26,17 @@ inline std::string drawImage(const std::string& resource, double w, double h, do
     return "q " + num(w) + " 0 0 " + num(h) + ' ' + num(x) + ' ' + num(y) + " cm /" + resource + " Do Q\n";
 }
 
+// QR modules as filled rectangles (a vector drawing) in a square of `size`
+// points, a light margin of two modules included (defined in notice.cpp).
+// Usage error when the text is too long to encode.
+std::string qrPath(const std::string& text, double size);
+
+// The QR code of `text`, black, in a size x size square at (x, y).
+inline std::string drawQr(const std::string& text, double size, double x, double y)
+{
+    return "q 0 g 1 0 0 1 " + num(x) + ' ' + num(y) + " cm\n" + qrPath(text, size) + "Q\n";
+}
+
 enum class EmptyLines { Skip, Show };
 
 // One "dx dy Td <glyphs> Tj" a line, from the first baseline down by `step`;

@@ -112,7 +112,7 @@ BandEdges drawEdges(const NoticeStyle& style, double w, double h, NewObjects& ob
     }
     if (!style.qrText.empty()) {
         double qs = h - 2 * kPad;
-        e.content += "q 0 g 1 0 0 1 " + num(w - kPad - qs) + ' ' + num(kPad) + " cm\n" + qrPath(style.qrText, qs) + "Q\n";
+        e.content += drawQr(style.qrText, qs, w - kPad - qs, kPad);
         e.textRight = w - kPad - qs - 6;
     }
     return e;

@@ -26,7 +26,4 @@ enum class NoticePages { All, First, Last };
 // Form XObject of w x h points; returns its object number.
 int renderNotice(const NoticeStyle& style, double w, double h, NewObjects& objs);
 
-// QR modules as filled rectangles (a vector drawing), in a unit square.
-std::string qrPath(const std::string& text, double size);
-
 } // namespace bsre::pdf

@@ -13,7 +13,7 @@ packages=(
   libpng-dev zlib1g-dev libqrencode-dev libcurl4-openssl-dev
   libboost-test-dev
   softhsm2 opensc
-  mupdf-tools qpdf openssl
+  mupdf-tools qpdf openssl zbar-tools
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui
   libreoffice-dev xvfb xauth unzip zip
   python3 curl iproute2 time

@@ -214,6 +214,14 @@ int main(int argc, char** argv)
         NewObjects o(1);
         renderAppearance(st, 100, 40, o);
     });
+    expectError(Code::Usage, "specimen text that does not fit even wrapped at 4 pt", [] {
+        AppearanceStyle st;
+        st.lines = {"Ditandatangani secara elektronik oleh:", "Kepala Biro Perencanaan dan Keuangan", "Budi Santoso"};
+        st.qrText = "https://tte.komdigi.go.id/verifyPDF";
+        st.clipOverflow = false;
+        NewObjects o(1);
+        renderAppearance(st, 90, 24, o);
+    });
     expectError(Code::Usage, "zero-size box", [] {
         NewObjects o(1);
         renderAppearance(AppearanceStyle{}, 0, 40, o);

@@ -67,7 +67,14 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.location = fromU(s);
         else if (get(p, "ContactInfo", s))
             o.contact = fromU(s);
-        else if (get(p, "Field", s))
+        else if (get(p, "Title", s))
+            o.title = fromU(s);
+        else if (get(p, "AppearanceStyle", s)) {
+            o.appearanceStyle = fromU(s);
+            if (o.appearanceStyle != "Standard" && o.appearanceStyle != "Tnde")
+                fail(Code::BadOption, "AppearanceStyle must be Standard or Tnde.",
+                     "AppearanceStyle harus Standard atau Tnde.");
+        } else if (get(p, "Field", s))
             o.field = fromU(s);
         else if (get(p, "Notice", b))
             o.notice = b;

@@ -23,6 +23,8 @@ struct JobOptions {
     std::optional<pdf::Rect> rect;     // x1,y1,x2,y2 in points
     std::string position = "BottomRight"; // without Rect: BottomRight, BottomLeft, TopRight, TopLeft
     std::optional<std::string> reason, location, contact;
+    std::optional<std::string> appearanceStyle; // "Standard" or "Tnde"; default: the Signing/AppearanceStyle setting
+    std::optional<std::string> title;           // jabatan; default: the Signature Line's suggested title
     // A Signature Line id (documents) or an existing empty signature field
     // (PDFs). Empty: a document with Signature Lines signs the line whose
     // suggested signer matches the certificate, else the first line.

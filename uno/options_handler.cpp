@@ -44,6 +44,9 @@ const Choice kPresets[] = {{"id", {"Built-in Indonesian notice", "Keterangan baw
 const Choice kPages[] = {{"all", {"All pages", "Semua halaman"}},
                          {"first", {"First page", "Halaman pertama"}},
                          {"last", {"Last page", "Halaman terakhir"}}};
+const Choice kAppearanceStyles[] = {
+    {"Standard", {"Name, time, reason beside the logo", "Nama, waktu, alasan di samping logo"}},
+    {"Tnde", {"TNDE specimen: QR code, title, name", "Spesimen TNDE: kode QR, jabatan, nama"}}};
 
 struct Field {
     const char* name;   // control and configuration property name
@@ -81,6 +84,9 @@ const Field kFields[] = {
     {"AllowScaling", "Notice", Field::Bool,
      {"Shrink page content by up to 10% when the notice needs room",
       "Perkecil isi halaman hingga 10% bila keterangan memerlukan ruang"}},
+    // On the Notice page, below the QR code's URL that it also uses.
+    {"AppearanceStyle", "Signing", Field::Choice, {"Visible signature shows:", "Tanda tangan terlihat memuat:"},
+     kAppearanceStyles, std::size(kAppearanceStyles)},
 };
 
 const Text kTsaUser{"TSA user name, password:", "Nama pengguna, sandi TSA:"};

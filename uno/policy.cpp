@@ -38,6 +38,8 @@ void enforceLocks(const Settings& settings, const JobOptions& o)
         refuseLocked("Notice/Enabled");
     if (o.certify && s.isLocked("Signing/Certification") && *o.certify != s.certification)
         refuseLocked("Signing/Certification");
+    if (o.appearanceStyle && s.isLocked("Signing/AppearanceStyle") && *o.appearanceStyle != s.appearanceStyle)
+        refuseLocked("Signing/AppearanceStyle");
 }
 
 void applyAllowedIssuers(const Settings& settings, std::vector<crypto::CertInfo>& certs)

@@ -77,6 +77,7 @@ const Key kKeys[] = {
     {"Signing", "AllowLowerLevel", &Settings::allowLowerLevel},
     {"Signing", "PdfA", &Settings::pdfA},
     {"Signing", "Visible", &Settings::visible},
+    {"Signing", "AppearanceStyle", &Settings::appearanceStyle},
     {"Signing", "DefaultReason", &Settings::defaultReason},
     {"Signing", "DefaultLocation", &Settings::defaultLocation},
     {"Signing", "OutputPattern", &Settings::outputPattern},

@@ -16,6 +16,7 @@ struct Settings {
     bool allowLowerLevel = true;
     bool pdfA = true;
     bool visible = false;
+    std::string appearanceStyle = "Standard"; // or "Tnde" (checked when signing)
     std::string defaultReason, defaultLocation;
     std::string outputPattern = "{name}_signed.pdf";
     std::vector<std::string> pkcs11Modules;

@@ -208,6 +208,7 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
     build.certificationAndNotice(rq, o, sourcePath);
+    build.appearance(rq, o, sourcePath);
 
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);

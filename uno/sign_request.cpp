@@ -1,7 +1,7 @@
 #include "sign_request.hpp"
 
 #include "core/notice_text.hpp"
-#include "crypto/digest.hpp"
+#include "core/verification_url.hpp"
 #include "pdf/reader.hpp"
 
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
@@ -14,7 +14,6 @@
 #include <cctype>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 namespace bsre::ext {
 
@@ -167,6 +166,24 @@ void RequestBuilder::placement(SignRequest& rq, const JobOptions& o, const std::
     }
 }
 
+void RequestBuilder::appearance(SignRequest& rq, const JobOptions& o, const std::string& sourcePath) const
+{
+    const std::string style = o.appearanceStyle.value_or(settings_.appearanceStyle);
+    if (style != "Standard" && style != "Tnde")
+        fail(Code::BadSetting,
+             "The AppearanceStyle setting \"" + style + "\" is not one of Standard, Tnde.",
+             "Pengaturan AppearanceStyle \"" + style + "\" bukan salah satu dari Standard, Tnde.");
+    rq.title = o.title.value_or("");
+    if (style != "Tnde")
+        return;
+    rq.appearance = AppearanceStyle::Tnde;
+    if (rq.notice && !rq.notice->style.qrText.empty())
+        rq.qrText = rq.notice->style.qrText; // the same template, filled in once (a {sha256} reads the whole PDF)
+    else
+        rq.qrText = verificationUrl(settings_.qrUrlTemplate.empty() ? kDefaultVerificationUrl : settings_.qrUrlTemplate,
+                                    fs::path(sourcePath).filename().string(), rq.input);
+}
+
 // Asked for explicitly, certification and the notice are passed on (the
 // engine says why it did not add them to a signed PDF); from the settings, a
 // later signer (the next Signature Line) gets neither and no warning about them.
@@ -233,20 +250,8 @@ NoticeRequest RequestBuilder::notice(const std::string& pdfPath, const std::stri
         n.style.paragraphs.push_back(settings_.noticeSecondLineText.empty() ? std::string(kUuIteLine)
                                                                             : settings_.noticeSecondLineText);
     n.style.logoPath = logoPng();
-    if (!settings_.qrUrlTemplate.empty()) {
-        std::string url = settings_.qrUrlTemplate;
-        const std::string file = fs::path(sourcePath).filename().string();
-        for (size_t at; (at = url.find("{file}")) != std::string::npos;)
-            url.replace(at, 6, file);
-        if (url.find("{sha256}") != std::string::npos) {
-            std::ifstream in(pdfPath, std::ios::binary);
-            std::string bytes((std::istreambuf_iterator<char>(in)), {});
-            const std::string hex = crypto::hexUpper(crypto::hash(crypto::HashAlg::Sha256, bytes));
-            for (size_t at; (at = url.find("{sha256}")) != std::string::npos;)
-                url.replace(at, 8, hex);
-        }
-        n.style.qrText = url;
-    }
+    if (!settings_.qrUrlTemplate.empty())
+        n.style.qrText = verificationUrl(settings_.qrUrlTemplate, fs::path(sourcePath).filename().string(), pdfPath);
     n.pages = settings_.noticePages == "first"  ? pdf::NoticePages::First
               : settings_.noticePages == "last" ? pdf::NoticePages::Last
                                                 : pdf::NoticePages::All;

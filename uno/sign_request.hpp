@@ -40,6 +40,11 @@ public:
     std::string lineFields(SignRequest& rq, const std::vector<SignatureLine>& lines, const JobOptions& o,
                            const std::optional<crypto::CertInfo>& chosen) const;
     void placement(SignRequest& rq, const JobOptions& o, const std::string& lineSigned) const;
+    // What a visible signature shows: the option's style, else the setting's
+    // (BadSetting when it is neither Standard nor Tnde), the title, and for
+    // Tnde the QR code's address (QrUrlTemplate, else BSrE's verification
+    // page): the notice's when it has one, so call it after certificationAndNotice.
+    void appearance(SignRequest& rq, const JobOptions& o, const std::string& sourcePath) const;
     // Certification and the notice go with the first signature only.
     void certificationAndNotice(SignRequest& rq, const JobOptions& o, const std::string& sourcePath) const;
 

@@ -595,6 +595,112 @@ BOOST_AUTO_TEST_CASE(the_certification_setting_certifies_the_first_signature)
 
 BOOST_AUTO_TEST_SUITE_END()
 
+// ====================================================================== specimen
+
+BOOST_AUTO_TEST_SUITE(specimen)
+
+// What pdftotext reads inside a field's rectangle, white space collapsed.
+std::string textInField(const fs::path& pdf, const Field& f)
+{
+    Run info = run("pdfinfo -f " + std::to_string(f.page) + " -l " + std::to_string(f.page) + " " + q(pdf.string()));
+    std::smatch m;
+    BOOST_TEST_REQUIRE(std::regex_search(info.output, m, std::regex(R"(size:\s+[\d.]+ x ([\d.]+))")), info.output);
+    const double pageH = std::stod(m[1]);
+    std::ostringstream crop;
+    crop << " -x " << int(f.rect.x1) << " -y " << int(pageH - f.rect.y2) << " -W " << int(f.rect.x2 - f.rect.x1 + 1)
+         << " -H " << int(f.rect.y2 - f.rect.y1 + 1);
+    const std::string page = " -f " + std::to_string(f.page) + " -l " + std::to_string(f.page);
+    Run text = run("pdftotext" + page + crop.str() + " " + q(pdf.string()) + " -");
+    BOOST_TEST_REQUIRE(text.status == 0, text.output);
+    // The QR code is read from a render of the same rectangle (4 pt around it).
+    const double k = 150.0 / 72;
+    std::ostringstream px;
+    px << " -x " << int((f.rect.x1 - 4) * k) << " -y " << int((pageH - f.rect.y2 - 4) * k) << " -W "
+       << int((f.rect.x2 - f.rect.x1 + 8) * k) << " -H " << int((f.rect.y2 - f.rect.y1 + 8) * k);
+    const fs::path png = renderDir() / (pdf.stem().string() + "-field");
+    Run r = run("pdftoppm -r 150 -png -singlefile" + page + px.str() + " " + q(pdf.string()) + " " + q(png.string()));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output);
+    Run z = run("{ zbarimg --quiet --raw " + q(png.string() + ".png") + " 2>/dev/null; }");
+    return testing::collapse(text.output) + " | QR: " + testing::collapse(z.output);
+}
+
+// Signing/AppearanceStyle = Tnde: the signed Signature Line shows the TNDE
+// specimen with its suggested title as the jabatan, and a QR code to BSrE's
+// verification page (QrUrlTemplate is empty).
+BOOST_AUTO_TEST_CASE(the_tnde_setting_shows_the_lines_suggested_title_beside_a_qr_code)
+{
+    Office& o = office();
+    ConfigValue style(o, "/id.bsresign.Settings/Signing", "AppearanceStyle", css::uno::Any(OUString("Tnde")));
+    Doc d(o, o.loadDocument(sample(o, "two-lines.fodt")));
+    fs::path out = outPath(o, "two-lines-tnde.pdf");
+    signDoc(o, d.model, out, options(out)); // Budi Santoso: his line, "Kepala Kantor"
+    checkSignedExport(out);
+    Probe p = probe(out);
+    const Field* f = p.field("budi-santoso");
+    BOOST_TEST_REQUIRE(f != nullptr, p.raw);
+    BOOST_TEST(textInField(out, *f) == "Ditandatangani secara elektronik oleh: Kepala Kantor Budi Santoso | QR: "
+                                       "https://tte.komdigi.go.id/verifyPDF");
+}
+
+// The API's options: Title replaces the line's suggested title; an
+// AppearanceStyle other than Standard or Tnde is a BadOption.
+BOOST_AUTO_TEST_CASE(the_title_and_appearance_style_options)
+{
+    Office& o = office();
+    Doc d(o, o.loadDocument(sample(o, "two-lines.fodt")));
+    fs::path out = outPath(o, "two-lines-tnde-title.pdf");
+    signDoc(o, d.model, out,
+            with(options(out), {prop("AppearanceStyle", OUString("Tnde")),
+                                prop("Title", OUString("Kepala Bagian Tata Usaha"))}));
+    Probe p = probe(out);
+    const Field* f = p.field("budi-santoso");
+    BOOST_TEST_REQUIRE(f != nullptr, p.raw);
+    BOOST_TEST(textInField(out, *f) ==
+               "Ditandatangani secara elektronik oleh: Kepala Bagian Tata Usaha Budi Santoso | QR: "
+               "https://tte.komdigi.go.id/verifyPDF");
+
+    fs::path standard = outPath(o, "two-lines-standard.pdf");
+    signDoc(o, d.model, standard, options(standard));
+    const Field* s = probe(standard).field("budi-santoso");
+    BOOST_TEST_REQUIRE(s != nullptr);
+    const std::string shown = textInField(standard, *s);
+    BOOST_TEST(shown.rfind("Budi Santoso Kepala Kantor Ditandatangani secara elektronik Waktu:", 0) == 0, shown);
+    BOOST_TEST(shown.find("| QR: ") + 6 == shown.size(), "the standard block has no QR code: " << shown);
+
+    fs::path bad = outPath(o, "two-lines-bad-style.pdf");
+    fs::remove(bad);
+    std::string code = signingFailure(
+        [&] { o.signer()->signDocument(d.model, seq(with(options(bad), {prop("AppearanceStyle", OUString("Fancy"))}))); });
+    BOOST_TEST(code == "BadOption");
+    BOOST_TEST(!fs::exists(bad));
+}
+
+// With the notice band and Notice/QrUrlTemplate, the specimen's QR code and
+// the band's say the same address ({file}: the document's name).
+BOOST_AUTO_TEST_CASE(the_specimen_and_the_notice_band_share_the_qr_url_template)
+{
+    Office& o = office();
+    ConfigValue templ(o, "/id.bsresign.Settings/Notice", "QrUrlTemplate",
+                      css::uno::Any(OUString("https://verifikasi.contoh.go.id/{file}")));
+    Doc d(o, o.loadDocument(sample(o, "two-lines.fodt")));
+    fs::path out = outPath(o, "two-lines-tnde-notice.pdf");
+    signDoc(o, d.model, out, with(options(out, kBudi, true), prop("AppearanceStyle", OUString("Tnde"))));
+    const Field* f = probe(out).field("budi-santoso");
+    BOOST_TEST_REQUIRE(f != nullptr);
+    BOOST_TEST(textInField(out, *f) == "Ditandatangani secara elektronik oleh: Kepala Kantor Budi Santoso | QR: "
+                                       "https://verifikasi.contoh.go.id/two-lines.fodt");
+    Run page = run("pdftoppm -r 150 -png -singlefile -f 1 -l 1 " + q(out.string()) + " " +
+                   q((renderDir() / "two-lines-tnde-notice-page").string()));
+    BOOST_TEST_REQUIRE(page.status == 0, page.output);
+    Run z = run("{ zbarimg --quiet --raw " + q((renderDir() / "two-lines-tnde-notice-page.png").string()) +
+                " 2>/dev/null; }");
+    BOOST_TEST(z.output == "https://verifikasi.contoh.go.id/two-lines.fodt\n"
+                           "https://verifikasi.contoh.go.id/two-lines.fodt\n",
+               "the band's and the specimen's QR codes: " << z.output);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 // ====================================================================== look
 
 BOOST_AUTO_TEST_SUITE(look)
