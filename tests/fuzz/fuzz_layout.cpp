@@ -13,6 +13,7 @@
 
 #include "common/error.hpp"
 #include "pdf/appearance.hpp"
+#include "pdf/draw.hpp"
 #include "pdf/font.hpp"
 #include "pdf/notice.hpp"
 #include "pdf/syntax.hpp"
@@ -93,6 +94,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             a.imagePath = logo();
         if (options & 0x08)
             a.fontSize = 1 + (options >> 5) * 3;
+        if (options & 0x04) { // the TNDE specimen: a QR code at the left, nothing cut
+            a.qrText = std::string(text);
+            a.centreText = true;
+            a.clipOverflow = false;
+        }
         (void)renderAppearance(a, w, h, objs);
 
         NoticeStyle n;
