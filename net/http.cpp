@@ -88,6 +88,19 @@ bool isHttpUrl(const std::string& url)
     return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
+namespace {
+// "Application/OCSP-Response; charset=x" -> "application/ocsp-response"
+std::string mediaType(std::string type)
+{
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ')
+        type.pop_back();
+    for (char& c : type)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return type;
+}
+} // namespace
+
 HttpResponse httpRequest(const HttpRequest& rq)
 {
     const CurlApi& api = curl();
@@ -147,14 +160,8 @@ HttpResponse httpRequest(const HttpRequest& rq)
     }
     api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     char* type = nullptr;
-    if (api.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) {
-        r.contentType = type;
-        r.contentType = r.contentType.substr(0, r.contentType.find(';'));
-        while (!r.contentType.empty() && r.contentType.back() == ' ')
-            r.contentType.pop_back();
-        for (char& c : r.contentType)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    if (api.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
+        r.contentType = mediaType(type);
     return r;
 }
 
