@@ -99,6 +99,23 @@ std::string mediaType(std::string type)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return type;
 }
+void redirectsProxyAndAuth(const CurlApi& api, CURL* h, const HttpRequest& rq)
+{
+    if (rq.body.empty()) {
+        // A CRL or certificate address may have moved (HTTP 301/302); POSTs
+        // (TSA, OCSP) are not repeated elsewhere.
+        api.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+        api.easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
+        api.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    }
+    // A proxy from the environment must not swallow requests to this machine.
+    api.easy_setopt(h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
+    if (!rq.user.empty()) {
+        api.easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        api.easy_setopt(h, CURLOPT_USERNAME, rq.user.c_str());
+        api.easy_setopt(h, CURLOPT_PASSWORD, rq.password.c_str());
+    }
+}
 } // namespace
 
 HttpResponse httpRequest(const HttpRequest& rq)
@@ -133,20 +150,7 @@ HttpResponse httpRequest(const HttpRequest& rq)
     api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     api.easy_setopt(h, CURLOPT_ERRORBUFFER, err);
     api.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    if (rq.body.empty()) {
-        // A CRL or certificate address may have moved (HTTP 301/302); POSTs
-        // (TSA, OCSP) are not repeated elsewhere.
-        api.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-        api.easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
-        api.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    }
-    // A proxy from the environment must not swallow requests to this machine.
-    api.easy_setopt(h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
-    if (!rq.user.empty()) {
-        api.easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        api.easy_setopt(h, CURLOPT_USERNAME, rq.user.c_str());
-        api.easy_setopt(h, CURLOPT_PASSWORD, rq.password.c_str());
-    }
+    redirectsProxyAndAuth(api, h, rq);
     CURLcode rc = api.easy_perform(h);
     if (sink.truncated) {
         r.error = "the answer is larger than " + std::to_string(rq.maxBytes >> 20) + " MiB";
