@@ -578,11 +578,25 @@ BOOST_AUTO_TEST_CASE(writer_shows_and_resolves_the_command)
     checkModuleUi(o, d.model);
 }
 
+// LibreOffice 7.4's headless Calc has aborted once in its own scheduler
+// (SvpSalInstance::CheckTimeout, signal 6) while this check built a hidden
+// document's toolbar, on a CI machine under load. The check then runs once
+// more in a new office and the crash is reported; a second crash fails.
 BOOST_AUTO_TEST_CASE(calc_shows_and_resolves_the_command)
 {
-    Office& o = office();
-    Doc d(o, o.newDocument("private:factory/scalc"));
-    checkModuleUi(o, d.model);
+    for (int attempt = 1;; ++attempt) {
+        Office& o = office();
+        try {
+            Doc d(o, o.newDocument("private:factory/scalc"));
+            checkModuleUi(o, d.model);
+            return;
+        } catch (const std::exception& e) {
+            if (attempt == 2 || o.alive())
+                throw;
+            BOOST_TEST_MESSAGE("LibreOffice crashed during the Calc check (" << e.what() << "):\n"
+                                                                               << o.log() << "\nonce more in a new office");
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(impress_shows_and_resolves_the_command)
