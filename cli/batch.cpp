@@ -282,6 +282,7 @@ int cmdSignBatch(const Args& a)
     signingOptions(a, options);
     LedgerAttempt attempt = cliAttempt(a, options.level ? levelName(*options.level) : (options.tsa ? "B-T" : "B-B"),
                                        options.placement.kind != Placement::Kind::Invisible, a.has("notice"));
+    options.revocation.shared = std::make_shared<crypto::SharedAnswers>(); // one OCSP/CRL session for the batch
     Batch b(a, std::move(options), plan(a), std::move(attempt));
     b.json = a.has("json");
     b.progress = !b.json && ::isatty(STDERR_FILENO);

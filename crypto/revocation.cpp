@@ -188,6 +188,11 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     const std::string key = url + '\n' + body;
     if (auto it = cache_.find(key); it != cache_.end())
         return it->second;
+    if (options_.shared) {
+        std::lock_guard<std::mutex> hold(options_.shared->mutex);
+        if (auto it = options_.shared->answers.find(key); it != options_.shared->answers.end())
+            return cache_[key] = Fetched{true, it->second, {}};
+    }
     net::HttpRequest rq;
     rq.url = url;
     rq.body = body;
@@ -208,6 +213,10 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
         f.body = std::move(r.body);
     }
     cache_[key] = f;
+    if (f.ok && options_.shared) { // only good answers outlive one signature: a failure may pass
+        std::lock_guard<std::mutex> hold(options_.shared->mutex);
+        options_.shared->answers.emplace(key, f.body);
+    }
     return f;
 }
 

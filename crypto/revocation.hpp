@@ -3,6 +3,8 @@
 // its distribution point; both checked (signature, authorised responder,
 // freshness) before they are kept. What was gathered goes into a PDF's DSS.
 #pragma once
+#include <mutex>
+#include <memory>
 
 #include "crypto/signer.hpp"
 
@@ -36,8 +38,17 @@ struct CertRevocation {
     int cert = -1, ocsp = -1, crl = -1; // indexes into the ValidationData
 };
 
+// Answers kept for a whole batch of signatures (bsre-sign sign with many
+// inputs): every file's chain is the same, so each address is asked once.
+// Safe to share between threads.
+struct SharedAnswers {
+    std::mutex mutex;
+    std::map<std::string, std::string> answers; // address and request -> a good answer's body
+};
+
 struct RevocationOptions {
     std::chrono::seconds timeout{15};
+    std::shared_ptr<SharedAnswers> shared; // null: answers live for one signature's checks
 };
 
 // One per run: answers are cached by URL (and request), so a CA shared by the

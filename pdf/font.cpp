@@ -1,4 +1,6 @@
 #include "pdf/font.hpp"
+#include <unistd.h>
+#include <mutex>
 
 #include "common/unique_handle.hpp"
 
@@ -123,7 +125,25 @@ int toThousandths(hb_position_t v, unsigned upem)
 
 // ---------------------------------------------------------------------------
 
+std::string lookUpFontFile(const std::string& family);
+
+// Looked up once per family and process (a batch signs many files with one
+// font); again if the file went away.
 std::string findFontFile(const std::string& family)
+{
+    static std::mutex mutex;
+    static std::map<std::string, std::string> found;
+    {
+        std::lock_guard<std::mutex> hold(mutex);
+        if (auto it = found.find(family); it != found.end() && ::access(it->second.c_str(), R_OK) == 0)
+            return it->second;
+    }
+    std::string file = lookUpFontFile(family);
+    std::lock_guard<std::mutex> hold(mutex);
+    return found[family] = file;
+}
+
+std::string lookUpFontFile(const std::string& family)
 {
     FcPatternPtr pattern(FcPatternCreate());
     if (!pattern)

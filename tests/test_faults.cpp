@@ -196,3 +196,30 @@ BOOST_AUTO_TEST_CASE(an_abusive_timestamp_server_is_refused_in_bounded_time_and_
         }
     }
 }
+
+// One OCSP/CRL session for a batch: B-LT for three files asks the responder
+// no more often than for one file (every file's chains are the same).
+BOOST_AUTO_TEST_CASE(a_b_lt_batch_asks_the_responders_once)
+{
+    Scratch s;
+    const std::string log = ltv("run/ocsp.log");
+    auto requests = [&] { return count(slurp(log), "\"POST "); };
+    size_t before = requests();
+    BOOST_TEST_REQUIRE(run(signLt(pdfs("letter.pdf"), s("one.pdf"))).status == 0);
+    const size_t forOne = requests() - before;
+    BOOST_TEST_REQUIRE(forOne > 0u);
+    before = requests();
+    Run b = run(ltvTool() + " sign --nssdb " + q(ltv("ltvdb")) + " --cert ltv-officer --no-ledger --level B-LT --tsa " +
+                q(tsaUrl()) + " --jobs 2 " + q(pdfs("letter.pdf")) + " " + q(pdfs("letter-objstm.pdf")) + " " +
+                q(pdfs("letter-pdfa.pdf")) + " -O " + q(s("out")) + " --json");
+    BOOST_TEST_REQUIRE(b.status == 0, b.output);
+    BOOST_TEST(count(b.output, "\"level\":\"B-LT\"") == 3u, b.output);
+    const size_t forThree = requests() - before;
+    BOOST_TEST_MESSAGE(forThree << " OCSP requests for a batch of three (two workers), " << forOne << " for one file");
+    BOOST_TEST(forThree <= forOne + 2, forThree << " OCSP requests for three files, " << forOne << " for one");
+    for (const char* f : {"letter_signed.pdf", "letter-objstm_signed.pdf", "letter-pdfa_signed.pdf"}) {
+        Run v = run(q(tool()) + " verify --nssdb " + q(ltv("verifydb-ltv")) + " --json " + q(s("out/") + f));
+        BOOST_TEST(v.status == 0, f << ": " << v.output);
+        BOOST_TEST(v.output.find("\"level\":\"B-LT\"") != std::string::npos, v.output);
+    }
+}
