@@ -78,14 +78,6 @@ pdf::Rect parseRect(const std::string& s)
     return {x, y, x + w, y + h};
 }
 
-bool samePath(const std::string& a, const std::string& b)
-{
-    struct stat sa{}, sb{};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0)
-        return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 std::optional<crypto::TsaConfig> tsaConfig(const Args& a)
 {
     if (!a.has("tsa")) {

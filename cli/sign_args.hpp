@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/args.hpp"
+#include "common/atomic_file.hpp"
 #include "core/sign.hpp"
 #include "crypto/store.hpp"
 
@@ -22,7 +23,6 @@ crypto::PinProvider pinProvider(const Args& a);
 // --nssdb DIR (required) and every --module.
 std::unique_ptr<crypto::Store> openStore(const Args& a);
 pdf::Rect parseRect(const std::string& s);
-bool samePath(const std::string& a, const std::string& b);
 std::optional<crypto::TsaConfig> tsaConfig(const Args& a);
 std::chrono::seconds networkTimeout(const Args& a);
 void printChecks(const std::vector<crypto::CertRevocation>& checks);

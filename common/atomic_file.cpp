@@ -69,6 +69,14 @@ void writeFileAtomically(const std::string& path, std::string_view data, bool ov
     }
 }
 
+bool samePath(const std::string& a, const std::string& b)
+{
+    struct stat sa{}, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 std::string readFile(const std::string& path)
 {
     std::ifstream f(path, std::ios::binary);

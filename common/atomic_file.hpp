@@ -13,4 +13,7 @@ void writeFileAtomically(const std::string& path, std::string_view data, bool ov
 
 std::string readFile(const std::string& path);
 
+// Whether two paths name the same existing file (device and inode).
+bool samePath(const std::string& a, const std::string& b);
+
 } // namespace bsre

@@ -124,11 +124,7 @@ id::bsresign::VerifyResult SAL_CALL SignerService::verifyPdf(const OUString& pdf
         const VerifyReport report = verifyInOffice(ctx_, pdfUrl);
         id::bsresign::VerifyResult r = toUno(report, ind);
         if (!o.reportUrl.isEmpty()) {
-            const std::string path = systemPath(o.reportUrl);
-            if (path.empty())
-                fail(Code::BadOption, "ReportUrl must be a file URL (file:///...).",
-                     "ReportUrl harus berupa URL berkas (file:///...).");
-            writeVerifyReport(report, path, o.overwrite);
+            writeVerifyReport(report, filePathOf(o.reportUrl, "ReportUrl"), o.overwrite);
             r.ReportUrl = o.reportUrl;
         }
         return r;

@@ -15,9 +15,7 @@ namespace bsre::ext {
 
 using namespace css;
 
-namespace {
-
-std::string pathOf(const OUString& url, const char* what)
+std::string filePathOf(const OUString& url, const char* what)
 {
     const std::string path = systemPath(url);
     if (path.empty())
@@ -26,11 +24,7 @@ std::string pathOf(const OUString& url, const char* what)
     return path;
 }
 
-bool samePath(const std::string& a, const std::string& b)
-{
-    std::error_code ea, eb;
-    return std::filesystem::equivalent(a, b, ea) && !ea && !eb;
-}
+namespace {
 
 id::bsresign::SignatureVerdict toUno(const SignatureReport& s, bool ind)
 {
@@ -78,7 +72,7 @@ VerifyOptions parseVerifyOptions(const uno::Sequence<beans::PropertyValue>& opti
 
 VerifyReport verifyInOffice(const uno::Reference<uno::XComponentContext>& ctx, const OUString& pdfUrl)
 {
-    const std::string path = pathOf(pdfUrl, "The PDF");
+    const std::string path = filePathOf(pdfUrl, "The PDF");
     officeStore(ctx, readSettings(ctx).pkcs11Modules); // LibreOffice's NSS and its certificate database
     return verifyPdf(path, true);
 }

@@ -19,6 +19,9 @@ struct VerifyOptions {
     OUString reportUrl; // empty: no report
     bool overwrite = false;
 };
+// The system path of a file URL; BadOption naming `what` ("The PDF", "ReportUrl") otherwise.
+std::string filePathOf(const OUString& url, const char* what);
+
 // BadOption for an unknown name or a mistyped value.
 VerifyOptions parseVerifyOptions(const css::uno::Sequence<css::beans::PropertyValue>& options);
 
