@@ -1,5 +1,7 @@
 #include "sign_job.hpp"
 
+#include "common/step_times.hpp"
+
 #include "office_nss.hpp"
 #include "pdf_export.hpp"
 #include "private_dir.hpp"
@@ -120,7 +122,9 @@ JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, con
         fail(Code::UnsupportedDocument, "This kind of document cannot be exported to PDF.",
              "Jenis dokumen ini tidak dapat diekspor ke PDF.");
     enforceLocks(settings_, o);
+    std::optional<StepTimer> step(std::in_place, "declared-lines");
     plan.lines = declaredLines(model, o);
+    step.emplace("export");
     plan.pdfA = settings_.pdfA;
     plan.notice = o.notice.value_or(settings_.noticeEnabled);
 
@@ -129,6 +133,7 @@ JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, con
     progressStep(progress, {"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
     const std::string target = documentOutput(source, o);
     const std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
+    step.reset();
     JobOptions withTarget = o;
     withTarget.outputUrl = fileUrl(target);
     return signFile(exported, source, withTarget, progress, marked);
@@ -195,6 +200,7 @@ JobResult SignJob::signPdfFile(const OUString& pdfUrl, const JobOptions& o, cons
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                             const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
+    std::optional<StepTimer> step(std::in_place, "request");
     PrivateDir scratch; // a rasterised SVG logo, removed afterwards
     const RequestBuilder build(ctx_, settings_, scratch.path);
     SignRequest rq;
@@ -204,15 +210,21 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const LevelPlan plan = planLevel(settings_);
     build.level(rq, plan, o.interactive);
     build.texts(rq, o);
+    step.emplace("certificates");
     const std::optional<crypto::CertInfo> chosen = chosenCertificate(o);
+    step.emplace("request");
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
     build.certificationAndNotice(rq, o, sourcePath);
     build.appearance(rq, o, sourcePath);
 
+    step.reset();
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);
-    JobResult r = jobResult(out, verifyPdf(out.output, true).allValid(), plan, indonesian_);
+    step.emplace("verify");
+    const bool valid = verifyPdf(out.output, true).allValid();
+    step.emplace("ledger");
+    JobResult r = jobResult(out, valid, plan, indonesian_);
     if (auto w = attempt_->signedAs(out.level, out.pages))
         r.warnings.push_back(w->text(indonesian_));
     progressStep(progress, {"Done", "Selesai"}, 100);
@@ -249,10 +261,13 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     attempt_->requireWritable();
     attempt_->fileName(fileName_);
     std::unique_ptr<crypto::Signer> own;
-    if (!held_ || heldFor_ != o.certificate)
+    if (!held_ || heldFor_ != o.certificate) {
+        StepTimer step("login");
         own = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
+    }
     crypto::Signer& signer = own ? *own : *held_;
     attempt_->certificate(signer.certificate());
+    StepTimer step("engine");
     SignOutcome out = bsre::signPdf(rq, signer);
     if (pin)
         std::fill(pin->begin(), pin->end(), '\0');
