@@ -16,14 +16,25 @@ namespace bsre {
 class StepTimer {
 public:
     explicit StepTimer(const char* step) : step_(step), start_(std::chrono::steady_clock::now()) {}
-    ~StepTimer()
+    ~StepTimer() { stop(); }
+    // Ends this step and starts the next one.
+    void next(const char* step)
+    {
+        stop();
+        step_ = step;
+        start_ = std::chrono::steady_clock::now();
+    }
+    // Ends this step (once; the destructor then records nothing).
+    void stop()
     {
         const char* file = target();
-        if (!file)
+        const char* step = step_;
+        step_ = nullptr;
+        if (!file || !step)
             return;
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
         char line[128];
-        const int n = std::snprintf(line, sizeof line, "%s %.3f\n", step_, ms);
+        const int n = std::snprintf(line, sizeof line, "%s %.3f\n", step, ms);
         const int fd = ::open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0)
             return;

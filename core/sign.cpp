@@ -9,8 +9,6 @@
 #include "core/prepare.hpp"
 #include "common/step_times.hpp"
 
-#include <optional>
-
 namespace bsre {
 
 Placement::Corner parseCorner(std::string_view s) noexcept
@@ -30,22 +28,22 @@ size_t timestampAllowance(Level target) { return target >= Level::BT ? 8192 : 0;
 
 SignedFile signToBytes(const SignRequest& rq, crypto::Signer& signer)
 {
-    std::optional<StepTimer> step(std::in_place, "engine.read");
+    StepTimer step("engine.read");
     auto reader = pdf::Reader::open(rq.input);
-    step.emplace("engine.plan");
+    step.next("engine.plan");
     const SignaturePlan plan = planSignature(*reader, rq, signer.commonName());
     const CompletionOptions options = completionOptions(rq);
     LevelGoal goal = plan.level;
-    step.emplace("engine.chain");
+    step.next("engine.chain");
     std::optional<LtvCollector> ltv = checkSignerChain(signer, goal, options, true);
-    step.emplace("engine.prepare");
+    step.next("engine.prepare");
     PreparedSignature prepared = prepareSignature(*reader, plan, signer, timestampAllowance(goal.target));
-    step.emplace("engine.sign");
+    step.next("engine.sign");
     const int before = signer.operations();
     const SignatureValue value = signAttributes(signer, prepared.contentDigest);
-    step.emplace("engine.complete");
+    step.next("engine.complete");
     SignedFile f = completeSignature(std::move(prepared), value, signer, goal, std::move(ltv), options);
-    step.reset();
+    step.stop();
     f.outcome.privateKeyOperations = signer.operations() - before;
     f.outcome.pages = static_cast<int>(reader->model().pages.size());
     return f;

@@ -84,12 +84,14 @@ bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
 template <class Steps>
 JobResult SignJob::recorded(const std::string& source, const std::string& file, const JobOptions& o, Steps&& steps)
 {
+    StepTimer setup("ledger.start");
     LedgerSettings ls{settings_.ledgerEnabled,
                       settings_.ledgerFolder.empty() ? defaultLedgerFolder() : settings_.ledgerFolder,
                       parseDeskNaming(settings_.ledgerDesk), settings_.ledgerRequired, settings_.ledgerHashFileNames};
     attempt_.emplace(ls, "extension", BSRE_VERSION, source, settings_.level.empty() ? "auto" : settings_.level,
                      o.visible.value_or(settings_.visible), o.notice.value_or(settings_.noticeEnabled));
     fileName_ = file;
+    setup.stop();
     try {
         return steps();
     } catch (const Error& e) {
@@ -122,18 +124,20 @@ JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, con
         fail(Code::UnsupportedDocument, "This kind of document cannot be exported to PDF.",
              "Jenis dokumen ini tidak dapat diekspor ke PDF.");
     enforceLocks(settings_, o);
-    std::optional<StepTimer> step(std::in_place, "declared-lines");
+    StepTimer step("declared-lines");
     plan.lines = declaredLines(model, o);
-    step.emplace("export");
+    step.next("export");
     plan.pdfA = settings_.pdfA;
     plan.notice = o.notice.value_or(settings_.noticeEnabled);
 
+    StepTimer dir("tmpdir");
     PrivateDir tmp;
+    dir.stop();
     const std::string exported = tmp.path + "/export.pdf";
     progressStep(progress, {"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
     const std::string target = documentOutput(source, o);
     const std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
-    step.reset();
+    step.stop();
     JobOptions withTarget = o;
     withTarget.outputUrl = fileUrl(target);
     return signFile(exported, source, withTarget, progress, marked);
@@ -200,7 +204,7 @@ JobResult SignJob::signPdfFile(const OUString& pdfUrl, const JobOptions& o, cons
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                             const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
-    std::optional<StepTimer> step(std::in_place, "request");
+    StepTimer step("request");
     PrivateDir scratch; // a rasterised SVG logo, removed afterwards
     const RequestBuilder build(ctx_, settings_, scratch.path);
     SignRequest rq;
@@ -210,20 +214,20 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const LevelPlan plan = planLevel(settings_);
     build.level(rq, plan, o.interactive);
     build.texts(rq, o);
-    step.emplace("certificates");
+    step.next("certificates");
     const std::optional<crypto::CertInfo> chosen = chosenCertificate(o);
-    step.emplace("request");
+    step.next("request");
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
     build.certificationAndNotice(rq, o, sourcePath);
     build.appearance(rq, o, sourcePath);
 
-    step.reset();
+    step.stop();
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);
-    step.emplace("verify");
+    step.next("verify");
     const bool valid = verifyPdf(out.output, true).allValid();
-    step.emplace("ledger");
+    step.next("ledger");
     JobResult r = jobResult(out, valid, plan, indonesian_);
     if (auto w = attempt_->signedAs(out.level, out.pages))
         r.warnings.push_back(w->text(indonesian_));
@@ -237,15 +241,14 @@ std::optional<crypto::CertInfo> SignJob::chosenCertificate(const JobOptions& o)
 {
     if (o.certificate.empty())
         fail(Code::NoCertificate, "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
-    std::optional<crypto::CertInfo> chosen;
-    for (const crypto::CertInfo& c : certificates()) {
-        if (c.fingerprint != o.certificate)
-            continue;
-        chosen = c;
+    std::vector<crypto::CertInfo> found; // the one certificate, not a listing of all
+    if (auto c = officeStore(ctx_, settings_.pkcs11Modules).find(o.certificate))
+        found.push_back(std::move(*c));
+    applyAllowedIssuers(settings_, found);
+    for (const crypto::CertInfo& c : found)
         if (!c.usable && c.problem && *c.problem == Code::CertUntrusted && !settings_.allowedIssuers.empty())
             fail(Code::IssuerNotAllowed, c.problemEn, c.problemId);
-    }
-    return chosen;
+    return found.empty() ? std::nullopt : std::optional<crypto::CertInfo>(found.front());
 }
 
 // The one private-key use; the PIN copy is wiped as soon as the engine is done.
@@ -257,9 +260,12 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
             progress({en, id}, pct = std::min(pct + 7, 80));
         };
     std::optional<std::string> pin = o.pin;
+    StepTimer setup("store");
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
+    setup.next("ledger.check");
     attempt_->requireWritable();
     attempt_->fileName(fileName_);
+    setup.stop();
     std::unique_ptr<crypto::Signer> own;
     if (!held_ || heldFor_ != o.certificate) {
         StepTimer step("login");

@@ -82,9 +82,9 @@ id::bsresign::SignResult SAL_CALL SignerService::signDocument(const uno::Referen
 {
     StepTimer step("signDocument");
     return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
-        std::optional<StepTimer> settings(std::in_place, "settings");
+        StepTimer settings("settings");
         SignJob job(ctx_, readSettings(ctx_));
-        settings.reset();
+        settings.stop();
         return toUno(job.signDocument(document, parseOptions(options), {}));
     });
 }
