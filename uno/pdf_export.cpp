@@ -259,7 +259,7 @@ std::vector<SignatureLine> exportForSigning(const uno::Reference<uno::XComponent
         const uno::Sequence<beans::PropertyValue> args = exportArguments(plan, isCalc(model));
         uno::Reference<frame::XModel> source = model;
         WorkingCopy copy;
-        bool makeRoom = plan.notice && needsRoomForNotice(model);
+        bool makeRoom = plan.notice && !plan.roomByScaling && needsRoomForNotice(model);
         if (makeRoom && plan.lines.empty()) {
             // A margin narrower than the band's room is no reason for a working
             // copy when nothing is printed there: export, and look.

@@ -10,6 +10,7 @@
 #include "pdf/reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 namespace bsre::ext {
@@ -129,17 +130,25 @@ JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, con
     step.next("export");
     plan.pdfA = settings_.pdfA;
     plan.notice = o.notice.value_or(settings_.noticeEnabled);
+    // The pages as the person saw them, shrunk a little where the band needs
+    // room; a working copy only when that is not allowed or not enough.
+    plan.roomByScaling = plan.notice && settings_.allowScaling && plan.lines.empty();
 
-    StepTimer dir("tmpdir");
     PrivateDir tmp;
-    dir.stop();
     const std::string exported = tmp.path + "/export.pdf";
     progressStep(progress, {"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
-    const std::string target = documentOutput(source, o);
-    const std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
-    step.stop();
     JobOptions withTarget = o;
-    withTarget.outputUrl = fileUrl(target);
+    withTarget.outputUrl = fileUrl(documentOutput(source, o));
+    std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
+    step.stop();
+    try {
+        return signFile(exported, source, withTarget, progress, marked);
+    } catch (const Error& e) {
+        if (e.code() != Code::NoRoomForNotice || !plan.roomByScaling)
+            throw;
+    }
+    plan.roomByScaling = false; // more than 10 % would be needed: a larger margin in a working copy
+    marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
     return signFile(exported, source, withTarget, progress, marked);
 }
 
@@ -260,6 +269,10 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
             progress({en, id}, pct = std::min(pct + 7, 80));
         };
     std::optional<std::string> pin = o.pin;
+    struct Wipe { // the PIN copy is wiped on every way out
+        std::optional<std::string>& p;
+        ~Wipe() { if (p) explicit_bzero(p->data(), p->size()); }
+    } wipe{pin};
     StepTimer setup("store");
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
     setup.next("ledger.check");
@@ -274,10 +287,7 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     crypto::Signer& signer = own ? *own : *held_;
     attempt_->certificate(signer.certificate());
     StepTimer step("engine");
-    SignOutcome out = bsre::signPdf(rq, signer);
-    if (pin)
-        std::fill(pin->begin(), pin->end(), '\0');
-    return out;
+    return bsre::signPdf(rq, signer);
 }
 
 void SignJob::holdSigner(const JobOptions& o, const crypto::PinProvider& pin)
