@@ -245,6 +245,7 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
             progress({en, id}, pct = std::min(pct + 7, 80));
         };
     std::optional<std::string> pin = o.pin;
+    WipeAtExit wipePin{pin};
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
     attempt_->requireWritable();
     attempt_->fileName(fileName_);
@@ -253,10 +254,7 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
         own = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
     crypto::Signer& signer = own ? *own : *held_;
     attempt_->certificate(signer.certificate());
-    SignOutcome out = bsre::signPdf(rq, signer);
-    if (pin)
-        std::fill(pin->begin(), pin->end(), '\0');
-    return out;
+    return bsre::signPdf(rq, signer);
 }
 
 void SignJob::holdSigner(const JobOptions& o, const crypto::PinProvider& pin)
