@@ -72,7 +72,8 @@ struct OfficeOptions {
     bool softhsmToken = false;
     // With softhsmToken: register tests/pkcs11_pin_shim.c ($BSRE_PIN_SHIM,
     // wrapping SoftHSM2) instead of SoftHSM2 itself, with its state and its
-    // login count in dir() (Office::tokenLogins()).
+    // login count in dir() (Office::tokenLogins()); path("shim-pull") is its
+    // BSRE_SHIM_PULL file (absent: the token is in).
     bool pinShim = false;
     // How LibreOffice finds that database: false (default) sets the
     // Certificate Path option (.../Security/Scripting/CertDir) in the
@@ -142,6 +143,11 @@ public:
     const fs::path& nssDir() const { return nssDir_; }
     // How the NSS database is given to LibreOffice (for reports).
     std::string nssSetting() const;
+
+    // SIGKILL to the office's process group, as a crash or `kill -9` would;
+    // the bridge is dropped (calls in flight end with a UNO exception).
+    // restart() brings it back on the same profile.
+    void kill();
 
     const OfficeTimings& timings() const { return timings_; }
     // The office still answers over the bridge (false after a crash).
@@ -219,6 +225,7 @@ private:
     void startOfficeOnce();
     bool tryConnect();
     void terminate();
+    void dropBridge(); // the remote context and the bridge let go
     int runAsOfficeUser(const std::vector<std::string>& argv, const fs::path& logFile);
     std::vector<std::string> officeEnvironment() const;
     std::vector<std::string> asOfficeUser(const std::vector<std::string>& argv) const;
