@@ -13,7 +13,10 @@
 #include <functional>
 #include <sstream>
 #include <vector>
+#include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace testing;
 namespace fs = std::filesystem;
@@ -402,4 +405,58 @@ BOOST_AUTO_TEST_CASE(the_ledger_and_the_support_log_hold_no_pin_and_follow_no_pl
     BOOST_TEST(slurp(s("precious.txt")) == "jangan diubah");
     BOOST_TEST(fs::is_symlink(ledgerFile));
     BOOST_TEST(fs::is_symlink(support));
+}
+
+namespace {
+
+// How often `needle` occurs in the readable memory of process `pid` (what a
+// core dump of it would hold): /proc/PID/maps and /proc/PID/mem, as root.
+size_t inMemoryOf(int pid, const std::string& needle)
+{
+    std::ifstream maps("/proc/" + std::to_string(pid) + "/maps");
+    const int mem = ::open(("/proc/" + std::to_string(pid) + "/mem").c_str(), O_RDONLY);
+    BOOST_TEST_REQUIRE(mem >= 0, "cannot read the memory of " << pid);
+    size_t hits = 0;
+    for (std::string line; std::getline(maps, line);) {
+        unsigned long long from = 0, to = 0;
+        char perms[8] = {};
+        if (std::sscanf(line.c_str(), "%llx-%llx %7s", &from, &to, perms) != 3 || perms[0] != 'r' ||
+            line.find("[vvar]") != std::string::npos || line.find("[vsyscall]") != std::string::npos)
+            continue;
+        std::string block(to - from, '\0');
+        const ssize_t n = ::pread(mem, block.data(), block.size(), static_cast<off_t>(from));
+        if (n <= 0)
+            continue;
+        block.resize(static_cast<size_t>(n));
+        for (size_t at = block.find(needle); at != std::string::npos; at = block.find(needle, at + 1))
+            ++hits;
+    }
+    ::close(mem);
+    return hits;
+}
+
+} // namespace
+
+// After the login and the signature, while the TSA keeps it waiting, the
+// process holds no copy of the database's password (10 letters, unlike the
+// token's 4 digits, so a chance match is out), whether it came from a file or
+// a descriptor; the certificate's name is there (the scan sees the heap).
+BOOST_AUTO_TEST_CASE(the_pin_is_wiped_from_memory_once_used)
+{
+    Scratch s;
+    std::string pin = slurp(pki("nssdb-pw.pin"));
+    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r'))
+        pin.pop_back();
+    BOOST_TEST_REQUIRE(pin.size() >= 8u);
+    for (const std::string& how : {"--pin-file " + q(pki("nssdb-pw.pin")), std::string("--pin-fd 3")}) {
+        const std::string cmd = ltvTool() + " sign --nssdb " + q(pki("nssdb-pw")) + " --cert officer-rsa --no-ledger " +
+                                how + " --tsa " + q(tsaUrl("/slow")) + " --tsa-timeout 30 " + q(pdfs("letter.pdf")) +
+                                " -o " + q(s("out.pdf")) + " 3< " + q(pki("nssdb-pw.pin"));
+        Run r = run(cmd + " >/dev/null 2>&1 & echo $!; sleep 2");
+        const int pid = std::atoi(r.output.c_str());
+        BOOST_TEST_REQUIRE(pid > 0, r.output);
+        BOOST_TEST(inMemoryOf(pid, "Budi Santoso") > 0u, "the scan reads the process's heap");
+        BOOST_TEST(inMemoryOf(pid, pin) == 0u, "the password is in memory after " << how);
+        run("kill -9 " + std::to_string(pid));
+    }
 }
