@@ -44,6 +44,7 @@ inline int exitFor(Code c)
     case Code::KeyMissing:
     case Code::BadPin:
     case Code::TokenLocked:
+    case Code::TokenRemoved:
     case Code::TokenError:
     case Code::CertRevoked:
     case Code::IssuerNotAllowed:

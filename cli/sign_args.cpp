@@ -34,6 +34,7 @@ crypto::PinProvider pinProvider(const Args& a)
         int fd = std::atoi(a.get("pin-fd").c_str());
         return [fd](const std::string&) -> std::optional<std::string> {
             std::string pin;
+            pin.reserve(256); // no reallocation leaves a copy of its first letters behind
             char c;
             while (::read(fd, &c, 1) == 1 && c != '\n')
                 pin += c;
@@ -50,6 +51,7 @@ crypto::PinProvider pinProvider(const Args& a)
         quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
         std::string pin;
+        pin.reserve(256);
         std::getline(std::cin, pin);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
         std::fputc('\n', stderr);

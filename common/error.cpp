@@ -25,6 +25,7 @@ const char* codeName(Code c) noexcept
     case Code::KeyMissing: return "KeyMissing";
     case Code::BadPin: return "BadPin";
     case Code::TokenLocked: return "TokenLocked";
+    case Code::TokenRemoved: return "TokenRemoved";
     case Code::TokenError: return "TokenError";
     case Code::SignatureTooLarge: return "SignatureTooLarge";
     case Code::TsaUnreachable: return "TsaUnreachable";

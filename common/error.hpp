@@ -29,6 +29,7 @@ enum class Code {
     KeyMissing,       // certificate has no private key
     BadPin,
     TokenLocked,
+    TokenRemoved,     // the token (or its slot) went away between login and signing
     TokenError,       // other PKCS#11 / NSS failure
     SignatureTooLarge,
     TsaUnreachable,   // no answer (connection refused, timeout)

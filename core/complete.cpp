@@ -116,6 +116,10 @@ SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& v
     SignedFile f;
     f.outcome = outcomeOf(prepared);
     const size_t originalSize = prepared.document.originalSize;
+    PreparedSignature expected; // what the signed file must still read as (requireReadsBack)
+    expected.input = prepared.input;
+    expected.pages = prepared.pages;
+    expected.fieldName = prepared.fieldName;
     const std::optional<crypto::TimestampToken> token = timestampFor(value.value, goal, o);
     const crypto::Bytes cms = crypto::assembleSignedData(signer, value.attrs, value.value,
                                                          token ? std::optional(token->der) : std::nullopt);
@@ -144,6 +148,9 @@ SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& v
     f.outcome.signerName = signer.commonName();
     f.outcome.output = o.outputName;
     f.outcome.bytesAdded = f.bytes.size() - originalSize;
+    // The prepared file read back before the key was used, with a stand-in
+    // /Contents; the bytes written are checked once more.
+    requireReadsBack(expected, std::shared_ptr<const std::string>(std::shared_ptr<void>(), &f.bytes), true);
     return f;
 }
 

@@ -188,11 +188,13 @@ std::optional<ReadRecord> parseRecord(std::string_view line)
 }
 
 // The ledger file opened for appending (created 0640 with its folder), or -1.
+// Its name is predictable and the folder may be shared: a symbolic link
+// planted there is refused (O_NOFOLLOW), never written through.
 static int openLedger(const std::string& file)
 {
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
-    return ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    return ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
 }
 
 void appendRecord(const std::string& file, LedgerRecord record)
@@ -327,7 +329,7 @@ void appendSupportLog(const std::string& tool, const std::string& version, const
                 c = ' ';
         line += "\n";
         Fd f;
-        f.fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        f.fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600); // a link: not followed
         if (f.fd >= 0)
             (void)!::write(f.fd, line.data(), line.size());
     } catch (...) {

@@ -5,6 +5,9 @@
 #include "pdf/form.hpp"
 #include "pdf/syntax.hpp"
 
+#include <algorithm>
+#include <memory>
+
 namespace bsre {
 
 namespace {
@@ -103,6 +106,41 @@ std::vector<std::string> addWaitingLines(const SignaturePlan& p, const pdf::Docu
 
 } // namespace
 
+
+// On some damaged inputs that Poppler opens without a rebuild, what the update
+// copies or points to reads differently once appended (a junk /Fields array
+// whose entries are pages and the catalog, with a wrong generation; a widget cut
+// by a stray `obj`): verify then calls the signed file damaged
+// (docs/FUZZING.md, finding 4). Opening runs the same checks as verify.
+void requireReadsBack(const PreparedSignature& expected, std::shared_ptr<const std::string> bytes, bool keyUsed)
+{
+    std::string en, id;
+    try {
+        auto again = pdf::Reader::openBytes(std::move(bytes), expected.input);
+        const pdf::DocumentModel& after = again->model();
+        const std::string n = std::to_string(after.pages.size()), m = std::to_string(expected.pages);
+        if (after.pages.size() != expected.pages)
+            en = "it would have " + n + " pages, not " + m, id = "berkas itu akan memiliki " + n + " halaman, bukan " + m;
+        else if (std::none_of(after.fields.begin(), after.fields.end(),
+                              [&](const pdf::FieldInfo& f) { return f.isSignature && f.name == expected.fieldName; }))
+            en = "its signature field would not be found", id = "kolom tanda tangannya tidak akan ditemukan";
+    } catch (const Error& e) {
+        if (e.code() == Code::MalformedPdf)
+            en = "it would read as damaged", id = "berkas itu akan terbaca rusak";
+        else
+            en = e.english(), id = e.indonesian();
+    }
+    if (en.empty())
+        return;
+    fail(Code::MalformedPdf, Where{expected.input},
+         "The PDF " + expected.input + " is damaged in a way that a signature cannot be added safely: the signed "
+             "file would not read as the original does (" + en + "); it was not changed and nothing was " +
+             (keyUsed ? "written" : "signed") + ". Export it again from its source.",
+         "PDF " + expected.input + " rusak sehingga tanda tangan tidak dapat ditambahkan dengan aman: berkas "
+             "bertanda tangan tidak akan terbaca seperti aslinya (" + id + "); berkas tidak diubah dan tidak ada yang " +
+             (keyUsed ? "ditulis" : "ditandatangani") + ". Ekspor ulang dari sumbernya.");
+}
+
 crypto::Bytes byteRangeDigest(const pdf::PreparedDocument& document, crypto::HashAlg alg)
 {
     crypto::Digest digest(alg);
@@ -144,6 +182,10 @@ PreparedSignature prepareSignature(const pdf::Reader& reader, const SignaturePla
     out.document = pdf::prepareDocument(original, update.finish(pdf::endsWithEol(original)), sigNum, sig.placeholder);
     out.contentDigest = byteRangeDigest(out.document, signer.hashAlg());
     out.fieldName = plan.fieldName;
+    out.input = m.path;
+    out.pages = m.pages.size();
+    // Not owned: the reader lives only for the check.
+    requireReadsBack(out, std::shared_ptr<const std::string>(std::shared_ptr<void>(), &out.document.bytes), false);
     out.signingTime = plan.signingTime;
     out.warnings = plan.warnings;
     return out;

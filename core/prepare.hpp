@@ -8,6 +8,8 @@
 #include "crypto/signer.hpp"
 #include "pdf/placeholder.hpp"
 
+#include <memory>
+
 namespace bsre {
 
 struct PreparedSignature {
@@ -18,7 +20,14 @@ struct PreparedSignature {
     std::vector<std::string> emptyFields;       // Signature Lines left for later signers
     std::string signingTime;                    // ISO 8601 with offset (the plan's)
     std::vector<Warning> warnings;              // the plan's
+    std::string input;                          // the input's path, and its page count
+    size_t pages = 0;
 };
+
+// The signed (or prepared) file must read as the input did: it opens with the
+// checks verify makes (no rebuilt cross-reference), with the same pages and the
+// signature field. Else MalformedPdf, saying whether the key was used.
+void requireReadsBack(const PreparedSignature& expected, std::shared_ptr<const std::string> bytes, bool keyUsed);
 
 // /Contents is sized by a dry run of the CMS for this signer, plus
 // `timestampAllowance` bytes for an RFC 3161 token (0: none will be added).

@@ -205,6 +205,8 @@ SignOutcome completeState(const CompleteRequest& rq)
     prepared.fieldName = s.fieldName;
     prepared.signingTime = s.signingTime;
     prepared.emptyFields = s.emptyFields;
+    prepared.input = s.input; // what the signed file must read as (requireReadsBack)
+    prepared.pages = pdf::Reader::open(s.input)->model().pages.size();
     std::optional<LtvCollector> ltv = checkSignerChain(*signer, goal, rq.options, false);
     SignedFile f = completeSignature(std::move(prepared), value, *signer, goal, std::move(ltv), rq.options);
     writeFileAtomically(rq.options.outputName, f.bytes, rq.overwrite);

@@ -183,7 +183,7 @@ CmsCertificates cmsCertificates(const Bytes& cms)
 }
 
 RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, const std::string& body,
-                                                    const std::string& contentType)
+                                                    const std::string& contentType, size_t maxBytes)
 {
     const std::string key = url + '\n' + body;
     if (auto it = cache_.find(key); it != cache_.end())
@@ -198,8 +198,7 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
     rq.body = body;
     rq.contentType = contentType;
     rq.timeout = options_.timeout;
-    // OCSP answers and certificates are small; a CRL may be large (docs/CLI.md, Network limits).
-    rq.maxBytes = body.empty() ? 20u << 20 : 1u << 20;
+    rq.maxBytes = maxBytes;
     net::HttpResponse r = net::httpRequest(rq);
     Fetched f;
     if (!r.error.empty())
@@ -208,6 +207,8 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
         f.error = "HTTP " + std::to_string(r.status);
     else if (!body.empty() && !r.contentType.empty() && r.contentType != "application/ocsp-response")
         f.error = "the answer is " + r.contentType + ", not an OCSP response";
+    else if (body.empty() && r.contentType.rfind("text/", 0) == 0) // a web page (a portal, an error page)
+        f.error = "the answer is " + r.contentType + ", not a DER file";
     else {
         f.ok = true;
         f.body = std::move(r.body);
@@ -221,6 +222,9 @@ RevocationChecker::Fetched RevocationChecker::fetch(const std::string& url, cons
 }
 
 namespace {
+
+// OCSP answers and CA certificates are small; a CRL may be large (docs/CLI.md, Network limits).
+constexpr size_t kSmallAnswer = 1u << 20, kCrlAnswer = 20u << 20;
 
 // Temporary certificates make the intermediates findable as issuers while they live.
 std::vector<UniqueCert> tempCerts(const std::vector<Bytes>& ders)
@@ -278,7 +282,11 @@ public:
         : checker_(checker), temps_(tempCerts(extraCerts))
     {
     }
-    UniqueCert issuerOf(CERTCertificate* cur);
+    struct Issuer {
+        UniqueCert cert;
+        std::string problem; // why there is none
+    };
+    Issuer issuerOf(CERTCertificate* cur);
     CertRevocation judge(CERTCertificate* cur, CERTCertificate* issuer, CertRevocation r, ValidationData& into);
 
 private:
@@ -294,19 +302,30 @@ private:
 
 // From the signature or the database; else fetched from the AIA caIssuers
 // address (a DER certificate), as a validator would.
-UniqueCert RevocationChecker::Walk::issuerOf(CERTCertificate* cur)
+RevocationChecker::Walk::Issuer RevocationChecker::Walk::issuerOf(CERTCertificate* cur)
 {
-    UniqueCert issuer(CERT_FindCertIssuer(cur, now_, certUsageAnyCA));
-    for (const std::string& url : issuer ? std::vector<std::string>{} : caIssuersUrls(cur)) {
-        Fetched f = checker_.fetch(url, "", "");
-        if (!f.ok)
+    Issuer out{UniqueCert(CERT_FindCertIssuer(cur, now_, certUsageAnyCA)), {}};
+    if (out.cert)
+        return out;
+    out.problem = "no AIA address in the certificate";
+    for (const std::string& url : caIssuersUrls(cur)) {
+        Fetched f = checker_.fetch(url, "", "", kSmallAnswer);
+        if (!f.ok) {
+            out.problem = "AIA " + url + " did not answer (" + f.error + ")";
             continue;
-        temps_.push_back(tempCert(f.body));
-        issuer.reset(CERT_FindCertIssuer(cur, now_, certUsageAnyCA));
-        if (issuer)
-            break;
+        }
+        UniqueCert fetched = tempCert(f.body);
+        if (!fetched) {
+            out.problem = "AIA " + url + " sent no certificate (" + errorName() + ")";
+            continue;
+        }
+        temps_.push_back(std::move(fetched));
+        out.cert.reset(CERT_FindCertIssuer(cur, now_, certUsageAnyCA));
+        if (out.cert)
+            return out;
+        out.problem = "AIA " + url + " sent a certificate that is not the issuer";
     }
-    return issuer;
+    return out;
 }
 
 // OCSP first (RFC 6960), the CRL (RFC 5280) when OCSP gave no usable answer.
@@ -361,7 +380,7 @@ Finding RevocationChecker::Walk::askOcsp(CERTCertificate* cur, CERTCertificate* 
         return unusable("OCSP request could not be built (" + errorName() + ")");
     if (!net::isHttpUrl(url))
         return unusable("OCSP address " + url + " is not HTTP");
-    Fetched f = checker_.fetch(url, bytesOf(*enc), "application/ocsp-request");
+    Fetched f = checker_.fetch(url, bytesOf(*enc), "application/ocsp-request", kSmallAnswer);
     if (!f.ok)
         return unusable("OCSP " + url + " did not answer (" + f.error + ")");
     return readOcsp(url, f.body, cur, issuer);
@@ -412,7 +431,7 @@ Finding RevocationChecker::Walk::askCrl(CERTCertificate* cur, CERTCertificate* i
     const auto urls = crlUrls(cur);
     std::string problem = "no CRL address in the certificate";
     for (const std::string& url : urls) {
-        Fetched f = checker_.fetch(url, "", "");
+        Fetched f = checker_.fetch(url, "", "", kCrlAnswer);
         if (!f.ok) {
             problem = "CRL " + url + " could not be fetched (" + f.error + ")";
             continue;
@@ -475,15 +494,17 @@ std::vector<CertRevocation> RevocationChecker::checkChain(const Bytes& leafDer, 
             out.push_back(r);
             break;
         }
-        UniqueCert issuer = walk.issuerOf(cur.get());
-        if (!issuer) {
-            r.problemEn = "its issuer certificate is not available (not in the signature, the database or at its AIA address)";
-            r.problemId = "sertifikat penerbitnya tidak tersedia (tidak ada di tanda tangan, basis data, maupun alamat AIA-nya)";
+        Walk::Issuer issuer = walk.issuerOf(cur.get());
+        if (!issuer.cert) {
+            r.problemEn = "its issuer certificate is not available (not in the signature, the database or at its AIA "
+                          "address: " + issuer.problem + ")";
+            r.problemId = "sertifikat penerbitnya tidak tersedia (tidak ada di tanda tangan, basis data, maupun alamat "
+                          "AIA-nya: " + issuer.problem + ")";
             out.push_back(r);
             break;
         }
-        out.push_back(walk.judge(cur.get(), issuer.get(), std::move(r), into));
-        cur = std::move(issuer);
+        out.push_back(walk.judge(cur.get(), issuer.cert.get(), std::move(r), into));
+        cur = std::move(issuer.cert);
     }
     return out;
 }

@@ -70,7 +70,8 @@ private:
         bool ok = false;
         std::string body, error;
     };
-    Fetched fetch(const std::string& url, const std::string& postBody, const std::string& contentType);
+    Fetched fetch(const std::string& url, const std::string& postBody, const std::string& contentType,
+                  size_t maxBytes);
     // The steps of checkChain for one chain (crypto/revocation.cpp); they fetch through this cache.
     class Walk;
 

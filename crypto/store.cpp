@@ -4,6 +4,8 @@
 #include "crypto/handles.hpp"
 #include "crypto/nss_util.hpp"
 
+#include "common/secret.hpp"
+
 #include <atomic>
 #include <nss.h>
 #include <prerror.h>
@@ -152,7 +154,13 @@ public:
                          key_.get(), alg) != SECSuccess) {
             PRErrorCode e = PORT_GetError();
             std::string n = errorNameAndNumber();
-            if (e == SEC_ERROR_TOKEN_NOT_LOGGED_IN || e == SEC_ERROR_NO_TOKEN || e == SEC_ERROR_PKCS11_DEVICE_ERROR)
+            if (e == SEC_ERROR_NO_TOKEN || (key_->pkcs11Slot && !PK11_IsPresent(key_->pkcs11Slot)))
+                fail(Code::TokenRemoved,
+                     "The token was removed before it could sign (" + n +
+                         "); nothing was signed or written. Insert it again and sign again.",
+                     "Token dicabut sebelum sempat menandatangani (" + n +
+                         "); tidak ada yang ditandatangani atau ditulis. Pasang kembali token lalu tandatangani lagi.");
+            if (e == SEC_ERROR_TOKEN_NOT_LOGGED_IN || e == SEC_ERROR_PKCS11_DEVICE_ERROR)
                 fail(Code::TokenError, "The token refused to sign (" + n + "); was it removed?",
                      "Token menolak menandatangani (" + n + "); apakah token dicabut?");
             fail(Code::TokenError, "Signing with the private key failed (" + n + ").",
@@ -188,6 +196,7 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
         fail(Code::TokenLocked, "The token \"" + token + "\" is locked after too many wrong PINs; ask IT to unlock it.",
              "Token \"" + token + "\" terkunci karena terlalu banyak PIN salah; minta TI untuk membukanya.");
     std::optional<std::string> pin = pinProvider ? pinProvider(token) : std::nullopt;
+    WipeAtExit wipePin{pin};
     if (!pin)
         fail(Code::BadPin, "The token \"" + token + "\" needs a PIN and none was given.",
              "Token \"" + token + "\" memerlukan PIN dan PIN tidak diberikan.");
@@ -195,7 +204,7 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
     // an earlier signature left the token logged in.
     SECStatus rv = PK11_CheckUserPassword(slot, pin->c_str());
     PRErrorCode err = PORT_GetError();
-    std::fill(pin->begin(), pin->end(), '\0');
+    wipe(pin);
     if (rv == SECSuccess)
         return;
     CK_TOKEN_INFO after{};

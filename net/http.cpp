@@ -130,6 +130,10 @@ HttpResponse httpRequest(const HttpRequest& rq)
     std::unique_ptr<curl_slist, SlistFree> headers;
     if (!rq.contentType.empty())
         headers.reset(api.slist_append(nullptr, ("Content-Type: " + rq.contentType).c_str()));
+    // Room for the largest answer allowed, taken once: an endless body then
+    // costs the limit, not the limit plus the copies of a doubling string
+    // (pages not written are never resident).
+    r.body.reserve(rq.maxBytes);
     Sink sink{&r.body, rq.maxBytes};
     char err[CURL_ERROR_SIZE] = {};
     CURL* h = handle.get();
@@ -148,20 +152,23 @@ HttpResponse httpRequest(const HttpRequest& rq)
     api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     api.easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
     api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    // A Content-Length over the limit is refused before a byte of the body is read.
+    api.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(rq.maxBytes));
     api.easy_setopt(h, CURLOPT_ERRORBUFFER, err);
     api.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     redirectsProxyAndAuth(api, h, rq);
     CURLcode rc = api.easy_perform(h);
-    if (sink.truncated) {
+    if (sink.truncated || rc == CURLE_FILESIZE_EXCEEDED) {
         r.error = "the answer is larger than " + std::to_string(rq.maxBytes >> 20) + " MiB";
-        r.body.clear();
+        std::string().swap(r.body);
         return r;
     }
     if (rc != CURLE_OK) {
         r.error = err[0] ? err : api.easy_strerror(rc);
-        r.body.clear();
+        std::string().swap(r.body);
         return r;
     }
+    r.body.shrink_to_fit();
     api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     char* type = nullptr;
     if (api.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)

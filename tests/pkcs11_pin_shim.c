@@ -10,6 +10,12 @@
  * When BSRE_SHIM_LOGINS names a file, every user login (C_Login as CKU_USER,
  * right PIN or wrong) appends one line "login" to it, so a test can count the
  * logins a batch made (never the PIN).
+ *
+ * When BSRE_SHIM_PULL names a file, it pulls the token out (issue 15, token
+ * faults): the file saying "after-login" makes the next successful user login
+ * write "out" into it; while it says "out", the token is gone: the slot reports
+ * no token, and signing (C_SignInit, C_Sign, C_SignUpdate, C_SignFinal) fails
+ * with CKR_DEVICE_REMOVED. Removing the file puts the token back.
  */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -70,6 +76,63 @@ static void countLogin(void)
     }
 }
 
+static const char* pullState(void)
+{
+    static char buf[32];
+    const char* p = getenv("BSRE_SHIM_PULL");
+    FILE* f = p ? fopen(p, "r") : NULL;
+    buf[0] = 0;
+    if (f) {
+        if (!fgets(buf, sizeof buf, f))
+            buf[0] = 0;
+        fclose(f);
+    }
+    buf[strcspn(buf, "\r\n")] = 0;
+    return buf;
+}
+
+static int pulledOut(void) { return strcmp(pullState(), "out") == 0; }
+
+static void pullAfterLogin(void)
+{
+    const char* p = getenv("BSRE_SHIM_PULL");
+    if (!p || strcmp(pullState(), "after-login") != 0)
+        return;
+    FILE* f = fopen(p, "w");
+    if (f) {
+        fputs("out\n", f);
+        fclose(f);
+    }
+}
+
+static CK_RV shimGetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO_PTR info)
+{
+    CK_RV rv = real->C_GetSlotInfo(slot, info);
+    if (rv == CKR_OK && pulledOut())
+        info->flags &= ~CKF_TOKEN_PRESENT;
+    return rv;
+}
+
+static CK_RV shimSignInit(CK_SESSION_HANDLE s, CK_MECHANISM_PTR m, CK_OBJECT_HANDLE k)
+{
+    return pulledOut() ? CKR_DEVICE_REMOVED : real->C_SignInit(s, m, k);
+}
+
+static CK_RV shimSign(CK_SESSION_HANDLE s, CK_BYTE_PTR d, CK_ULONG n, CK_BYTE_PTR sig, CK_ULONG_PTR len)
+{
+    return pulledOut() ? CKR_DEVICE_REMOVED : real->C_Sign(s, d, n, sig, len);
+}
+
+static CK_RV shimSignUpdate(CK_SESSION_HANDLE s, CK_BYTE_PTR d, CK_ULONG n)
+{
+    return pulledOut() ? CKR_DEVICE_REMOVED : real->C_SignUpdate(s, d, n);
+}
+
+static CK_RV shimSignFinal(CK_SESSION_HANDLE s, CK_BYTE_PTR sig, CK_ULONG_PTR len)
+{
+    return pulledOut() ? CKR_DEVICE_REMOVED : real->C_SignFinal(s, sig, len);
+}
+
 static CK_RV shimLogin(CK_SESSION_HANDLE s, CK_USER_TYPE type, CK_UTF8CHAR_PTR pin, CK_ULONG len)
 {
     if (type != CKU_USER)
@@ -83,8 +146,10 @@ static CK_RV shimLogin(CK_SESSION_HANDLE s, CK_USER_TYPE type, CK_UTF8CHAR_PTR p
         setTriesLeft(n - 1);
         return n - 1 <= 0 ? CKR_PIN_LOCKED : CKR_PIN_INCORRECT;
     }
-    if (rv == CKR_OK || rv == CKR_USER_ALREADY_LOGGED_IN)
+    if (rv == CKR_OK || rv == CKR_USER_ALREADY_LOGGED_IN) {
         setTriesLeft(3);
+        pullAfterLogin();
+    }
     return rv;
 }
 
@@ -101,6 +166,11 @@ CK_RV C_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR out)
         memcpy(&shim, real, sizeof shim);
         shim.C_GetTokenInfo = shimGetTokenInfo;
         shim.C_Login = shimLogin;
+        shim.C_GetSlotInfo = shimGetSlotInfo;
+        shim.C_SignInit = shimSignInit;
+        shim.C_Sign = shimSign;
+        shim.C_SignUpdate = shimSignUpdate;
+        shim.C_SignFinal = shimSignFinal;
     }
     *out = &shim;
     return CKR_OK;

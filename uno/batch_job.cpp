@@ -206,9 +206,10 @@ BatchOptions parseBatchOptions(const uno::Sequence<beans::PropertyValue>& option
 
 crypto::PinProvider batchPin(const JobOptions& o, std::function<std::optional<std::string>(const std::string&)> ask)
 {
-    return [pin = o.pin, ask = std::move(ask)](const std::string& token) -> std::optional<std::string> {
-        if (pin)
-            return pin;
+    auto held = std::make_shared<const HeldSecret>(o.pin);
+    return [held, ask = std::move(ask)](const std::string& token) -> std::optional<std::string> {
+        if (held->value)
+            return held->value;
         return ask ? ask(token) : std::nullopt;
     };
 }

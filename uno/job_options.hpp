@@ -4,6 +4,7 @@
 
 #include "uno_util.hpp"
 
+#include "common/secret.hpp"
 #include "pdf/model.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -35,6 +36,14 @@ struct JobOptions {
     std::optional<bool> certify;       // DocMDP P=2; default: the Signing/Certification setting
     std::optional<bool> notice;        // default: the Notice/Enabled setting
     bool interactive = true;
+
+    // The PIN goes with the options (explicit_bzero, common/secret.hpp).
+    JobOptions() = default;
+    JobOptions(const JobOptions&) = default;
+    JobOptions(JobOptions&&) = default;
+    JobOptions& operator=(const JobOptions&) = default;
+    JobOptions& operator=(JobOptions&&) = default;
+    ~JobOptions() { wipe(pin); }
 };
 
 // The API's PropertyValue list; an unknown name or a mistyped value is

@@ -269,10 +269,7 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
             progress({en, id}, pct = std::min(pct + 7, 80));
         };
     std::optional<std::string> pin = o.pin;
-    struct Wipe { // the PIN copy is wiped on every way out
-        std::optional<std::string>& p;
-        ~Wipe() { if (p) explicit_bzero(p->data(), p->size()); }
-    } wipe{pin};
+    WipeAtExit wipePin{pin};
     StepTimer setup("store");
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
     setup.next("ledger.check");

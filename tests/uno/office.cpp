@@ -538,6 +538,7 @@ std::vector<std::string> Office::officeEnvironment() const
     if (options_.softhsmToken && options_.pinShim) {
         env.push_back("BSRE_SHIM_STATE=" + (dir_ / "shim-state").string());
         env.push_back("BSRE_SHIM_LOGINS=" + (dir_ / "shim-logins").string());
+        env.push_back("BSRE_SHIM_PULL=" + (dir_ / "shim-pull").string());
     }
     // Diagnostics the developer asked for pass through.
     for (const char* name : {"SAL_LOG", "SAL_LOG_FILE", "BSRE_LOG", "BSRE_LOG_LEVEL"})
@@ -604,12 +605,6 @@ void Office::installExtension()
     timings_.unopkgSeconds = seconds(t0);
     if (rc != 0)
         fail("unopkg add " + files.front() + " failed (" + std::to_string(rc) + "): " + tail(readFile(log)));
-}
-
-void Office::kill() const
-{
-    if (pid_ > 0)
-        ::killpg(pid_, SIGKILL);
 }
 
 void Office::startOffice()
@@ -736,14 +731,7 @@ void Office::terminate()
             // DisposedException: the office quit before the reply; fine.
         }
     }
-    remoteContext_.clear();
-    if (bridge_.is()) {
-        try {
-            bridge_->dispose();
-        } catch (const css::uno::Exception&) {
-        }
-        bridge_.clear();
-    }
+    dropBridge();
     if (pid_ > 0) {
         if (!waitExit(pid_, std::chrono::seconds(30))) {
             ::killpg(pid_, SIGTERM);
@@ -812,6 +800,27 @@ Reference<css::lang::XMultiComponentFactory> Office::serviceManager() const
     if (!remoteContext_.is())
         fail("not connected to the office");
     return remoteContext_->getServiceManager();
+}
+
+void Office::kill()
+{
+    if (pid_ > 0) {
+        ::killpg(pid_, SIGKILL);
+        waitExit(pid_, std::chrono::seconds(10));
+    }
+    dropBridge();
+}
+
+void Office::dropBridge()
+{
+    remoteContext_.clear();
+    if (bridge_.is()) {
+        try {
+            bridge_->dispose();
+        } catch (const css::uno::Exception&) {
+        }
+        bridge_.clear();
+    }
 }
 
 bool Office::alive() const

@@ -72,7 +72,8 @@ struct OfficeOptions {
     bool softhsmToken = false;
     // With softhsmToken: register tests/pkcs11_pin_shim.c ($BSRE_PIN_SHIM,
     // wrapping SoftHSM2) instead of SoftHSM2 itself, with its state and its
-    // login count in dir() (Office::tokenLogins()).
+    // login count in dir() (Office::tokenLogins()); path("shim-pull") is its
+    // BSRE_SHIM_PULL file (absent: the token is in).
     bool pinShim = false;
     // How LibreOffice finds that database: false (default) sets the
     // Certificate Path option (.../Security/Scripting/CertDir) in the
@@ -148,6 +149,11 @@ public:
     // How the NSS database is given to LibreOffice (for reports).
     std::string nssSetting() const;
 
+    // SIGKILL to the office's process group, as a crash or `kill -9` would;
+    // the bridge is dropped (calls in flight end with a UNO exception).
+    // restart() brings it back on the same profile.
+    void kill();
+
     const OfficeTimings& timings() const { return timings_; }
     // The office still answers over the bridge (false after a crash).
     bool alive() const;
@@ -216,10 +222,6 @@ public:
     // Our service, created in the office.
     Reference<id::bsresign::XSigner> signer() const;
 
-    // Kills the office's process group at once (SIGKILL): for a test whose
-    // call hangs on a dialog nobody will answer. The office is dead after.
-    void kill() const;
-
 private:
     void prepareUser();
     void prepareFolder();
@@ -228,6 +230,7 @@ private:
     void startOfficeOnce();
     bool tryConnect();
     void terminate();
+    void dropBridge(); // the remote context and the bridge let go
     int runAsOfficeUser(const std::vector<std::string>& argv, const fs::path& logFile);
     std::vector<std::string> officeEnvironment() const;
     std::vector<std::string> asOfficeUser(const std::vector<std::string>& argv) const;
