@@ -50,6 +50,15 @@ const char* codeName(Code c) noexcept
     case Code::NoCertificate: return "NoCertificate";
     case Code::NoOutput: return "NoOutput";
     case Code::UnsupportedDocument: return "UnsupportedDocument";
+    case Code::NotRegistered: return "NotRegistered";
+    case Code::NoActiveCertificate: return "NoActiveCertificate";
+    case Code::BadPassphrase: return "BadPassphrase";
+    case Code::CodeExpired: return "CodeExpired";
+    case Code::ClientRejected: return "ClientRejected";
+    case Code::ServiceUnreachable: return "ServiceUnreachable";
+    case Code::ServiceRefused: return "ServiceRefused";
+    case Code::ServiceBadAnswer: return "ServiceBadAnswer";
+    case Code::ServiceAltered: return "ServiceAltered";
     case Code::Internal: return "Internal";
     }
     return "Internal";
