@@ -45,7 +45,7 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
-                   [--appearance standard|tnde] [--title TEXT]
+                   [--appearance standard|tnde|image] [--title TEXT]
                    [--notice [--notice-text TEXT | --notice-preset id|en|id-2026|en-2026]
                              [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]

@@ -314,3 +314,53 @@ BOOST_AUTO_TEST_CASE(the_passphrase_stays_out_of_logs_ledger_and_output)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+#include "common/base64.hpp"
+#include "common/json.hpp"
+#include "core/server_sign.hpp"
+
+BOOST_AUTO_TEST_SUITE(adapter_pieces)
+
+BOOST_AUTO_TEST_CASE(base64_round_trips_and_refuses_what_is_not_base64)
+{
+    for (const std::string& s : {std::string(), std::string("f"), std::string("fo"), std::string("foo"),
+                                std::string("\0\xff\x10 binary", 10)})
+        BOOST_TEST(bsre::base64Decode(bsre::base64Encode(s)).value_or("?") == s);
+    BOOST_TEST(bsre::base64Encode("foob") == "Zm9vYg==");
+    BOOST_TEST(bsre::base64Decode("Zm9v\nYmFy").value_or("?") == "foobar");
+    BOOST_TEST(!bsre::base64Decode("Zm9vY").has_value());    // not a multiple of four
+    BOOST_TEST(!bsre::base64Decode("Zm=9").has_value());     // a symbol after padding
+    BOOST_TEST(!bsre::base64Decode("Zm9v!A==").has_value()); // outside the alphabet
+}
+
+BOOST_AUTO_TEST_CASE(json_reads_the_answer_shapes)
+{
+    auto v = bsre::json::parse("{\n \"time\": 1234, \"file\": [\"QQ==\"], \"nested\": {\"a\": [1, true, null]}\n}");
+    BOOST_TEST_REQUIRE(v.has_value());
+    const auto* files = v->find("file");
+    BOOST_TEST_REQUIRE(files != nullptr);
+    BOOST_TEST(files->items.size() == 1u);
+    BOOST_TEST(files->items[0].text == "QQ==");
+    BOOST_TEST(v->find("nested")->find("a")->items.size() == 3u);
+    BOOST_TEST(!bsre::json::parse("{\"file\": [\"QQ==\"]").has_value()); // unterminated
+    BOOST_TEST(!bsre::json::parse("<html>").has_value());
+    std::string deep(100, '[');
+    BOOST_TEST(!bsre::json::parse(deep + std::string(100, ']')).has_value()); // too deep
+}
+
+BOOST_AUTO_TEST_CASE(the_rectangle_is_measured_from_the_top_left_corner)
+{
+    bsre::pdf::PageInfo page;
+    page.cropBox = {0, 0, 595.28, 841.89};
+    const auto p = bsre::signatureProperties(page, {330, 120, 550, 190});
+    BOOST_TEST(p.originX == 330.0);
+    BOOST_TEST(p.originY == 841.89 - 190, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(p.width == 220.0);
+    BOOST_TEST(p.height == 70.0);
+    page.cropBox = {10, 20, 605.28, 861.89}; // a crop box not at the origin
+    const auto q = bsre::signatureProperties(page, {340, 140, 560, 210});
+    BOOST_TEST(q.originX == 330.0);
+    BOOST_TEST(q.originY == 861.89 - 210, boost::test_tools::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
