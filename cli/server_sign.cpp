@@ -108,14 +108,6 @@ net::ServiceSecret serviceSecret(const Args& a, const net::ServiceConfig& config
     return secret;
 }
 
-// "bsre-server esign.example.go.id": the ledger's key holder (no path, no user).
-std::string holderOf(const std::string& url)
-{
-    std::string host = url.substr(url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
-    host = host.substr(0, host.find('/'));
-    return "bsre-server " + host;
-}
-
 } // namespace
 
 int cmdSignWithService(const Args& a)
@@ -131,7 +123,7 @@ int cmdSignWithService(const Args& a)
     const net::ServiceUser user{a.get("bsre-id")};
     LedgerAttempt attempt = cliAttempt(a, rq.sign.level ? levelName(*rq.sign.level) : "service",
                                        rq.sign.placement.kind != Placement::Kind::Invisible, a.has("notice"));
-    attempt.keyHolder(holderOf(config.url));
+    attempt.keyHolder(net::keyHolderName(config.url));
     std::unique_ptr<crypto::TrustContext> nss = a.has("nssdb") ? crypto::TrustContext::withDatabase(a.get("nssdb"))
                                                                : crypto::TrustContext::none();
     return recorded(attempt, [&] {

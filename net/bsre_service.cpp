@@ -177,6 +177,14 @@ std::string signedPdfOf(const HttpResponse& r)
 
 } // namespace
 
+std::string keyHolderName(const std::string& url)
+{
+    const size_t scheme = url.find("://");
+    std::string host = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+    host = host.substr(0, host.find('/'));
+    return "bsre-server " + host.substr(host.find('@') == std::string::npos ? 0 : host.find('@') + 1);
+}
+
 size_t answerLimit(size_t sentBytes) { return (sentBytes + (16u << 20)) / 3 * 4 + 4096; }
 
 void requireActiveCertificate(const ServiceConfig& config, const ServiceUser& user)

@@ -58,6 +58,10 @@ void requestOneTimeCode(const ServiceConfig& config, const ServiceUser& user);
 std::string signRemotely(const ServiceConfig& config, const ServiceUser& user, const ServiceSecret& secret,
                          const std::string& pdf, const SignatureProperties& properties);
 
+// "bsre-server HOST[:PORT]": who held the key, as the usage ledger records it
+// (the service's host only: no path, no user).
+std::string keyHolderName(const std::string& url);
+
 // The largest answer accepted for a PDF of `sentBytes`: its base64 with 16 MiB
 // of room for the signature, certificates and whatever the service adds.
 size_t answerLimit(size_t sentBytes);
