@@ -175,6 +175,25 @@ BOOST_AUTO_TEST_CASE(a_one_time_code_sent_to_besign_signs)
     checkCadesSignature(out, d.s, true, false);
 }
 
+BOOST_AUTO_TEST_CASE(an_input_ending_without_an_end_of_line_is_sent_unchanged)
+{
+    // Nothing to add on the desk (invisible, no notice): the input itself is
+    // sent; the service's update then starts with the end of line it lacked.
+    Desk d;
+    std::string input = slurp(pdfs("letter.pdf"));
+    while (!input.empty() && (input.back() == '\n' || input.back() == '\r'))
+        input.pop_back();
+    spit(d.s("no-eol.pdf"), input);
+    const std::string out = d.s("no-eol-signed.pdf");
+    Run r = d.sign(out, withPass(d, std::string("--bsre-id ") + kNik + " --pin-file PASS --invisible"), "",
+                   d.s("no-eol.pdf"));
+    BOOST_TEST_REQUIRE(r.status == 0, r.output << service().log());
+    BOOST_TEST((slurp(service().work("received.pdf")) == input), "the input was sent as it is");
+    const std::string output = slurp(out);
+    BOOST_TEST((output.compare(0, input.size(), input) == 0), "the output starts with the input");
+    checkCadesSignature(out, d.s, true, false);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(refusals)
