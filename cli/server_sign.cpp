@@ -75,6 +75,7 @@ ServerSignRequest serverRequest(const Args& a)
     rq.sign.allowLowerLevel = a.has("allow-lower-level");
     rq.sign.revocation.timeout = networkTimeout(a);
     rq.signerName = a.get("signer-name");
+    rq.requireTrust = a.has("nssdb"); // its roots judge the service's certificate
     if (rq.signerName.empty() && rq.sign.placement.kind != Placement::Kind::Invisible)
         usage("A visible signature with a BSrE account needs --signer-name NAME: the appearance is drawn before "
               "the service's certificate is known.",

@@ -84,6 +84,20 @@ void requireOnlyItsField(const std::string& returned, size_t sentSize)
                     "layanan mengubah lebih dari kolom tanda tangannya sendiri: " + m.whatId);
 }
 
+// The service's certificate, and its TSA's, lead to roots the database trusts.
+void requireTrusted(const crypto::CmsVerdict& v)
+{
+    const std::string problem = !v.trusted ? v.trustProblem : v.hasTimestamp && !v.timestampValid ? v.timestampProblem : "";
+    if (!v.trusted || (v.hasTimestamp && !v.timestampValid))
+        fail(Code::CertUntrusted,
+             "The certificate the BSrE signing service signed with (\"" + v.signerName +
+                 "\"), or its timestamp server's, does not lead to a trusted root (" + problem +
+                 "). Nothing was written.",
+             "Sertifikat yang dipakai layanan tanda tangan BSrE (\"" + v.signerName +
+                 "\"), atau sertifikat server stempel waktunya, tidak berujung pada root tepercaya (" + problem +
+                 "). Tidak ada yang ditulis.");
+}
+
 } // namespace
 
 net::SignatureProperties signatureProperties(const pdf::PageInfo& page, const pdf::Rect& rect)
@@ -97,7 +111,8 @@ net::SignatureProperties signatureProperties(const pdf::PageInfo& page, const pd
     return p;
 }
 
-ReturnedSignature checkReturned(const std::string& sent, const std::string& returned, const std::string& label)
+ReturnedSignature checkReturned(const std::string& sent, const std::string& returned, const std::string& label,
+                                bool requireTrust)
 {
     if (returned.size() <= sent.size() || returned.compare(0, sent.size(), sent) != 0)
         altered("it does not start with the exact bytes that were sent (append-only signing)",
@@ -107,7 +122,8 @@ ReturnedSignature checkReturned(const std::string& sent, const std::string& retu
     requireWholeFile(out.record, returned);
     std::string_view all(returned);
     const auto& br = out.record.byteRange;
-    out.verdict = crypto::verifyDetached(out.record.contents, {all.substr(0, br[1]), all.substr(br[2], br[3])}, false);
+    const std::vector<std::string_view> parts{all.substr(0, br[1]), all.substr(br[2], br[3])};
+    out.verdict = crypto::verifyDetached(out.record.contents, parts, false);
     if (!out.verdict.integrity)
         altered("its signature does not verify (" + out.verdict.problem + ")",
                 "tanda tangannya tidak dapat diverifikasi (" + out.verdict.problem + ")");
@@ -115,6 +131,8 @@ ReturnedSignature checkReturned(const std::string& sent, const std::string& retu
         altered("its timestamp does not verify (" + out.verdict.timestampProblem + ")",
                 "stempel waktunya tidak dapat diverifikasi (" + out.verdict.timestampProblem + ")");
     requireOnlyItsField(returned, sent.size());
+    if (requireTrust)
+        requireTrusted(crypto::verifyDetached(out.record.contents, parts, true));
     return out;
 }
 
@@ -211,7 +229,7 @@ ServerSigned signWithServiceToBytes(const ServerSignRequest& rq, const RemoteSig
     options.step("Signing with the BSrE signing service…", "Menandatangani melalui layanan BSrE…");
     ServerSigned out;
     out.bytes = remote(prepared.bytes, properties);
-    const ReturnedSignature returned = checkReturned(prepared.bytes, out.bytes, rq.sign.output);
+    const ReturnedSignature returned = checkReturned(prepared.bytes, out.bytes, rq.sign.output, rq.requireTrust);
     out.preparedSize = prepared.bytes.size();
     out.certificate = crypto::cmsCertificates(der::trimmed(returned.record.contents)).signer;
     out.outcome = outcomeOf(prepared, plan, returned);

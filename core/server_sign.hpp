@@ -26,6 +26,9 @@ struct ServerSignRequest {
     // a field of its own and certifies nothing.
     SignRequest sign;
     std::string signerName; // the name the appearance shows (the certificate is known only afterwards)
+    // The service's certificate must chain to a root trusted in NSS's database
+    // (CertUntrusted otherwise): the CLI with --nssdb, the extension always.
+    bool requireTrust = false;
 };
 
 struct ServerSigned {
@@ -51,7 +54,8 @@ struct ReturnedSignature {
     pdf::SignatureRecord record;
     crypto::CmsVerdict verdict;
 };
-ReturnedSignature checkReturned(const std::string& sent, const std::string& returned, const std::string& label);
+ReturnedSignature checkReturned(const std::string& sent, const std::string& returned, const std::string& label,
+                                bool requireTrust = false);
 
 // The rectangle in the service's convention: points from the page's top-left corner.
 net::SignatureProperties signatureProperties(const pdf::PageInfo& page, const pdf::Rect& rect);

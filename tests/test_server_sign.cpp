@@ -259,6 +259,18 @@ BOOST_AUTO_TEST_CASE(a_signed_pdf_that_fails_the_checks)
             d.s("e.pdf"), "ServiceAltered");
 }
 
+BOOST_AUTO_TEST_CASE(a_service_certificate_from_an_untrusted_root)
+{
+    // The other test PKI's database does not know the LTV root the stand-in's officer chains to.
+    Desk d;
+    const std::string out = d.s("u.pdf");
+    Run r = run("XDG_DATA_HOME=" + q(d.s("home")) + " " + ltvTool() + " sign --bsre-service " + q(service().url) +
+                " --bsre-client " + q(d.s("client")) + " --nssdb " + q(pki("verifydb")) + " --bsre-id " + kNik +
+                " --pin-file " + q(d.s("pass")) + " --invisible " + q(pdfs("letter.pdf")) + " -o " + q(out));
+    refused(d, r, 4, "does not lead to a trusted root", out, "CertificateUntrusted");
+    BOOST_TEST(contains(r.output, "tidak berujung pada root tepercaya"), r.output);
+}
+
 BOOST_AUTO_TEST_CASE(client_file_and_credentials)
 {
     Desk d;

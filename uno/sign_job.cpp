@@ -291,7 +291,7 @@ SignOutcome SignJob::runService(const SignRequest& rq, const JobOptions& o)
     net::ServiceSecret secret{o.oneTimeCode ? net::ServiceSecret::Kind::OneTimeCode
                                             : net::ServiceSecret::Kind::Passphrase,
                               *o.pin};
-    ServerSigned out = signWithService({rq, o.signerName}, [&](const std::string& pdf, const net::SignatureProperties& p) {
+    ServerSigned out = signWithService({rq, o.signerName, true}, [&](const std::string& pdf, const net::SignatureProperties& p) {
         return net::signRemotely(config, user, secret, pdf, p);
     });
     std::fill(secret.value.begin(), secret.value.end(), '\0');
