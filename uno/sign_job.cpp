@@ -301,6 +301,9 @@ SignOutcome SignJob::runService(const SignRequest& rq, const JobOptions& o)
 
 void SignJob::holdSigner(const JobOptions& o, const crypto::PinProvider& pin)
 {
+    if (!o.bsreAccount.empty())
+        fail(Code::BadOption, "Several files cannot be signed with a BSrE account at once: sign each file on its own.",
+             "Beberapa berkas tidak dapat ditandatangani sekaligus dengan akun BSrE: tandatangani satu per satu.");
     enforceLocks(settings_, o);
     chosenCertificate(o); // no certificate, or an issuer IT does not allow: before the PIN
     held_ = officeStore(ctx_, settings_.pkcs11Modules).signer(o.certificate, pin);
