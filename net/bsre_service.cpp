@@ -77,9 +77,12 @@ bool mentions(const std::string& lowered, std::initializer_list<const char*> wor
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return lowered.find(w) != std::string::npos; });
 }
 
-// At most 160 printable characters of the service's answer, for the sentence.
-std::string excerpt(const std::string& body)
+// At most 160 printable characters of the service's answer, for the sentence;
+// a secret the service echoed back is masked (the sentence reaches the support log).
+std::string excerpt(std::string body, const std::string& secret = {})
 {
+    for (size_t at; !secret.empty() && (at = body.find(secret)) != std::string::npos;)
+        body.replace(at, secret.size(), "***");
     std::string s;
     for (char c : body.substr(0, 160))
         s += (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) ? c : ' ';
@@ -119,10 +122,10 @@ HttpResponse post(const Call& c)
 }
 
 // A refusal by the service, told by its status and the words of its body.
-[[noreturn]] void refused(const HttpResponse& r, const ServiceSecret::Kind* secret)
+[[noreturn]] void refused(const HttpResponse& r, const ServiceSecret* secret)
 {
     const std::string said = lower(r.body);
-    const std::string quote = " (HTTP " + std::to_string(r.status) + ": " + excerpt(r.body) + ")";
+    const std::string quote = " (HTTP " + std::to_string(r.status) + ": " + excerpt(r.body, secret ? secret->value : "") + ")";
     if (r.status == 401)
         fail(Code::ClientRejected,
              "The BSrE signing service refused this institution's client id and secret" + quote +
@@ -132,13 +135,13 @@ HttpResponse post(const Call& c)
     if (mentions(said, kWordsNotRegistered))
         fail(Code::NotRegistered, "This NIK or e-mail is not registered with BSrE" + quote + ". Nothing was signed.",
              "NIK atau e-mail ini belum terdaftar di BSrE" + quote + ". Tidak ada yang ditandatangani.");
-    if (secret && *secret == ServiceSecret::Kind::OneTimeCode && mentions(said, kWordsCode))
+    if (secret && secret->kind == ServiceSecret::Kind::OneTimeCode && mentions(said, kWordsCode))
         fail(Code::CodeExpired,
              "The one-time code was refused: it is wrong or has expired" + quote +
                  ". Ask for a new code in the BeSign app and try again. Nothing was signed.",
              "Kode sekali pakai (OTP) ditolak: salah atau sudah kedaluwarsa" + quote +
                  ". Minta kode baru di aplikasi BeSign lalu coba lagi. Tidak ada yang ditandatangani.");
-    if (secret && *secret == ServiceSecret::Kind::Passphrase && mentions(said, kWordsPassphrase))
+    if (secret && secret->kind == ServiceSecret::Kind::Passphrase && mentions(said, kWordsPassphrase))
         fail(Code::BadPassphrase, "The passphrase was refused by BSrE" + quote + ". Nothing was signed.",
              "Passphrase (frasa sandi) ditolak oleh BSrE" + quote + ". Tidak ada yang ditandatangani.");
     if (mentions(said, kWordsNoCertificate))
@@ -231,7 +234,7 @@ std::string signRemotely(const ServiceConfig& config, const ServiceUser& user, c
                        member(kFieldFiles, "[" + json::quoted(base64Encode(pdf)) + "]") + "}";
     const HttpResponse r = post({config, kSignPath, body, answerLimit(pdf.size())});
     if (r.status != 200)
-        refused(r, &secret.kind);
+        refused(r, &secret);
     return signedPdfOf(r);
 }
 

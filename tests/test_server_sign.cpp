@@ -237,6 +237,11 @@ BOOST_AUTO_TEST_CASE(service_down_slow_and_failing)
     BOOST_TEST((std::chrono::steady_clock::now() - started < std::chrono::seconds(8)), "the timeout held");
     refused(d, d.sign(d.s("500.pdf"), opts, "error500"), 7, "refused the request (HTTP 500", d.s("500.pdf"),
             "ServiceRefused");
+    // A service that repeats the passphrase in its refusal: masked in the sentence and the support log.
+    Run echo = d.sign(d.s("echo.pdf"), opts, "echo");
+    refused(d, echo, 7, "Permintaan ditolak untuk ***", d.s("echo.pdf"), "ServiceRefused");
+    BOOST_TEST(!contains(echo.output, kPassphrase), echo.output);
+    BOOST_TEST(!contains(d.supportLog(), kPassphrase), d.supportLog());
 }
 
 BOOST_AUTO_TEST_CASE(answers_that_are_not_a_signed_pdf)
