@@ -251,10 +251,13 @@ int summary(const Batch& b)
     return ok == b.items.size() ? cli::Ok : cli::SomeRefused;
 }
 
+// Default: one worker a core (at most 8). On a PKCS#11 token the key
+// operation is serialised anyway; the workers still overlap reading,
+// hashing, the network and writing.
 unsigned jobsFrom(const Args& a)
 {
     if (!a.has("jobs"))
-        return 1;
+        return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     const int n = std::atoi(a.get("jobs").c_str());
     if (n < 1 || n > 64)
         usage("--jobs must be a number from 1 to 64.", "--jobs harus angka dari 1 sampai 64.");

@@ -17,6 +17,7 @@
 
 #include <ctime>
 #include <map>
+#include <mutex>
 
 namespace bsre::crypto {
 
@@ -226,6 +227,12 @@ void login(PK11SlotInfo* slot, const PinProvider& pinProvider, bool everyTime)
 struct Store::Impl {
     UniqueInitContext ctx; // ours to shut down (CLI only)
     std::vector<UniqueLoadedModule> modules;
+    // The DER of every certificate the last listing saw, by fingerprint: a
+    // listing walks every certificate of every token (the built-in roots
+    // too, some 150 inside soffice), finding one by its DER does not.
+    mutable std::mutex seenMutex;
+    mutable std::map<std::string, Bytes> seenDer;
+    bool databaseReady = false; // ensureDatabase found or opened it once
 
     // The modules are unloaded before the context that loaded them shuts down.
     ~Impl() { modules.clear(); }
@@ -257,7 +264,44 @@ struct Store::Impl {
             seen[d] = out.size();
             out.emplace_back(UniqueCert(CERT_DupCertificate(n->cert)), key);
         }
+        std::lock_guard<std::mutex> hold(seenMutex);
+        for (const auto& [d, i] : seen)
+            seenDer[hexUpper(hash(HashAlg::Sha256, d))] = d;
         return out;
+    }
+
+    // The certificate a selector names (fingerprint or nickname) and whether
+    // a key for it is visible; null when none matches.
+    std::pair<UniqueCert, bool> select(const std::string& selector) const
+    {
+        const std::string fp = normaliseSelector(selector);
+        if (UniqueCert c = withVisibleKey(fp))
+            return {std::move(c), true};
+        for (auto& [cert, key] : all())
+            if (fp.empty() ? (cert->nickname && selector == cert->nickname)
+                           : hexUpper(hash(HashAlg::Sha256, der(cert.get()))) == fp)
+                return {std::move(cert), key};
+        return {nullptr, false};
+    }
+
+    // The certificate with this fingerprint, found by the DER a listing saw,
+    // when a private key for it is visible now; else null (the caller lists,
+    // which also finds keys that a token shows only after its login).
+    UniqueCert withVisibleKey(const std::string& fingerprint) const
+    {
+        Bytes d;
+        {
+            std::lock_guard<std::mutex> hold(seenMutex);
+            auto it = seenDer.find(fingerprint);
+            if (it == seenDer.end())
+                return nullptr;
+            d = it->second;
+        }
+        SECItem item{siBuffer, reinterpret_cast<unsigned char*>(d.data()), static_cast<unsigned>(d.size())};
+        UniqueCert c(CERT_FindCertByDERCert(CERT_GetDefaultCertDB(), &item));
+        if (!c || CERT_IsCACert(c.get(), nullptr) || !UniqueSlot(PK11_KeyForCertExists(c.get(), nullptr, nullptr)))
+            return nullptr;
+        return c;
     }
 };
 
@@ -288,6 +332,8 @@ std::unique_ptr<Store> Store::attach()
 bool Store::ensureDatabase(const std::string& dir)
 {
     static const char* kLabel = "LibreOffice certificates";
+    if (impl_->databaseReady) // LibreOffice keeps NSS up for the whole session
+        return false;
     // NSS_NoDB_Init leaves an internal slot named like a database but empty;
     // an empty internal slot is taken as "no database" (opening a real but
     // empty one again as an extra slot is harmless).
@@ -300,14 +346,17 @@ bool Store::ensureDatabase(const std::string& dir)
         for (PK11SlotListElement* e = PK11_GetFirstSafe(all.get()); e; e = PK11_GetNextSafe(all.get(), e, PR_FALSE))
             if (std::string(PK11_GetTokenName(e->slot)) == kLabel)
                 haveDb = true;
-    if (haveDb || dir.empty())
+    if (haveDb || dir.empty()) {
+        impl_->databaseReady = haveDb;
         return false;
+    }
     std::string spec = "configdir='" + databaseSpec(dir) +
                        "' tokenDescription='" + kLabel + "' flags=readOnly";
     UniqueSlot slot(SECMOD_OpenUserDB(spec.c_str()));
     if (!slot)
         fail(Code::TokenError, "The certificate database " + dir + " could not be opened (" + errorNameAndNumber() + ").",
              "Basis data sertifikat " + dir + " tidak dapat dibuka (" + errorNameAndNumber() + ").");
+    impl_->databaseReady = true;
     return true;
 }
 
@@ -333,20 +382,19 @@ std::vector<CertInfo> Store::list() const
     return out;
 }
 
+std::optional<CertInfo> Store::find(const std::string& selector) const
+{
+    if (UniqueCert c = impl_->withVisibleKey(normaliseSelector(selector)))
+        return describe(c.get(), true);
+    for (CertInfo& c : list())
+        if (c.fingerprint == normaliseSelector(selector) || (!c.nickname.empty() && c.nickname == selector))
+            return std::move(c);
+    return std::nullopt;
+}
+
 std::unique_ptr<Signer> Store::signer(const std::string& selector, const PinProvider& pin) const
 {
-    std::string fp = normaliseSelector(selector);
-    UniqueCert chosen;
-    bool hasKey = false;
-    for (auto& [cert, key] : impl_->all()) {
-        bool match = fp.empty() ? (cert->nickname && selector == cert->nickname)
-                                : hexUpper(hash(HashAlg::Sha256, der(cert.get()))) == fp;
-        if (match) {
-            chosen = std::move(cert);
-            hasKey = key;
-            break;
-        }
-    }
+    auto [chosen, hasKey] = impl_->select(selector);
     if (!chosen)
         fail(Code::CertNotFound, "No certificate matches \"" + selector + "\"; list them with: bsre-sign certs.",
              "Tidak ada sertifikat yang cocok dengan \"" + selector + "\"; lihat daftarnya dengan: bsre-sign certs.");

@@ -52,6 +52,9 @@ public:
     void setPinEverySignature(bool v) { pinEverySignature_ = v; }
 
     std::vector<CertInfo> list() const;
+    // One certificate as list() describes it, by fingerprint or nickname;
+    // quick for one that an earlier listing saw and whose key is visible.
+    std::optional<CertInfo> find(const std::string& selector) const;
     // Select by SHA-256 fingerprint (hex, colons allowed) or nickname; refuses
     // an unusable certificate with the reason; logs in to its token.
     std::unique_ptr<Signer> signer(const std::string& selector, const PinProvider& pin) const;

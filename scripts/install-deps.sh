@@ -15,7 +15,7 @@ packages=(
   softhsm2 opensc
   mupdf-tools qpdf openssl zbar-tools
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui
-  libreoffice-dev xvfb xauth unzip zip
+  libreoffice-dev xvfb xauth xdotool unzip zip
   python3 curl iproute2 time
 )
 

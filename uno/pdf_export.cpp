@@ -1,5 +1,7 @@
 #include "pdf_export.hpp"
 
+#include "common/step_times.hpp"
+
 #include "pdf/reader.hpp"
 #include "pdf/stamp.hpp"
 
@@ -257,19 +259,25 @@ std::vector<SignatureLine> exportForSigning(const uno::Reference<uno::XComponent
         const uno::Sequence<beans::PropertyValue> args = exportArguments(plan, isCalc(model));
         uno::Reference<frame::XModel> source = model;
         WorkingCopy copy;
-        bool makeRoom = plan.notice && needsRoomForNotice(model);
+        bool makeRoom = plan.notice && !plan.roomByScaling && needsRoomForNotice(model);
         if (makeRoom && plan.lines.empty()) {
             // A margin narrower than the band's room is no reason for a working
             // copy when nothing is printed there: export, and look.
-            uno::Reference<frame::XStorable>(model, uno::UNO_QUERY_THROW)->storeToURL(fileUrl(pdfPath), args);
+            {
+                StepTimer step("export.pdf");
+                uno::Reference<frame::XStorable>(model, uno::UNO_QUERY_THROW)->storeToURL(fileUrl(pdfPath), args);
+            }
+            StepTimer step("export.band-check");
             makeRoom = !bandIsFree(pdfPath);
             if (!makeRoom)
                 return marked;
         }
         if (makeRoom || !plan.lines.empty()) {
+            StepTimer step("export.working-copy");
             marked = prepareCopy(ctx, copy, model, makeRoom, !plan.lines.empty(), dir, progress);
             source = copy.model;
         }
+        StepTimer step("export.pdf");
         uno::Reference<frame::XStorable>(source, uno::UNO_QUERY_THROW)->storeToURL(fileUrl(pdfPath), args);
     } catch (const uno::Exception& e) {
         fail(Code::ExportFailed,

@@ -20,6 +20,11 @@ struct ExportPlan {
     const char* filter = nullptr;
     bool pdfA = true;
     bool notice = false;                // room is made for the band where the page styles need it
+    // The engine shrinks content (at most 10 %, about the top centre) where
+    // the band needs room: the export is the document as laid out, page for
+    // page, with no working copy. Off: a working copy with a larger bottom
+    // margin where the exported pages have content in the band.
+    bool roomByScaling = false;
     std::vector<SignatureLine> lines;   // the document's lines, marked in the working copy
 };
 

@@ -1,5 +1,7 @@
 #include "sign_job.hpp"
 
+#include "common/step_times.hpp"
+
 #include "office_nss.hpp"
 #include "pdf_export.hpp"
 #include "private_dir.hpp"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <tuple>
 
@@ -86,12 +89,14 @@ bool SignJob::isPdfImport(const uno::Reference<frame::XModel>& model)
 template <class Steps>
 JobResult SignJob::recorded(const std::string& source, const std::string& file, const JobOptions& o, Steps&& steps)
 {
+    StepTimer setup("ledger.start");
     LedgerSettings ls{settings_.ledgerEnabled,
                       settings_.ledgerFolder.empty() ? defaultLedgerFolder() : settings_.ledgerFolder,
                       parseDeskNaming(settings_.ledgerDesk), settings_.ledgerRequired, settings_.ledgerHashFileNames};
     attempt_.emplace(ls, "extension", BSRE_VERSION, source, settings_.level.empty() ? "auto" : settings_.level,
                      o.visible.value_or(settings_.visible), o.notice.value_or(settings_.noticeEnabled));
     fileName_ = file;
+    setup.stop();
     try {
         return steps();
     } catch (const Error& e) {
@@ -124,17 +129,30 @@ JobResult SignJob::exportAndSign(const uno::Reference<frame::XModel>& model, con
         fail(Code::UnsupportedDocument, "This kind of document cannot be exported to PDF.",
              "Jenis dokumen ini tidak dapat diekspor ke PDF.");
     enforceLocks(settings_, o);
+    StepTimer step("declared-lines");
     plan.lines = declaredLines(model, o);
+    step.next("export");
     plan.pdfA = settings_.pdfA;
     plan.notice = o.notice.value_or(settings_.noticeEnabled);
+    // The pages as the person saw them, shrunk a little where the band needs
+    // room; a working copy only when that is not allowed or not enough.
+    plan.roomByScaling = plan.notice && settings_.allowScaling && plan.lines.empty();
 
     PrivateDir tmp;
     const std::string exported = tmp.path + "/export.pdf";
     progressStep(progress, {"Exporting to PDF…", "Mengekspor ke PDF…"}, 10);
-    const std::string target = documentOutput(source, o);
-    const std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
     JobOptions withTarget = o;
-    withTarget.outputUrl = fileUrl(target);
+    withTarget.outputUrl = fileUrl(documentOutput(source, o));
+    std::vector<SignatureLine> marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
+    step.stop();
+    try {
+        return signFile(exported, source, withTarget, progress, marked);
+    } catch (const Error& e) {
+        if (e.code() != Code::NoRoomForNotice || !plan.roomByScaling)
+            throw;
+    }
+    plan.roomByScaling = false; // more than 10 % would be needed: a larger margin in a working copy
+    marked = exportForSigning(ctx_, model, plan, tmp.path, exported, progress);
     return signFile(exported, source, withTarget, progress, marked);
 }
 
@@ -199,6 +217,7 @@ JobResult SignJob::signPdfFile(const OUString& pdfUrl, const JobOptions& o, cons
 JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourcePath, const JobOptions& o,
                             const ProgressFn& progress, const std::vector<SignatureLine>& lines)
 {
+    StepTimer step("request");
     PrivateDir scratch; // a rasterised SVG logo, removed afterwards
     const RequestBuilder build(ctx_, settings_, scratch.path);
     SignRequest rq;
@@ -208,16 +227,22 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     const LevelPlan plan = planLevel(settings_);
     build.level(rq, plan, o.interactive);
     build.texts(rq, o);
+    step.next("certificates");
     const std::optional<crypto::CertInfo> chosen =
         o.bsreAccount.empty() ? chosenCertificate(o) : std::optional<crypto::CertInfo>();
+    step.next("request");
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
     build.certificationAndNotice(rq, o, sourcePath);
     build.appearance(rq, o, sourcePath);
 
+    step.stop();
     const SignOutcome out = runEngine(rq, o, progress);
     progressStep(progress, {"Verifying…", "Memverifikasi…"}, 85);
-    JobResult r = jobResult(out, verifyPdf(out.output, true).allValid(), plan, indonesian_);
+    step.next("verify");
+    const bool valid = verifyPdf(out.output, true).allValid();
+    step.next("ledger");
+    JobResult r = jobResult(out, valid, plan, indonesian_);
     if (auto w = attempt_->signedAs(out.level, out.pages))
         r.warnings.push_back(w->text(indonesian_));
     progressStep(progress, {"Done", "Selesai"}, 100);
@@ -230,15 +255,14 @@ std::optional<crypto::CertInfo> SignJob::chosenCertificate(const JobOptions& o)
 {
     if (o.certificate.empty())
         fail(Code::NoCertificate, "No certificate was chosen.", "Belum ada sertifikat yang dipilih.");
-    std::optional<crypto::CertInfo> chosen;
-    for (const crypto::CertInfo& c : certificates()) {
-        if (c.fingerprint != o.certificate)
-            continue;
-        chosen = c;
+    std::vector<crypto::CertInfo> found; // the one certificate, not a listing of all
+    if (auto c = officeStore(ctx_, settings_.pkcs11Modules).find(o.certificate))
+        found.push_back(std::move(*c));
+    applyAllowedIssuers(settings_, found);
+    for (const crypto::CertInfo& c : found)
         if (!c.usable && c.problem && *c.problem == Code::CertUntrusted && !settings_.allowedIssuers.empty())
             fail(Code::IssuerNotAllowed, c.problemEn, c.problemId);
-    }
-    return chosen;
+    return found.empty() ? std::nullopt : std::optional<crypto::CertInfo>(found.front());
 }
 
 // The one private-key use; the PIN copy is wiped as soon as the engine is done.
@@ -252,18 +276,25 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     if (!o.bsreAccount.empty())
         return runService(rq, o);
     std::optional<std::string> pin = o.pin;
+    struct Wipe { // the PIN copy is wiped on every way out
+        std::optional<std::string>& p;
+        ~Wipe() { if (p) explicit_bzero(p->data(), p->size()); }
+    } wipe{pin};
+    StepTimer setup("store");
     crypto::Store& store = officeStore(ctx_, settings_.pkcs11Modules);
+    setup.next("ledger.check");
     attempt_->requireWritable();
     attempt_->fileName(fileName_);
+    setup.stop();
     std::unique_ptr<crypto::Signer> own;
-    if (!held_ || heldFor_ != o.certificate)
+    if (!held_ || heldFor_ != o.certificate) {
+        StepTimer step("login");
         own = store.signer(o.certificate, [&pin](const std::string&) { return pin; });
+    }
     crypto::Signer& signer = own ? *own : *held_;
     attempt_->certificate(signer.certificate());
-    SignOutcome out = bsre::signPdf(rq, signer);
-    if (pin)
-        std::fill(pin->begin(), pin->end(), '\0');
-    return out;
+    StepTimer step("engine");
+    return bsre::signPdf(rq, signer);
 }
 
 // A BSrE account (docs/SERVER.md): BSrE's signing service signs; NSS stays
@@ -291,10 +322,13 @@ SignOutcome SignJob::runService(const SignRequest& rq, const JobOptions& o)
     net::ServiceSecret secret{o.oneTimeCode ? net::ServiceSecret::Kind::OneTimeCode
                                             : net::ServiceSecret::Kind::Passphrase,
                               *o.pin};
+    struct Wipe { // the secret's copy is wiped on every way out
+        std::string& s;
+        ~Wipe() { explicit_bzero(s.data(), s.size()); }
+    } wipe{secret.value};
     ServerSigned out = signWithService({rq, o.signerName, true}, [&](const std::string& pdf, const net::SignatureProperties& p) {
         return net::signRemotely(config, user, secret, pdf, p);
     });
-    std::fill(secret.value.begin(), secret.value.end(), '\0');
     attempt_->certificate(out.certificate);
     return out.outcome;
 }

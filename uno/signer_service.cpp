@@ -6,6 +6,8 @@
 #include "sign_job.hpp"
 #include "verify_job.hpp"
 
+#include "common/step_times.hpp"
+
 namespace bsre::ext {
 
 using namespace css;
@@ -78,8 +80,12 @@ uno::Sequence<id::bsresign::CertificateInfo> SAL_CALL SignerService::listCertifi
 id::bsresign::SignResult SAL_CALL SignerService::signDocument(const uno::Reference<frame::XModel>& document,
                                                              const uno::Sequence<beans::PropertyValue>& options)
 {
+    StepTimer step("signDocument");
     return atApiBoundary(uiIndonesian(ctx_), self(), [&] {
-        return toUno(SignJob(ctx_, readSettings(ctx_)).signDocument(document, parseOptions(options), {}));
+        StepTimer settings("settings");
+        SignJob job(ctx_, readSettings(ctx_));
+        settings.stop();
+        return toUno(job.signDocument(document, parseOptions(options), {}));
     });
 }
 

@@ -2,9 +2,12 @@
 ' for Writer documents of 1, 10 and 100 pages (text; a table and an image
 ' every 10 pages), with the default 2 cm bottom margin and with 1.5 cm:
 ' plain export, PDF/A-2b export, LibreOffice's own signed export, and
-' id.bsresign.Signer invisible without band, and with band + visible.
-' Rounds rotate the order; each line of the result file is
-' "pages margin what milliseconds". With BSRE_BENCH_MODE=batch: several
+' id.bsresign.Signer invisible without band, and with band + visible; and
+' on the same document with two Signature Lines added: its PDF/A-2b export
+' and ours (band + visible, the holder's line signed). Rounds rotate the
+' order; each line of the result file is "pages margin what milliseconds".
+' With BSRE_STEP_TIMES set, the extension appends its step times to that
+' file; a line "# pages margin what" before each of our calls says whose. With BSRE_BENCH_MODE=batch: several
 ' files through signFiles instead (bench/office/batch.sh). A benchmark: it
 ' never fails a build.
 Function MakeDoc(pages As Integer, marginMm As Integer) As Object
@@ -42,6 +45,45 @@ Function MakeDoc(pages As Integer, marginMm As Integer) As Object
     Next p
     MakeDoc = doc
 End Function
+
+' Two Signature Lines at the end of the last page, made as Insert >
+' Signature Line makes them (tests/data/siglines/README.md).
+Sub AddSignatureLines(doc As Object)
+    Dim gp As Object, g As Object, k As Integer
+    gp = CreateUnoService("com.sun.star.graphic.GraphicProvider")
+    Dim ga(0) As New com.sun.star.beans.PropertyValue
+    ga(0).Name = "URL" : ga(0).Value = ConvertToURL(Environ("BSRE_BENCH_LINE_SVG"))
+    g = gp.queryGraphic(ga())
+    Dim names(1) As String : names(0) = "Andi Wijaya" : names(1) = Environ("BSRE_BENCH_SIGNER")
+    Dim cur As Object
+    cur = doc.Text.createTextCursor()
+    cur.gotoEnd(False)
+    For k = 0 To 1
+        Dim sh As Object, sz As New com.sun.star.awt.Size
+        sh = doc.createInstance("com.sun.star.drawing.GraphicObjectShape")
+        sz.Width = 6000 : sz.Height = 3000
+        sh.AnchorType = com.sun.star.text.TextContentAnchorType.AT_PARAGRAPH
+        doc.Text.insertTextContent(cur, sh, False)
+        sh.Size = sz
+        sh.Graphic = g
+        sh.SignatureLineUnsignedImage = g
+        sh.IsSignatureLine = True
+        sh.SignatureLineId = "{BENCH-LINE-" & k & "}"
+        sh.SignatureLineSuggestedSignerName = names(k)
+        sh.SignatureLineSuggestedSignerTitle = "Kepala Kantor"
+        sh.SignatureLineShowSignDate = True
+        doc.Text.insertControlCharacter(cur, com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK, False)
+    Next k
+End Sub
+
+Sub Mark(pages As Integer, marginMm As Integer, what As Integer)
+    If Environ("BSRE_STEP_TIMES") = "" Then Exit Sub
+    Dim f As Integer
+    f = FreeFile
+    Open Environ("BSRE_STEP_TIMES") For Append As #f
+    Print #f, "# " & pages & " " & marginMm & " " & what
+    Close #f
+End Sub
 
 Function PersonalCertificate() As Object
     Dim init As Object, ctx As Object, env As Object, certs
@@ -96,6 +138,9 @@ Function Ours(signer As Object, doc As Object, url As String, fp As String, visi
 End Function
 
 ' Each document size and margin: the exports and our signatures, in rounds.
+' what: 0 plain, 1 PDF/A-2b, 2 LibreOffice signed, 3 ours invisible, 4 ours
+' band + visible, 5 PDF/A-2b of the document with two Signature Lines, 6 ours
+' on it (band + visible).
 Sub DocumentRuns(signer As Object, fp As String, out As String)
     Dim cert As Object, noCert As Object
     cert = PersonalCertificate()
@@ -106,23 +151,30 @@ Sub DocumentRuns(signer As Object, fp As String, out As String)
     Dim rounds As Integer : rounds = CInt(Environ("BSRE_BENCH_ROUNDS"))
     For s = 0 To 2
         For m = 0 To 1
-            Dim doc As Object
+            Dim doc As Object, lined As Object
             doc = MakeDoc(sizes(s), margins(m))
+            lined = MakeDoc(sizes(s), margins(m))
+            AddSignatureLines(lined)
             Export(doc, dir & "warm.pdf", False, noCert)
+            Export(lined, dir & "warm.pdf", False, noCert)
             For r = 1 To rounds
-                For k = 0 To 4
-                    what = (k + r) Mod 5 ' a rotating order
+                For k = 0 To 6
+                    what = (k + r) Mod 7 ' a rotating order
+                    Mark(sizes(s), margins(m), what)
                     Select Case what
                         Case 0 : ms = Export(doc, dir & "plain.pdf", False, noCert)
                         Case 1 : ms = Export(doc, dir & "pdfa.pdf", True, noCert)
                         Case 2 : ms = IIf(IsNull(cert), -1, Export(doc, dir & "lo-signed.pdf", True, cert))
                         Case 3 : ms = Ours(signer, doc, dir & "ours-invisible.pdf", fp, False)
                         Case 4 : ms = Ours(signer, doc, dir & "ours-band.pdf", fp, True)
+                        Case 5 : ms = Export(lined, dir & "lines-pdfa.pdf", True, noCert)
+                        Case 6 : ms = Ours(signer, lined, dir & "ours-lines.pdf", fp, True)
                     End Select
                     out = out & sizes(s) & " " & margins(m) & " " & what & " " & ms & Chr(10)
                 Next k
             Next r
             doc.close(True)
+            lined.close(True)
         Next m
     Next s
 End Sub

@@ -606,6 +606,12 @@ void Office::installExtension()
         fail("unopkg add " + files.front() + " failed (" + std::to_string(rc) + "): " + tail(readFile(log)));
 }
 
+void Office::kill() const
+{
+    if (pid_ > 0)
+        ::killpg(pid_, SIGKILL);
+}
+
 void Office::startOffice()
 {
     // Two attempts: a port chosen free can be taken before soffice binds it.
@@ -633,10 +639,12 @@ void Office::startOfficeOnce()
     port_ = freePort();
     foreignOffice_ = false;
     auto t0 = Clock::now();
-    std::vector<std::string> argv = {"soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-                                     "--nolockcheck", "-env:UserInstallation=" + str(fileUrl(profile_)),
+    std::vector<std::string> argv = {"soffice", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+                                     "-env:UserInstallation=" + str(fileUrl(profile_)),
                                      "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) +
                                          ";urp;StarOffice.ComponentContext"};
+    if (options_.headless)
+        argv.insert(argv.begin() + 1, {"--headless", "--invisible"});
     if (options_.sharedExtension)
         argv.push_back("-env:UNO_SHARED_PACKAGES_CACHE=" + str(fileUrl(sharedDir())));
     pid_ = spawn(asOfficeUser(argv), logFile_);

@@ -80,8 +80,13 @@ struct OfficeOptions {
     // MOZILLA_CERTIFICATE_FOLDER in soffice's environment instead (it takes
     // precedence over the option in LibreOffice 7.4).
     bool nssViaEnvironment = false;
-    // Extra environment for soffice ("NAME=value").
+    // Extra environment for soffice ("NAME=value"); a name given here
+    // overrides the harness's own value (PATH, SAL_USE_VCLPLUGIN, ...).
     std::vector<std::string> environment;
+    // false: soffice without --headless/--invisible, so dialogs really open
+    // (give it a DISPLAY, SAL_USE_VCLPLUGIN=gen and, on the -nogui build, a
+    // PATH to a LibreOffice with an X11 backend through `environment`).
+    bool headless = true;
     // How the extension is installed: false (default) into the profile
     // (`unopkg add`, one user); true for all users as IT does
     // (`unopkg add --shared`, docs/CONFIGURATION.md), but into a private
@@ -210,6 +215,10 @@ public:
 
     // Our service, created in the office.
     Reference<id::bsresign::XSigner> signer() const;
+
+    // Kills the office's process group at once (SIGKILL): for a test whose
+    // call hangs on a dialog nobody will answer. The office is dead after.
+    void kill() const;
 
 private:
     void prepareUser();

@@ -440,12 +440,16 @@ BOOST_AUTO_TEST_CASE(above_the_band_the_letter_renders_as_a_plain_export)
     BOOST_TEST(pageText(plain, 1).find("Balai Sertifikasi Elektronik (BSrE)") == std::string::npos);
 }
 
-// Body text down to a 0.5 cm bottom margin, no footer, two pages: the
-// export comes from a working copy with a larger margin; the person's
-// document keeps its margin, its flags, its undo stack and its bytes.
-BOOST_AUTO_TEST_CASE(a_writer_body_reaching_the_bottom_margin_gets_room)
+// Body text down to a 0.5 cm bottom margin, no footer, two pages. By
+// default (Notice/AllowScaling) the pages are the document's own, shrunk a
+// little about the top centre: the same pages, page for page, as the plain
+// export. With scaling off, a working copy with a larger margin (which may
+// reflow). Either way no word is in the band, and the person's document
+// keeps its margin, its flags, its undo stack and its bytes.
+void bodyReachingTheMarginGetsRoom(bool scaling)
 {
     Office& o = office();
+    ConfigValue allow(o, "/id.bsresign.Settings/Notice", "AllowScaling", css::uno::Any(scaling));
     fs::path file = o.copyIn(source("tests/data/full-body.fodt"), "docs/full-body.fodt");
     Doc d(o, o.loadDocument(file));
     // 0.5 cm, as the page style reads it back (1/100 mm, rounded through twips).
@@ -486,8 +490,30 @@ BOOST_AUTO_TEST_CASE(a_writer_body_reaching_the_bottom_margin_gets_room)
     BOOST_TEST(flat.find("Atas perhatian dan dukungan seluruh pimpinan unit kerja, kami sampaikan terima kasih.") !=
                std::string::npos);
 
+    if (scaling) {
+        BOOST_TEST(pages == pageCount(plain), "scaled, not reflowed: the pages of the plain export");
+        std::vector<PageWords> plainWords = wordsOf(plain);
+        BOOST_TEST_REQUIRE(!plainWords.empty());
+        BOOST_TEST_REQUIRE(!words.empty());
+        const Word& first = plainWords[0].words.front();
+        const Word& now = words[0].words.front();
+        BOOST_TEST(now.text == first.text);
+        BOOST_TEST(now.y1 <= first.y1 + 0.5, "scaled about the top: the first line does not move down");
+        BOOST_TEST((now.x2 - now.x1) >= 0.9 * (first.x2 - first.x1) - 0.5, "shrunk by at most 10 %");
+        BOOST_TEST((now.x2 - now.x1) < (first.x2 - first.x1), "shrunk");
+    }
     checkUnchanged(before, d.model, file);
     BOOST_TEST(bottomMargin(d.model, "Standard") == margin, "the document's own page style keeps its margin");
+}
+
+BOOST_AUTO_TEST_CASE(a_writer_body_reaching_the_bottom_margin_is_shrunk_a_little)
+{
+    bodyReachingTheMarginGetsRoom(true);
+}
+
+BOOST_AUTO_TEST_CASE(a_writer_body_reaching_the_bottom_margin_gets_a_larger_margin_without_scaling)
+{
+    bodyReachingTheMarginGetsRoom(false);
 }
 
 // A 61-row sheet on a page style with a 0.5 cm bottom margin and Calc's
