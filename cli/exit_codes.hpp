@@ -16,6 +16,7 @@ enum Exit : int {
     Network = 7,       // timestamp server or revocation data (OCSP/CRL) unreachable, refused, or failing the checks
     TwoPhase = 8,      // complete: STATE damaged or edited, input changed since prepare, signature does not match
     SomeRefused = 9,   // sign with many inputs: some were refused (each with its sentence), the others signed
+    ServiceAnswer = 10,// BSrE account: the service's answer is not a PDF, or the signed PDF failed the checks
 };
 
 inline int exitFor(Code c)
@@ -48,13 +49,22 @@ inline int exitFor(Code c)
     case Code::TokenError:
     case Code::CertRevoked:
     case Code::IssuerNotAllowed:
-    case Code::NoCertificate: return Credentials;
+    case Code::NoCertificate:
+    case Code::NotRegistered:
+    case Code::NoActiveCertificate:
+    case Code::BadPassphrase:
+    case Code::CodeExpired:
+    case Code::ClientRejected: return Credentials;
     case Code::Io:
     case Code::OutputExists: return IoError;
     case Code::TsaUnreachable:
     case Code::TsaRefused:
     case Code::TsaBadToken:
-    case Code::RevocationUnavailable: return Network;
+    case Code::RevocationUnavailable:
+    case Code::ServiceUnreachable:
+    case Code::ServiceRefused: return Network;
+    case Code::ServiceBadAnswer:
+    case Code::ServiceAltered: return ServiceAnswer;
     case Code::StateInvalid:
     case Code::InputChanged:
     case Code::SignatureMismatch: return TwoPhase;

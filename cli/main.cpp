@@ -2,6 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/batch.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/server_sign.hpp"
 #include "cli/sign_args.hpp"
 #include "cli/usage_ledger.hpp"
 #include "cli/verify_print.hpp"
@@ -44,7 +45,7 @@ usage:
                    [--pin-file FILE | --pin-fd N]
                    [--field NAME | --page N --rect X,Y,W,H | --invisible]
                    [--reason TEXT] [--location TEXT] [--contact TEXT] [--image PNG]
-                   [--appearance standard|tnde] [--title TEXT]
+                   [--appearance standard|tnde|image] [--title TEXT]
                    [--notice [--notice-text TEXT | --notice-preset id|en|id-2026|en-2026]
                              [--notice-second-line] [--logo PNG|JPEG]
                              [--qr-url TEMPLATE] [--notice-pages all|first|last] [--no-notice-scaling]]
@@ -53,6 +54,11 @@ usage:
                    [--certify [--certify-level 1|2|3]] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign sign   [the same options] IN.pdf... | --from-list FILE|-  -O OUTDIR
                    [--suffix _signed] [--jobs N] [--shard I/N] [--json]     (many files, one PIN)
+  bsre-sign sign   --bsre-service URL --bsre-id NIK|EMAIL --bsre-client FILE
+                   [--bsre-totp | --bsre-send-totp] [--bsre-timeout SECONDS] [--nssdb DIR]
+                   [--pin-file FILE | --pin-fd N] [--signer-name NAME] [the placement, appearance,
+                   --notice, --tsa and --level options above] IN.pdf -o OUT.pdf
+                   (a BSrE account: the key is held by BSrE's signing service, docs/SERVER.md)
   bsre-sign extend --nssdb DIR --level B-LT|B-LTA [--tsa URL [--tsa-user U --tsa-password-file F]]
                    [--tsa-timeout SECONDS] [--overwrite] IN.pdf -o OUT.pdf
   bsre-sign verify [--nssdb DIR | --trust CERT.pem...] [--json] [--report OUT.pdf [--overwrite]] IN.pdf
@@ -81,7 +87,8 @@ terminal without echo; it is never accepted on the command line.
 Exit codes: 0 ok, 1 signature not valid, 2 usage, 3 input PDF problem,
 4 certificate/PIN/token problem (also: revoked), 5 I/O problem, 6 other error,
 7 network: timestamp server or revocation data (OCSP/CRL) not available,
-8 two-phase: the STATE is damaged, the input changed, or the signature does not match.
+8 two-phase: the STATE is damaged, the input changed, or the signature does not match,
+10 BSrE account: the service's answer is not a PDF, or its signed PDF failed the checks.
 --level: B-T with --tsa, B-B without, unless given. B-LT adds the signer's and
 the TSA's certificates and their OCSP responses or CRLs (DSS); B-LTA then a
 document timestamp. A level that cannot be reached stops with nothing written,
@@ -103,7 +110,8 @@ Args parse(int argc, char** argv)
 {
     static const std::vector<std::string> flags = {"json", "invisible", "overwrite", "help", "notice", "certify",
                                                    "notice-second-line", "no-notice-scaling", "allow-lower-level",
-                                                   "no-ledger", "require-ledger", "sign"};
+                                                   "no-ledger", "require-ledger", "sign", "bsre-totp",
+                                                   "bsre-send-totp"};
     Args a;
     if (argc < 2)
         usage("No command given.", "Perintah tidak diberikan.");
@@ -184,25 +192,10 @@ int cmdCerts(const Args& a)
     return cli::Ok;
 }
 
-// Signs through `steps` and records the attempt in the usage ledger: signed
-// (with a warning when the ledger could not be written), or refused.
-template <class Steps>
-int recorded(LedgerAttempt& attempt, Steps&& steps)
-{
-    try {
-        SignOutcome out = steps();
-        if (auto w = attempt.signedAs(out.level, out.pages))
-            out.warnings.push_back(*w);
-        printSigned(out);
-        return cli::Ok;
-    } catch (const Error& e) {
-        attempt.refused(e);
-        throw;
-    }
-}
-
 int cmdSign(const Args& a)
 {
+    if (a.has("bsre-service"))
+        return cmdSignWithService(a);
     if (isBatch(a))
         return cmdSignBatch(a);
     requireKnown(a, {"nssdb", "module", "cert", "pin-file", "pin-fd", "field", "page", "rect", "invisible",

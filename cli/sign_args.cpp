@@ -26,6 +26,11 @@ std::string trimNewline(std::string s)
 
 crypto::PinProvider pinProvider(const Args& a)
 {
+    return secretProvider(a, [](const std::string& token) { return "PIN for / PIN untuk \"" + token + "\": "; });
+}
+
+crypto::PinProvider secretProvider(const Args& a, std::function<std::string(const std::string&)> prompt)
+{
     if (a.has("pin-file")) {
         std::string path = a.get("pin-file");
         return [path](const std::string&) -> std::optional<std::string> { return trimNewline(readFile(path)); };
@@ -41,10 +46,10 @@ crypto::PinProvider pinProvider(const Args& a)
             return trimNewline(pin);
         };
     }
-    return [](const std::string& token) -> std::optional<std::string> {
+    return [prompt](const std::string& token) -> std::optional<std::string> {
         if (!::isatty(STDIN_FILENO))
             return std::nullopt;
-        std::fprintf(stderr, "PIN for / PIN untuk \"%s\": ", token.c_str());
+        std::fputs(prompt(token).c_str(), stderr);
         termios old{};
         ::tcgetattr(STDIN_FILENO, &old);
         termios quiet = old;
@@ -208,9 +213,13 @@ SignRequest appearanceOptions(const Args& a)
 void blockOptions(const Args& a, SignRequest& rq)
 {
     const std::string style = a.has("appearance") ? a.get("appearance") : "standard";
-    if (style != "standard" && style != "tnde")
-        usage("--appearance must be standard or tnde.", "--appearance harus standard atau tnde.");
-    rq.appearance = style == "tnde" ? AppearanceStyle::Tnde : AppearanceStyle::Standard;
+    if (style != "standard" && style != "tnde" && style != "image")
+        usage("--appearance must be standard, tnde or image.", "--appearance harus standard, tnde atau image.");
+    rq.appearance = style == "tnde" ? AppearanceStyle::Tnde : style == "image" ? AppearanceStyle::Image
+                                                                               : AppearanceStyle::Standard;
+    if (rq.appearance == AppearanceStyle::Image && !a.has("image"))
+        usage("--appearance image needs --image PNG (the image is the whole signature block).",
+              "--appearance image memerlukan --image PNG (gambar itu adalah seluruh blok tanda tangan).");
     rq.title = a.get("title");
     const bool invisible = rq.placement.kind == Placement::Kind::Invisible;
     if (invisible && a.has("title"))

@@ -9,6 +9,7 @@
 #include "crypto/store.hpp"
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ namespace bsre::cli {
 std::string trimNewline(std::string s);
 // --pin-file, --pin-fd, else asked on the terminal (never on the command line).
 crypto::PinProvider pinProvider(const Args& a);
+// The same for another secret (a BSrE passphrase or one-time code): the
+// terminal's prompt is `prompt(label)`.
+crypto::PinProvider secretProvider(const Args& a, std::function<std::string(const std::string&)> prompt);
 // --nssdb DIR (required) and every --module.
 std::unique_ptr<crypto::Store> openStore(const Args& a);
 pdf::Rect parseRect(const std::string& s);

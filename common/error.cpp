@@ -2,6 +2,25 @@
 
 namespace bsre {
 
+namespace {
+// The codes of signing with a BSrE account (docs/SERVER.md).
+const char* serviceCodeName(Code c) noexcept
+{
+    switch (c) {
+    case Code::NotRegistered: return "NotRegistered";
+    case Code::NoActiveCertificate: return "NoActiveCertificate";
+    case Code::BadPassphrase: return "BadPassphrase";
+    case Code::CodeExpired: return "CodeExpired";
+    case Code::ClientRejected: return "ClientRejected";
+    case Code::ServiceUnreachable: return "ServiceUnreachable";
+    case Code::ServiceRefused: return "ServiceRefused";
+    case Code::ServiceBadAnswer: return "ServiceBadAnswer";
+    case Code::ServiceAltered: return "ServiceAltered";
+    default: return "Internal";
+    }
+}
+} // namespace
+
 const char* codeName(Code c) noexcept
 {
     switch (c) {
@@ -52,8 +71,8 @@ const char* codeName(Code c) noexcept
     case Code::NoOutput: return "NoOutput";
     case Code::UnsupportedDocument: return "UnsupportedDocument";
     case Code::Internal: return "Internal";
+    default: return serviceCodeName(c);
     }
-    return "Internal";
 }
 
 const char* warningName(WarningCode c) noexcept

@@ -57,6 +57,16 @@ enum class Code {
     NoCertificate,    // no certificate was chosen
     NoOutput,         // an unsaved document and no output file given
     UnsupportedDocument, // a kind of document LibreOffice cannot export to PDF
+    // Signing with a BSrE account (the key held by BSrE's signing service, docs/SERVER.md).
+    NotRegistered,       // the NIK or e-mail is not registered with the service
+    NoActiveCertificate, // registered, but without an active certificate
+    BadPassphrase,       // the service refused the passphrase
+    CodeExpired,         // the one-time code (TOTP) is wrong or expired
+    ClientRejected,      // the service refused the institution's client id and secret
+    ServiceUnreachable,  // no answer from the service (refused, timeout, too large)
+    ServiceRefused,      // the service answered with an error it did not explain
+    ServiceBadAnswer,    // the answer is not what the API promises (not JSON, not a PDF)
+    ServiceAltered,      // the returned PDF fails the checks: not our bytes, partial or extra changes
     Internal,
 };
 

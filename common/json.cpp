@@ -48,10 +48,19 @@ public:
         return eat('}') && end() ? std::optional(out) : std::nullopt;
     }
 
+    std::optional<Value> whole()
+    {
+        auto v = value(0);
+        return v && end() ? v : std::nullopt;
+    }
+
 private:
+    std::optional<Value> value(int depth);
+    bool members(Value& v, int depth);
+    bool items(Value& v, int depth);
     void space()
     {
-        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t'))
+        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r'))
             ++i_;
     }
     bool peek(char c)
@@ -136,7 +145,75 @@ std::optional<std::string> Parser::string()
     return o;
 }
 
+std::optional<Value> Parser::value(int depth)
+{
+    if (depth > 64)
+        return std::nullopt;
+    Value v;
+    if (peek('"')) {
+        auto s = string();
+        if (!s)
+            return std::nullopt;
+        v.kind = Value::Kind::String;
+        v.text = std::move(*s);
+        return v;
+    }
+    if (eat('{')) {
+        v.kind = Value::Kind::Object;
+        return members(v, depth) ? std::optional(std::move(v)) : std::nullopt;
+    }
+    if (eat('[')) {
+        v.kind = Value::Kind::Array;
+        return items(v, depth) ? std::optional(std::move(v)) : std::nullopt;
+    }
+    auto s = scalar();
+    if (!s)
+        return std::nullopt;
+    v.kind = *s == "null" ? Value::Kind::Null : (*s == "true" || *s == "false") ? Value::Kind::Bool : Value::Kind::Number;
+    v.text = std::move(*s);
+    return v;
+}
+
+bool Parser::members(Value& v, int depth)
+{
+    if (eat('}'))
+        return true;
+    do {
+        auto key = string();
+        if (!key || !eat(':'))
+            return false;
+        auto item = value(depth + 1);
+        if (!item)
+            return false;
+        v.members.emplace_back(std::move(*key), std::move(*item));
+    } while (eat(','));
+    return eat('}');
+}
+
+bool Parser::items(Value& v, int depth)
+{
+    if (eat(']'))
+        return true;
+    do {
+        auto item = value(depth + 1);
+        if (!item)
+            return false;
+        v.items.push_back(std::move(*item));
+    } while (eat(','));
+    return eat(']');
+}
+
 } // namespace
+
+const Value* Value::find(std::string_view key) const
+{
+    for (const auto& [k, v] : members)
+        if (k == key)
+            return &v;
+    return nullptr;
+}
+
+std::optional<Value> parse(std::string_view text) { return Parser(text).whole(); }
 
 std::optional<FlatObject> parseFlat(std::string_view text) { return Parser(text).object(); }
 

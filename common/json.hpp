@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace bsre::json {
 
@@ -17,5 +19,20 @@ std::string quoted(std::string_view s);
 // written. nullopt for anything else (nested values, trailing bytes, bad escapes).
 using FlatObject = std::map<std::string, std::string, std::less<>>;
 std::optional<FlatObject> parseFlat(std::string_view text);
+
+// Any JSON value, for answers of services this project does not control (the
+// BSrE signing service, net/bsre_service.cpp). Numbers and literals are kept as
+// written; strings unescaped.
+struct Value {
+    enum class Kind { Null, Bool, Number, String, Array, Object } kind = Kind::Null;
+    std::string text;                                   // String, Number, Bool
+    std::vector<Value> items;                           // Array
+    std::vector<std::pair<std::string, Value>> members; // Object, in order
+    // The first member named `key` of an object; null for anything else.
+    const Value* find(std::string_view key) const;
+    bool isString() const { return kind == Kind::String; }
+};
+// nullopt for text that is not one JSON value (or nests deeper than 64).
+std::optional<Value> parse(std::string_view text);
 
 } // namespace bsre::json

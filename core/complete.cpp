@@ -26,10 +26,20 @@ std::optional<crypto::TimestampToken> timestampFor(const crypto::Bytes& signatur
     }
 }
 
-struct LtvAdded {
-    std::string bytes;
-    pdf::DssOutcome dss;
-};
+SignOutcome outcomeOf(const PreparedSignature& p)
+{
+    SignOutcome o;
+    o.fieldName = p.fieldName;
+    o.stampedPages = p.stampedPages;
+    o.scaledPages = p.scaledPages;
+    o.emptyFields = p.emptyFields;
+    o.contentsReserved = p.document.capacity;
+    o.signingTime = p.signingTime;
+    o.warnings = p.warnings;
+    return o;
+}
+
+} // namespace
 
 // B-LT: the TSA's chain too, then the DSS in an update of its own.
 LtvAdded addLtvMaterial(std::string bytes, const std::string& storedContents, const crypto::Bytes& token,
@@ -68,21 +78,6 @@ std::string addArchiveTimestamp(std::string bytes, size_t tokenSize, LevelGoal& 
         return reader->bytes(); // B-LT stands
     }
 }
-
-SignOutcome outcomeOf(const PreparedSignature& p)
-{
-    SignOutcome o;
-    o.fieldName = p.fieldName;
-    o.stampedPages = p.stampedPages;
-    o.scaledPages = p.scaledPages;
-    o.emptyFields = p.emptyFields;
-    o.contentsReserved = p.document.capacity;
-    o.signingTime = p.signingTime;
-    o.warnings = p.warnings;
-    return o;
-}
-
-} // namespace
 
 CompletionOptions completionOptions(const SignRequest& rq)
 {

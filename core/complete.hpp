@@ -44,6 +44,20 @@ SignatureValue signAttributes(crypto::Signer& signer, const crypto::Bytes& conte
 std::optional<LtvCollector> checkSignerChain(const crypto::SignerIdentity& signer, LevelGoal& goal,
                                              const CompletionOptions& options, bool keyUnused);
 
+// After the signature: B-LT adds the TSA's chain (from `token`) to what `ltv`
+// holds for the signer's, then the DSS in an update of its own; the goal is
+// lowered when evidence is missing. `storedContents`: the /Contents string as
+// stored (its VRI key).
+struct LtvAdded {
+    std::string bytes;
+    pdf::DssOutcome dss;
+};
+LtvAdded addLtvMaterial(std::string bytes, const std::string& storedContents, const crypto::Bytes& token,
+                        LevelGoal& goal, LtvCollector& ltv, const CompletionOptions& o);
+// B-LTA: a document timestamp over the whole file; a TSA failure may leave B-LT.
+std::string addArchiveTimestamp(std::string bytes, size_t tokenSize, LevelGoal& goal, SignOutcome& outcome,
+                                const CompletionOptions& o);
+
 SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& value,
                              const crypto::SignerIdentity& signer, LevelGoal goal, std::optional<LtvCollector> ltv,
                              const CompletionOptions& options);

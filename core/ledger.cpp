@@ -147,6 +147,8 @@ std::string recordLine(const LedgerRecord& r, unsigned long long seq, const std:
     field(o, "user", r.user);
     if (!r.fileHash.empty())
         field(o, "file", r.fileHash);
+    if (!r.keyHolder.empty())
+        field(o, "holder", r.keyHolder);
     field(o, "prev", prevHash);
     return o + "}";
 }
@@ -182,6 +184,7 @@ std::optional<ReadRecord> parseRecord(std::string_view line)
     x.host = get(*o, "host");
     x.user = get(*o, "user");
     x.fileHash = get(*o, "file");
+    x.keyHolder = get(*o, "holder");
     r.seq = std::strtoull(get(*o, "seq").c_str(), nullptr, 10);
     r.prev = get(*o, "prev");
     return r;

@@ -29,6 +29,9 @@ struct LedgerRecord {
     std::string tool, version;         // "bsre-sign" or "extension", the product version
     std::string host, user;            // as IT's policy says: plain, "sha256:…", or empty
     std::string fileHash;              // only when the policy asks for hashed file names
+    // Who held the key when it was not on the desk: "bsre-server <host>" for
+    // a BSrE account (the service's address, never the NIK or e-mail).
+    std::string keyHolder;
 };
 
 // How the desk is named in records (policy Ledger/Desk).
@@ -81,6 +84,7 @@ public:
     // stops here (Io), with nothing signed.
     void requireWritable() const;
     void certificate(const std::string& der); // NSS must be up
+    void keyHolder(std::string holder) { record_.keyHolder = std::move(holder); }
     // The input's file name, kept only as its hash and only when the policy asks.
     void fileName(const std::string& path);
     // Records the signature; a warning when the ledger could not be written

@@ -228,6 +228,12 @@ pdf::AppearanceStyle appearanceOf(const SignRequest& rq, const std::string& sign
                                   int off)
 {
     const std::string& title = rq.title.empty() ? lineTitle : rq.title;
+    if (rq.appearance == AppearanceStyle::Image) {
+        pdf::AppearanceStyle image;
+        image.imagePath = rq.imagePath;
+        image.border = false;
+        return image;
+    }
     pdf::AppearanceStyle style = rq.appearance == AppearanceStyle::Tnde ? tndeAppearance(rq, signer, title)
                                                                         : standardAppearance(rq, signer, title, off);
     style.fontFamily = rq.fontFamily;

@@ -141,6 +141,27 @@ void requireReadsBack(const PreparedSignature& expected, std::shared_ptr<const s
              (keyUsed ? "ditulis" : "ditandatangani") + ". Ekspor ulang dari sumbernya.");
 }
 
+PreparedForService prepareForService(const pdf::Reader& reader, const SignaturePlan& plan)
+{
+    PreparedForService out;
+    out.bytes = reader.bytes();
+    if (!plan.notice && plan.markers.empty() && plan.waiting.empty())
+        return out; // no update: an empty one would only add a revision
+    const pdf::DocumentModel& m = reader.model();
+    pdf::IncrementalUpdate update(m);
+    pdf::FormEditor form(reader, update);
+    if (plan.notice) {
+        pdf::NoticeStamp stamp = pdf::stampNotice(*plan.notice, reader, form, update.objects());
+        out.stampedPages = std::move(stamp.stampedPages);
+        out.scaledPages = std::move(stamp.scaledPages);
+    }
+    removeMarkers(plan.markers, m, form);
+    out.emptyFields = addWaitingLines(plan, m, update.objects(), form);
+    form.finish();
+    out.bytes += update.finish(pdf::endsWithEol(out.bytes)).bytes;
+    return out;
+}
+
 crypto::Bytes byteRangeDigest(const pdf::PreparedDocument& document, crypto::HashAlg alg)
 {
     crypto::Digest digest(alg);

@@ -34,6 +34,18 @@ void requireReadsBack(const PreparedSignature& expected, std::shared_ptr<const s
 PreparedSignature prepareSignature(const pdf::Reader& reader, const SignaturePlan& plan,
                                    const crypto::SignerIdentity& signer, size_t timestampAllowance);
 
+// For a signer that inserts the signature field itself (BSrE's signing
+// service, core/server_sign): what goes with the signature but is not its
+// field (the notice band, Signature Lines becoming fields for later signers,
+// their markers removed) in an incremental update of its own, without a
+// placeholder. The original bytes alone when the plan adds nothing else.
+struct PreparedForService {
+    std::string bytes;                          // the original, then the update (if any)
+    std::vector<int> stampedPages, scaledPages; // 1-based
+    std::vector<std::string> emptyFields;
+};
+PreparedForService prepareForService(const pdf::Reader& reader, const SignaturePlan& plan);
+
 // The digest of a prepared document's byte ranges (ISO 32000-1 12.8.1).
 crypto::Bytes byteRangeDigest(const pdf::PreparedDocument& document, crypto::HashAlg alg);
 

@@ -58,8 +58,9 @@ struct LineFields {
 // elektronik", the time, reason and location beside the optional image.
 // Tnde: the specimen of tata naskah dinas elektronik: a QR code to the
 // verification page, then "Ditandatangani secara elektronik oleh:", the
-// title (jabatan) and the name.
-enum class AppearanceStyle { Standard, Tnde };
+// title (jabatan) and the name. Image: the image alone (a specimen image
+// made elsewhere, e.g. the one a signing service is asked to draw).
+enum class AppearanceStyle { Standard, Tnde, Image };
 
 struct SignRequest {
     std::string input;

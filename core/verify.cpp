@@ -50,22 +50,6 @@ std::string isoFromPdfDate(const std::string& d)
     return out;
 }
 
-// Every "%%EOF" that ends a revision (followed only by whitespace to the
-// next line) counts one revision.
-std::vector<unsigned long long> revisionEnds(const std::string& bytes)
-{
-    std::vector<unsigned long long> ends;
-    size_t pos = 0;
-    while ((pos = bytes.find("%%EOF", pos)) != std::string::npos) {
-        size_t e = pos + 5;
-        while (e < bytes.size() && (bytes[e] == '\r' || bytes[e] == '\n'))
-            ++e;
-        ends.push_back(e);
-        pos += 5;
-    }
-    return ends;
-}
-
 // A document timestamp (ETSI.RFC3161): the token's imprint is the hash of the byte ranges.
 void checkDocumentTimestamp(SignatureReport& s, const pdf::SignatureRecord& rec,
                             const std::vector<std::string_view>& signedParts, bool checkTrust)
@@ -176,6 +160,28 @@ void describeChain(SignatureReport& s, const pdf::SignatureRecord& rec)
 }
 
 } // namespace
+
+// Every "%%EOF" that ends a revision (followed only by whitespace to the
+// next line) counts one revision.
+std::vector<unsigned long long> revisionEnds(const std::string& bytes)
+{
+    std::vector<unsigned long long> ends;
+    size_t pos = 0;
+    while ((pos = bytes.find("%%EOF", pos)) != std::string::npos) {
+        size_t e = pos + 5;
+        while (e < bytes.size() && (bytes[e] == '\r' || bytes[e] == '\n'))
+            ++e;
+        ends.push_back(e);
+        pos += 5;
+    }
+    return ends;
+}
+
+std::vector<pdf::Modification> changesAfter(const std::string& bytes, unsigned long long end)
+{
+    pdf::RevisionHistory history(bytes, revisionEnds(bytes));
+    return history.modificationsAfter(end, 2);
+}
 
 PortalChecks portalChecks(const SignatureReport& s)
 {

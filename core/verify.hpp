@@ -71,4 +71,12 @@ struct VerifyReport {
 // NSS must be initialised (see crypto::TrustContext); trust is checked when asked.
 VerifyReport verifyPdf(const std::string& path, bool checkTrust);
 
+// The offsets where the file's revisions end ("%%EOF" and its end of line).
+std::vector<unsigned long long> revisionEnds(const std::string& bytes);
+
+// What the revisions after the one ending at `end` changed, judged as after
+// an approval signature (form filling and signing allowed, DSS, document
+// timestamps). Throws bsre::Error when a revision cannot be read.
+std::vector<pdf::Modification> changesAfter(const std::string& bytes, unsigned long long end);
+
 } // namespace bsre

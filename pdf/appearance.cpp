@@ -18,6 +18,7 @@ namespace {
 constexpr double kMinFontSize = 4;
 constexpr double kLeading = 1.2;
 constexpr double kImageShare = 0.35;
+constexpr int kSpecimenPixels = 1600;
 constexpr double kQrShare = 0.4;
 constexpr double kBorderWidth = 0.5;
 
@@ -101,7 +102,8 @@ ImageBox placeImage(const std::string& path, double w, double h, double pad, boo
     if (path.empty())
         return box;
     // Shared with the notice band when it shows the same logo.
-    const ImageObject image = emitImageFile(path, kLogoPixels, objs);
+    // An image alone is the whole block (a specimen image): kept sharp.
+    const ImageObject image = emitImageFile(path, hasText ? kLogoPixels : kSpecimenPixels, objs);
     box.obj = image.obj;
     double maxW = hasText ? w * kImageShare - pad : w - 2 * pad;
     double maxH = h - 2 * pad;

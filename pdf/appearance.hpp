@@ -36,4 +36,9 @@ struct AppearanceStyle {
 // or ImageInvalid.
 int renderAppearance(const AppearanceStyle& style, double w, double h, NewObjects& objs);
 
+// The same appearance as a PNG of w x h points at `dpi`, on white (for a
+// signer that draws the image itself: BSrE's signing service). Throws as
+// renderAppearance does.
+std::string appearancePng(const AppearanceStyle& style, double w, double h, double dpi = 200);
+
 } // namespace bsre::pdf

@@ -330,4 +330,40 @@ int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* wid
     return image.obj;
 }
 
+std::string encodePng(const RasterImage& image)
+{
+    const size_t count = static_cast<size_t>(image.width) * static_cast<size_t>(image.height);
+    const bool alpha = !image.alpha.empty();
+    if (image.width <= 0 || image.height <= 0 || image.rgb.size() != count * 3 || (alpha && image.alpha.size() != count))
+        fail(Code::ImageInvalid, "The image to encode does not match its size.",
+             "Gambar yang akan dikodekan tidak sesuai dengan ukurannya.");
+    std::string pixels = image.rgb;
+    if (alpha) {
+        pixels.resize(count * 4);
+        for (size_t i = 0; i < count; ++i) {
+            pixels[4 * i] = image.rgb[3 * i];
+            pixels[4 * i + 1] = image.rgb[3 * i + 1];
+            pixels[4 * i + 2] = image.rgb[3 * i + 2];
+            pixels[4 * i + 3] = image.alpha[i];
+        }
+    }
+    png_image png{};
+    png.version = PNG_IMAGE_VERSION;
+    PngImageGuard guard{&png};
+    png.width = static_cast<png_uint_32>(image.width);
+    png.height = static_cast<png_uint_32>(image.height);
+    png.format = alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
+    png_alloc_size_t size = 0;
+    // The first call measures, the second writes (libpng's simplified API).
+    if (!png_image_write_to_memory(&png, nullptr, &size, 0, pixels.data(), 0, nullptr))
+        fail(Code::ImageInvalid, std::string("The image cannot be encoded as PNG (") + png.message + ").",
+             std::string("Gambar tidak dapat dikodekan sebagai PNG (") + png.message + ").");
+    std::string out(size, '\0');
+    if (!png_image_write_to_memory(&png, out.data(), &size, 0, pixels.data(), 0, nullptr))
+        fail(Code::ImageInvalid, std::string("The image cannot be encoded as PNG (") + png.message + ").",
+             std::string("Gambar tidak dapat dikodekan sebagai PNG (") + png.message + ").");
+    out.resize(size);
+    return out;
+}
+
 } // namespace bsre::pdf

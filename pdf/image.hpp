@@ -36,4 +36,8 @@ int emitPngFile(const std::string& path, int maxSide, NewObjects& objs, int* wid
 
 constexpr int kLogoPixels = 160;
 
+// The image as a PNG file (8-bit RGB, or RGBA with alpha), in memory.
+// Throws Error(Code::ImageInvalid) if the buffers do not match the size.
+std::string encodePng(const RasterImage& image);
+
 } // namespace bsre::pdf

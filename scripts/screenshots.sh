@@ -8,6 +8,8 @@
 #   docs/screenshots/verify-dialog-{en,id}.png   Verify BSrE signatures… on a PDF changed after signing
 #   docs/screenshots/batch-dialog-{en,id}.png    Sign several files with BSrE… on a folder of four files
 #   docs/screenshots/batch-result-{en,id}.png    its result: three signed, one refused (not a PDF)
+#   docs/screenshots/sign-dialog-server-{en,id}.png  the sign dialog offering a BSrE account
+#       (IT configured BSrE's signing service; the NIK typed in)
 #   docs/screenshots/result-dialog-ltv-{en,id}.png  the result of a B-LT signature
 #       (loopback TSA/OCSP/CRL of tests/fixtures/LTV.md, TsaUrl set, Level automatic)
 #
@@ -23,7 +25,7 @@
 # presses Enter (Sign), photographs the result and closes it with Escape.
 # BSRE_SHOTS_KEEP=1 keeps the work directory (logs, profiles, signed PDFs).
 # BSRE_SHOTS_ONLY="batch verify" takes only those sections (sign, verify,
-# batch, ltv); the default is all of them.
+# batch, server, ltv); the default is all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -264,6 +266,33 @@ want batch && for lang in en id; do
   log "batch-$lang: done"
 done
 
+# --- a BSrE account (server-held key) -----------------------------------------------
+# IT configured BSrE's signing service (Server/Enabled, DocumentsLeaveDesk, Url):
+# the sign dialog lists "BSrE account (server-held key)" after the desk's
+# certificates; chosen (End), its NIK / e-mail row is enabled and filled in.
+want server && for lang in en id; do
+  run=$work/server-$lang
+  letter=$run/${folder[$lang]}/nota-dinas.fodt
+  mkdir -p "$(dirname "$letter")"
+  cp tests/data/letter.fodt "$letter"
+  chmod -R a+rwX "$run"
+  start_office "$work/pki/nssdb" "$work/office-run-server-$lang.log" "SHOTS_SERVER=https://esign.bsre.example.go.id"
+  wait_status 120 loaded || fail "Writer did not open the letter (server)"
+  sleep 2
+  touch "$run/go"
+  shown_window 60 "${title[$lang]}" server
+  xdotool key End
+  sleep 0.5
+  xdotool key Tab Tab
+  xdotool type --delay 15 "3171000000000001"
+  park_pointer
+  sleep 0.7
+  import -window "$win" "$out/sign-dialog-server-$lang.png"
+  xdotool key Escape
+  end_office server
+  log "server-$lang: done"
+done
+
 # --- the result of a B-LT signature ----------------------------------------------
 # The loopback TSA, OCSP responder and CRL server of the tests, a database with
 # the LTV officer only, TsaUrl set and Level automatic: the result dialog shows
@@ -298,7 +327,7 @@ want ltv && for lang in en id; do
   log "ltv-$lang: done"
 done
 
-for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,batch-dialog,batch-result,result-dialog-ltv}-{en,id}.png; do
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,batch-dialog,batch-result,sign-dialog-server,result-dialog-ltv}-{en,id}.png; do
   [[ -f $f ]] && echo "$f $(identify -format '%wx%h' "$f")"
 done
 log "all screenshots in $(($(date +%s) - t_start)) s"

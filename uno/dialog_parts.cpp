@@ -5,6 +5,7 @@
 #include <com/sun/star/awt/PushButtonType.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/deployment/PackageInformationProvider.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/task/XStatusIndicatorFactory.hpp>
@@ -27,6 +28,8 @@ const char* cornerIds[4] = {"BottomRight", "BottomLeft", "TopRight", "TopLeft"};
 
 OUString certLine(const crypto::CertInfo& c, bool ind)
 {
+    if (isBsreAccount(c))
+        return toU("☁ " + c.commonName + " — " + c.issuer);
     if (!c.usable)
         return toU("✗ " + c.commonName + " — " + (ind ? T::notUsable.id : T::notUsable.en));
     std::string s = c.commonName;
@@ -37,6 +40,8 @@ OUString certLine(const crypto::CertInfo& c, bool ind)
 
 OUString certDetails(const crypto::CertInfo& c, bool ind)
 {
+    if (isBsreAccount(c))
+        return tr(T::bsreAccountDetails, ind);
     std::string s = std::string(ind ? T::issuer.id : T::issuer.en) + " " + c.issuer + "\n" +
                     (ind ? T::token.id : T::token.en) + " " + c.token;
     if (!c.usable)
@@ -91,6 +96,37 @@ int addCertificateChoice(DialogBuilder& b, const std::vector<crypto::CertInfo>& 
     b.add("Edit", "pin", 70, y - 2, 80, 12, {p("EchoChar", sal_Int16('*'))});
     b.add("FixedText", "pinhint", 156, y - 2, 138, 18, {p("Label", tr(T::pinHint, ind)), p("MultiLine", true)});
     return y + 18;
+}
+
+bool bsreAccountOffered(const Settings& s)
+{
+    return s.serverEnabled && s.serverDocumentsLeaveDesk && !s.serverUrl.empty();
+}
+
+crypto::CertInfo bsreAccountEntry(const Settings& s, bool ind)
+{
+    crypto::CertInfo c;
+    c.fingerprint = kBsreAccountEntry;
+    c.commonName = ind ? T::bsreAccount.id : T::bsreAccount.en;
+    const size_t scheme = s.serverUrl.find("://");
+    c.issuer = s.serverUrl.substr(scheme == std::string::npos ? 0 : scheme + 3); // the service, for the list
+    c.usable = true;
+    return c;
+}
+
+void addBsreAccountRow(DialogBuilder& b, int y, bool enabled, bool ind)
+{
+    b.add("FixedText", "lbsreid", 6, y, 62, 10, {p("Label", tr(T::bsreId, ind))});
+    b.add("Edit", "bsreid", 70, y - 2, 80, 12, {p("Enabled", enabled)});
+    b.add("CheckBox", "bsreotp", 156, y - 1, 138, 10, {p("Label", tr(T::bsreOtp, ind)), p("Enabled", enabled)});
+}
+
+void enableBsreAccountRow(const uno::Reference<awt::XControlContainer>& c, bool enabled, bool ind)
+{
+    for (const char* name : {"bsreid", "bsreotp"})
+        if (uno::Reference<awt::XWindow> w{c->getControl(OUString::createFromAscii(name)), uno::UNO_QUERY}; w.is())
+            w->setEnable(enabled);
+    control<awt::XFixedText>(c, "pinhint")->setText(tr(enabled ? T::bsrePinHint : T::pinHint, ind));
 }
 
 DialogLocks::DialogLocks(const Settings& s)

@@ -45,6 +45,19 @@ css::uno::Reference<css::beans::XPropertySet> addDialogHeader(DialogBuilder& b, 
 int addCertificateChoice(DialogBuilder& b, const std::vector<crypto::CertInfo>& certs, sal_Int16 selected, int y,
                          int listHeight, bool ind);
 
+// A BSrE account (docs/SERVER.md) as an entry of the certificate list, after
+// the desk's certificates, when IT configured the service (Server/Enabled,
+// Server/DocumentsLeaveDesk and Server/Url); told apart by its fingerprint.
+constexpr const char* kBsreAccountEntry = "bsre-account";
+bool bsreAccountOffered(const Settings& s);
+crypto::CertInfo bsreAccountEntry(const Settings& s, bool ind);
+inline bool isBsreAccount(const crypto::CertInfo& c) { return c.fingerprint == kBsreAccountEntry; }
+// "NIK / e-mail:" ("bsreid") and "One-time code (OTP) from BeSign" ("bsreotp")
+// at y, enabled only while the BSrE account is chosen.
+void addBsreAccountRow(DialogBuilder& b, int y, bool enabled, bool ind);
+// The PIN's hint then says it takes the passphrase or the one-time code.
+void enableBsreAccountRow(const css::uno::Reference<css::awt::XControlContainer>& c, bool enabled, bool ind);
+
 // The keys IT locked that a sign dialog shows: their controls are read-only
 // and their options are not passed, so the setting applies.
 struct DialogLocks {

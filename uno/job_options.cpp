@@ -82,6 +82,12 @@ JobOptions parseOptions(const uno::Sequence<beans::PropertyValue>& options)
             o.certify = b;
         else if (get(p, "Interactive", b))
             o.interactive = b;
+        else if (get(p, "BsreAccount", s))
+            o.bsreAccount = fromU(s);
+        else if (get(p, "OneTimeCode", b))
+            o.oneTimeCode = b;
+        else if (get(p, "SignerName", s))
+            o.signerName = fromU(s);
         else
             fail(Code::BadOption, "Unknown or mistyped option \"" + fromU(p.Name) + "\".",
                  "Opsi \"" + fromU(p.Name) + "\" tidak dikenal atau jenisnya salah.");

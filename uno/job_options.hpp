@@ -36,6 +36,13 @@ struct JobOptions {
     std::optional<bool> certify;       // DocMDP P=2; default: the Signing/Certification setting
     std::optional<bool> notice;        // default: the Notice/Enabled setting
     bool interactive = true;
+    // A BSrE account (docs/SERVER.md): the NIK or e-mail whose key BSrE's
+    // signing service holds; then Pin is its passphrase, or with OneTimeCode
+    // the code from BeSign, and Certificate is not used. SignerName: the name
+    // the visible block shows (drawn before the service's certificate is known).
+    std::string bsreAccount;
+    bool oneTimeCode = false;
+    std::string signerName;
 
     // The PIN goes with the options (explicit_bzero, common/secret.hpp).
     JobOptions() = default;

@@ -42,6 +42,20 @@ void enforceLocks(const Settings& settings, const JobOptions& o)
         refuseLocked("Signing/AppearanceStyle");
 }
 
+void requireServerAllowed(const Settings& s)
+{
+    if (!s.serverEnabled || !s.serverDocumentsLeaveDesk)
+        fail(Code::Locked,
+             "Signing with a BSrE account is not enabled on this desk: IT must set Server/Enabled and "
+             "Server/DocumentsLeaveDesk (documents are sent to BSrE's signing service). Nothing was sent.",
+             "Penandatanganan dengan akun BSrE tidak diaktifkan di komputer ini: bagian TI harus mengatur "
+             "Server/Enabled dan Server/DocumentsLeaveDesk (dokumen dikirim ke layanan tanda tangan BSrE). Tidak "
+             "ada yang dikirim.");
+    if (s.serverUrl.empty())
+        fail(Code::BadSetting, "Server/Url is empty: the address of BSrE's signing service is not configured.",
+             "Server/Url kosong: alamat layanan tanda tangan BSrE belum diatur.");
+}
+
 void applyAllowedIssuers(const Settings& settings, std::vector<crypto::CertInfo>& certs)
 {
     if (settings.allowedIssuers.empty())

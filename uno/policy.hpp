@@ -15,6 +15,9 @@ namespace bsre::ext {
 
 // Locked: an option contradicts a key IT finalized; nothing is written.
 void enforceLocks(const Settings& settings, const JobOptions& o);
+// Signing with a BSrE account: refused (Locked) unless IT enabled it and said
+// documents may leave the desk; BadSetting without the service's address.
+void requireServerAllowed(const Settings& settings);
 
 // Certificates from issuers outside AllowedIssuers cannot sign (with the
 // reason shown beside them); an empty list allows every issuer.

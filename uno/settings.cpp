@@ -27,7 +27,9 @@ uno::Reference<beans::XPropertySet> group(const uno::Reference<lang::XMultiServi
         uno::UNO_QUERY);
 }
 
-void read(const uno::Reference<beans::XPropertySet>& g, const char* name, bool& out)
+// A boolean or a number, as the schema types it.
+template <class T>
+void read(const uno::Reference<beans::XPropertySet>& g, const char* name, T& out)
 {
     try {
         g->getPropertyValue(OUString::createFromAscii(name)) >>= out;
@@ -65,7 +67,8 @@ void collectLocked(const uno::Reference<beans::XPropertySet>& g, const std::stri
 
 // Every key of the schema (extension/*.xcs) and the member it fills: a new
 // key is one row here.
-using Member = std::variant<std::string Settings::*, bool Settings::*, std::vector<std::string> Settings::*>;
+using Member = std::variant<std::string Settings::*, bool Settings::*, int Settings::*,
+                            std::vector<std::string> Settings::*>;
 struct Key {
     const char* group;
     const char* name;
@@ -99,6 +102,10 @@ const Key kKeys[] = {
     {"Ledger", "Required", &Settings::ledgerRequired},
     {"Ledger", "Institution", &Settings::institution},
     {"Ledger", "HashFileNames", &Settings::ledgerHashFileNames},
+    {"Server", "Enabled", &Settings::serverEnabled},
+    {"Server", "DocumentsLeaveDesk", &Settings::serverDocumentsLeaveDesk},
+    {"Server", "Url", &Settings::serverUrl},
+    {"Server", "TimeoutSeconds", &Settings::serverTimeout},
 };
 
 void readGroup(const uno::Reference<lang::XMultiServiceFactory>& provider, const std::string& name, Settings& s)
@@ -124,6 +131,7 @@ Settings readSettings(const uno::Reference<uno::XComponentContext>& ctx)
         readGroup(provider, "Signing", s);
         readGroup(provider, "Notice", s);
         readGroup(provider, "Ledger", s);
+        readGroup(provider, "Server", s);
     } catch (const uno::Exception&) {
         // No schema (extension half-installed): defaults.
     }

@@ -39,6 +39,13 @@ struct Settings {
     bool ledgerRequired = false;
     bool ledgerHashFileNames = false;
     std::string institution; // named in the usage report
+    // Signing with a BSrE account (docs/SERVER.md): off unless IT enables it
+    // AND says documents may leave the desk; the client's id and secret are in
+    // the password container under serverUrl.
+    bool serverEnabled = false;
+    bool serverDocumentsLeaveDesk = false;
+    std::string serverUrl;
+    int serverTimeout = 60;
     std::set<std::string> locked; // e.g. "Signing/Visible"
 
     bool isLocked(const std::string& key) const { return locked.count(key) > 0; }

@@ -7,6 +7,9 @@
 #include "sign_dialog_texts.hpp" // T::, from uno/texts/sign_dialog.tsv
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/PushButtonType.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
@@ -238,6 +241,31 @@ void showError(const uno::Reference<uno::XComponentContext>& ctx, const uno::Ref
 // the person cancels, then the result. A failure keeps the dialog open with
 // its sentence (wrong PIN and tries left, ...); an existing output is
 // replaced only after asking.
+
+// The name in LibreOffice's user data (Tools ▸ Options ▸ User Data): the
+// officer's, shown in a BSrE account's visible block (its certificate is
+// known only after the service signed).
+std::string profileName(const uno::Reference<uno::XComponentContext>& ctx)
+{
+    try {
+        uno::Reference<lang::XMultiServiceFactory> provider(
+            ctx->getServiceManager()->createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx),
+            uno::UNO_QUERY_THROW);
+        beans::NamedValue path("nodepath", uno::Any(OUString("/org.openoffice.UserProfile/Data")));
+        uno::Sequence<uno::Any> args(1);
+        args.getArray()[0] <<= path;
+        uno::Reference<container::XNameAccess> data(
+            provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args),
+            uno::UNO_QUERY_THROW);
+        OUString given, family;
+        data->getByName("givenname") >>= given;
+        data->getByName("sn") >>= family;
+        return fromU((given + " " + family).trim());
+    } catch (const uno::Exception&) {
+        return {};
+    }
+}
+
 class SignCommand {
 public:
     SignCommand(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<frame::XFrame>& frame)
@@ -281,6 +309,8 @@ private:
 void SignCommand::run()
 {
     certs_ = job_.certificates(); // a failure: uno/boundary.cpp shows it
+    if (bsreAccountOffered(settings_))
+        certs_.push_back(bsreAccountEntry(settings_, ind_));
     if (certs_.empty()) {
         showError(ctx_, frame_, tr(T::noCerts, ind_), settings_, ind_);
         return;
@@ -302,6 +332,8 @@ void SignCommand::run()
         const sal_Int16 sel = control<awt::XListBox>(c, "certs")->getSelectedItemPos();
         if (sel < 0 || !certs_[sel].usable)
             control<awt::XFixedText>(c, "error")->setText(tr(T::chooseUsable, ind_));
+        else if (isBsreAccount(certs_[sel]) && control<awt::XTextComponent>(c, "bsreid")->getText().trim().isEmpty())
+            control<awt::XFixedText>(c, "error")->setText(tr(T::bsreIdMissing, ind_));
         else
             result = attempt(optionsFrom(c, sel), c);
     }
@@ -344,9 +376,13 @@ void SignCommand::addHeader(DialogBuilder& b) const
     addDialogHeader(b, logoUrl(ctx_, settings_), tr(T::title, ind_), tr(pdfInput_ ? T::introPdf : T::intro, ind_), 300);
 }
 
+// With a BSrE account offered, the list is shorter by a row for its NIK or e-mail.
 void SignCommand::addCertificates(DialogBuilder& b)
 {
-    addCertificateChoice(b, certs_, firstUsable_, 46, 50, ind_);
+    const bool account = bsreAccountOffered(settings_);
+    const int y = addCertificateChoice(b, certs_, firstUsable_, 46, account ? 36 : 50, ind_);
+    if (account)
+        addBsreAccountRow(b, y, isBsreAccount(preselected()), ind_);
 }
 
 // Reason, location, the signature field (a line or a PDF's empty field, else
@@ -395,7 +431,10 @@ rtl::Reference<FieldSelection> SignCommand::wire(const uno::Reference<awt::XCont
     fieldChoice->select(first.value_or(0));
     control<awt::XListBox>(c, "certs")->addItemListener(
         new CertSelection(certs_, control<awt::XFixedText>(c, "certinfo"), ind_,
-                          [fieldChoice](const crypto::CertInfo& cert) { fieldChoice->certificateChanged(cert); }));
+                          [fieldChoice, c, ind = ind_](const crypto::CertInfo& cert) {
+                              fieldChoice->certificateChanged(cert);
+                              enableBsreAccountRow(c, isBsreAccount(cert), ind);
+                          }));
     control<awt::XButton>(c, "browse")->addActionListener(
         new BrowseOutput(ctx_, control<awt::XTextComponent>(c, "output")));
     return fieldChoice;
@@ -408,6 +447,12 @@ JobOptions SignCommand::optionsFrom(const uno::Reference<awt::XControlContainer>
     JobOptions o;
     o.certificate = certs_[cert].fingerprint;
     readSignatureControls(c, locks_, !alreadySigned_, o);
+    if (isBsreAccount(certs_[cert])) {
+        o.certificate.clear();
+        o.bsreAccount = fromU(control<awt::XTextComponent>(c, "bsreid")->getText().trim());
+        o.oneTimeCode = modelValue<sal_Int16>(c, "bsreotp", "State", 0) == 1;
+        o.signerName = profileName(ctx_);
+    }
     const sal_Int16 chosenField = control<awt::XListBox>(c, "field")->getSelectedItemPos();
     if (chosenField >= 0 && chosenField < static_cast<sal_Int16>(fieldEntries_.size()) &&
         !fieldEntries_[chosenField].id.empty())

@@ -6,12 +6,16 @@
 #include "pdf_export.hpp"
 #include "private_dir.hpp"
 
+#include "core/server_sign.hpp"
 #include "core/verify.hpp"
+#include "policy.hpp"
 #include "pdf/reader.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <tuple>
 
 namespace bsre::ext {
 
@@ -224,7 +228,8 @@ JobResult SignJob::signFile(const std::string& pdfPath, const std::string& sourc
     build.level(rq, plan, o.interactive);
     build.texts(rq, o);
     step.next("certificates");
-    const std::optional<crypto::CertInfo> chosen = chosenCertificate(o);
+    const std::optional<crypto::CertInfo> chosen =
+        o.bsreAccount.empty() ? chosenCertificate(o) : std::optional<crypto::CertInfo>();
     step.next("request");
     const std::string lineSigned = build.lineFields(rq, lines, o, chosen);
     build.placement(rq, o, lineSigned);
@@ -268,6 +273,8 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
         rq.onStep = [&progress, pct = 55](const char* en, const char* id) mutable {
             progress({en, id}, pct = std::min(pct + 7, 80));
         };
+    if (!o.bsreAccount.empty())
+        return runService(rq, o);
     std::optional<std::string> pin = o.pin;
     WipeAtExit wipePin{pin};
     StepTimer setup("store");
@@ -287,8 +294,47 @@ SignOutcome SignJob::runEngine(SignRequest& rq, const JobOptions& o, const Progr
     return bsre::signPdf(rq, signer);
 }
 
+// A BSrE account (docs/SERVER.md): BSrE's signing service signs; NSS stays
+// LibreOffice's, for checking its answer and for B-LT on the desk.
+SignOutcome SignJob::runService(const SignRequest& rq, const JobOptions& o)
+{
+    requireServerAllowed(settings_);
+    if (rq.placement.kind != Placement::Kind::Invisible && o.signerName.empty())
+        fail(Code::BadOption, "A visible signature with a BSrE account needs SignerName (the name the block shows).",
+             "Tanda tangan yang terlihat dengan akun BSrE memerlukan SignerName (nama yang ditampilkan).");
+    officeStore(ctx_, settings_.pkcs11Modules); // NSS up: LibreOffice's
+    net::ServiceConfig config;
+    config.url = settings_.serverUrl;
+    config.timeout = std::chrono::seconds(std::max(1, settings_.serverTimeout));
+    std::tie(config.clientId, config.clientSecret) = storedCredentials(ctx_, config.url, o.interactive);
+    const net::ServiceUser user{o.bsreAccount};
+    attempt_->keyHolder(net::keyHolderName(config.url));
+    attempt_->requireWritable();
+    attempt_->fileName(fileName_);
+    net::requireActiveCertificate(config, user); // before the passphrase is used
+    if (!o.pin || o.pin->empty())
+        fail(o.oneTimeCode ? Code::CodeExpired : Code::BadPassphrase,
+             o.oneTimeCode ? "No one-time code was given." : "No passphrase was given.",
+             o.oneTimeCode ? "Kode sekali pakai tidak diberikan." : "Passphrase tidak diberikan.");
+    net::ServiceSecret secret{o.oneTimeCode ? net::ServiceSecret::Kind::OneTimeCode
+                                            : net::ServiceSecret::Kind::Passphrase,
+                              *o.pin};
+    struct Wipe { // the secret's copy is wiped on every way out
+        std::string& s;
+        ~Wipe() { explicit_bzero(s.data(), s.size()); }
+    } wipe{secret.value};
+    ServerSigned out = signWithService({rq, o.signerName, true}, [&](const std::string& pdf, const net::SignatureProperties& p) {
+        return net::signRemotely(config, user, secret, pdf, p);
+    });
+    attempt_->certificate(out.certificate);
+    return out.outcome;
+}
+
 void SignJob::holdSigner(const JobOptions& o, const crypto::PinProvider& pin)
 {
+    if (!o.bsreAccount.empty())
+        fail(Code::BadOption, "Several files cannot be signed with a BSrE account at once: sign each file on its own.",
+             "Beberapa berkas tidak dapat ditandatangani sekaligus dengan akun BSrE: tandatangani satu per satu.");
     enforceLocks(settings_, o);
     chosenCertificate(o); // no certificate, or an issuer IT does not allow: before the PIN
     held_ = officeStore(ctx_, settings_.pkcs11Modules).signer(o.certificate, pin);

@@ -75,6 +75,7 @@ private:
     std::string documentOutput(const std::string& source, const JobOptions& o) const;
     std::optional<crypto::CertInfo> chosenCertificate(const JobOptions& o);
     SignOutcome runEngine(SignRequest& rq, const JobOptions& o, const ProgressFn& progress);
+    SignOutcome runService(const SignRequest& rq, const JobOptions& o);
 
     css::uno::Reference<css::uno::XComponentContext> ctx_;
     Settings settings_;

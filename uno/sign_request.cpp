@@ -12,6 +12,7 @@
 #include <com/sun/star/task/XPasswordContainer2.hpp>
 
 #include <cctype>
+#include <tuple>
 #include <cstring>
 #include <filesystem>
 
@@ -21,29 +22,6 @@ using namespace css;
 namespace fs = std::filesystem;
 
 namespace {
-
-// HTTP basic credentials for the TSA from LibreOffice's password container
-// (a record for the TSA's URL), so they never sit in the configuration. A
-// persistent record may need the master password: asked only in the dialog.
-void tsaCredentials(const uno::Reference<uno::XComponentContext>& ctx, crypto::TsaConfig& tsa, bool interactive)
-{
-    try {
-        uno::Reference<task::XPasswordContainer2> container = task::PasswordContainer::create(ctx);
-        uno::Reference<task::XInteractionHandler> handler;
-        if (interactive)
-            handler.set(task::InteractionHandler::createWithParent(ctx, nullptr), uno::UNO_QUERY);
-        task::UrlRecord record = container->find(toU(tsa.url), handler);
-        if (record.UserList.hasElements()) {
-            const task::UserRecord& user = record.UserList[0];
-            tsa.user = fromU(user.UserName);
-            if (user.Passwords.hasElements())
-                tsa.password = fromU(user.Passwords[0]);
-        }
-    } catch (const uno::Exception&) {
-        // No container or no master password given: the TSA is asked without
-        // credentials and says so (HTTP 401) if it needs them.
-    }
-}
 
 // For matching a suggested signer with a certificate: trimmed, inner runs of
 // white space as one space, ASCII letters lower-case.
@@ -107,7 +85,7 @@ void RequestBuilder::level(SignRequest& rq, const LevelPlan& plan, bool interact
     if (plan.timestamp) {
         crypto::TsaConfig tsa;
         tsa.url = settings_.tsaUrl;
-        tsaCredentials(ctx_, tsa, interactive);
+        std::tie(tsa.user, tsa.password) = storedCredentials(ctx_, tsa.url, interactive);
         rq.tsa = tsa;
     }
 }
@@ -257,6 +235,29 @@ NoticeRequest RequestBuilder::notice(const std::string& pdfPath, const std::stri
                                                 : pdf::NoticePages::All;
     n.allowScaling = settings_.allowScaling;
     return n;
+}
+
+// HTTP basic credentials from LibreOffice's password container (a record for
+// the service's URL), so they never sit in the configuration. A persistent
+// record may need the master password: asked only when interactive.
+std::pair<std::string, std::string> storedCredentials(const uno::Reference<uno::XComponentContext>& ctx,
+                                                      const std::string& url, bool interactive)
+{
+    try {
+        uno::Reference<task::XPasswordContainer2> container = task::PasswordContainer::create(ctx);
+        uno::Reference<task::XInteractionHandler> handler;
+        if (interactive)
+            handler.set(task::InteractionHandler::createWithParent(ctx, nullptr), uno::UNO_QUERY);
+        task::UrlRecord record = container->find(toU(url), handler);
+        if (record.UserList.hasElements()) {
+            const task::UserRecord& user = record.UserList[0];
+            return {fromU(user.UserName), user.Passwords.hasElements() ? fromU(user.Passwords[0]) : std::string()};
+        }
+    } catch (const uno::Exception&) {
+        // No container or no master password given: the service is asked
+        // without credentials and says so (HTTP 401) if it needs them.
+    }
+    return {};
 }
 
 } // namespace bsre::ext

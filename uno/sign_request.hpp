@@ -20,6 +20,11 @@ namespace bsre::ext {
 // The line a certificate's holder is asked to sign: suggested name equal to
 // the certificate's common name, or suggested email equal to its email
 // (case-insensitive, surrounding and repeated spaces ignored).
+// HTTP basic credentials (user, password) stored for `url` in LibreOffice's
+// password container; empty when there are none.
+std::pair<std::string, std::string> storedCredentials(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                                                      const std::string& url, bool interactive);
+
 std::optional<size_t> lineForCertificate(const std::vector<SignatureLine>& lines, const crypto::CertInfo& cert);
 
 class RequestBuilder {

@@ -15,10 +15,15 @@ End Sub
 
 ' A setting of /id.bsresign.Settings/Signing, for this profile.
 Sub SetSigning(key As String, value As String)
+    SetSetting("Signing", key, value)
+End Sub
+
+' A setting of /id.bsresign.Settings/GROUP, for this profile.
+Sub SetSetting(group As String, key As String, value As Variant)
     Dim provider As Object, node As Object
     Dim nodeArgs(0) As New com.sun.star.beans.PropertyValue
     provider = CreateUnoService("com.sun.star.configuration.ConfigurationProvider")
-    nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/Signing"
+    nodeArgs(0).Name = "nodepath" : nodeArgs(0).Value = "/id.bsresign.Settings/" & group
     node = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", nodeArgs())
     node.replaceByName(key, value)
     node.commitChanges()
@@ -29,6 +34,12 @@ Sub ShowDialogs
     ' The LTV screenshots: a timestamp server, Level automatic (B-LT); the
     ' batch screenshots: a reason and a location in the dialog.
     If Environ("SHOTS_TSA") <> "" Then SetSigning("TsaUrl", Environ("SHOTS_TSA"))
+    ' The BSrE account screenshots: IT configured BSrE's signing service.
+    If Environ("SHOTS_SERVER") <> "" Then
+        SetSetting("Server", "Url", Environ("SHOTS_SERVER"))
+        SetSetting("Server", "Enabled", True)
+        SetSetting("Server", "DocumentsLeaveDesk", True)
+    End If
     If Environ("SHOTS_REASON") <> "" Then
         SetSigning("DefaultReason", Environ("SHOTS_REASON"))
         SetSigning("DefaultLocation", Environ("SHOTS_LOCATION"))
