@@ -180,7 +180,7 @@ std::vector<unsigned long long> revisionEnds(const std::string& bytes)
 std::vector<pdf::Modification> changesAfter(const std::string& bytes, unsigned long long end)
 {
     pdf::RevisionHistory history(bytes, revisionEnds(bytes));
-    return history.modificationsAfter(end, 2);
+    return history.modificationsAfter(end, pdf::RevisionHistory::kOnlySignatures);
 }
 
 PortalChecks portalChecks(const SignatureReport& s)

@@ -74,9 +74,10 @@ VerifyReport verifyPdf(const std::string& path, bool checkTrust);
 // The offsets where the file's revisions end ("%%EOF" and its end of line).
 std::vector<unsigned long long> revisionEnds(const std::string& bytes);
 
-// What the revisions after the one ending at `end` changed, judged as after
-// an approval signature (form filling and signing allowed, DSS, document
-// timestamps). Throws bsre::Error when a revision cannot be read.
+// What the revisions after the one ending at `end` changed, judged so that
+// only signing is allowed (a signature field added and signed, DSS, document
+// timestamps; no field filled in, no annotation): what BSrE's signing service
+// may do to the PDF we send. Throws bsre::Error when a revision cannot be read.
 std::vector<pdf::Modification> changesAfter(const std::string& bytes, unsigned long long end);
 
 } // namespace bsre

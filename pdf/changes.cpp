@@ -112,7 +112,7 @@ Reason Judge::newItem(const std::string& item, bool fieldList) const
 {
     const ObjectRole role = roleOf(after.roles, parseRef(item).num);
     if (role.kind == ObjectRole::SignatureField || role.kind == ObjectRole::SignatureWidget) {
-        if (mdp >= 2 || role.docTimestamp)
+        if (mdp >= 2 || mdp == RevisionHistory::kOnlySignatures || role.docTimestamp)
             return {};
         return {"a signature field was added (" + item + "), which the certification (P1) does not allow",
                 "kolom tanda tangan ditambahkan (" + item + "), padahal sertifikasi (P1) tidak mengizinkannya"};

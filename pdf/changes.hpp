@@ -40,8 +40,11 @@ public:
     // The changes made after the revision that ends at `signedEnd`, judged
     // for a document whose permissions are DocMDP level `mdp` (1 no changes,
     // 2 form filling and signing, 3 also annotations; an approval signature
-    // alone counts as 2). Throws bsre::Error when the signed revision or the
+    // alone counts as 2; kOnlySignatures: a signature field or a document
+    // timestamp may be added and signed, DSS and Info changed, nothing filled
+    // in nor annotated). Throws bsre::Error when the signed revision or the
     // whole file cannot be read.
+    static constexpr int kOnlySignatures = 0;
     std::vector<Modification> modificationsAfter(unsigned long long signedEnd, int mdp);
 
 private:
