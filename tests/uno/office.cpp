@@ -80,6 +80,8 @@ std::string getenvOr(const char* name, const std::string& fallback)
     return v && *v ? v : fallback;
 }
 
+// The office under test: BSRE_LO_PROGRAM (CMake's BSRE_LO_PROGRAM_DIR, the
+// office the build's SDK belongs to); soffice and unopkg are run from there.
 std::string programDir() { return getenvOr("BSRE_LO_PROGRAM", "/usr/lib/libreoffice/program"); }
 
 std::string readFile(const fs::path& p)
@@ -585,7 +587,7 @@ void Office::installExtension()
             fail("the extension " + more.string() + " does not exist");
         files.push_back(copyIn(more, more.filename().string()).string());
     }
-    std::vector<std::string> argv = {"unopkg", "add", "--suppress-license"};
+    std::vector<std::string> argv = {programDir() + "/unopkg", "add", "--suppress-license"};
     if (options_.sharedExtension) {
         // As IT installs: --shared, but into sharedDir(), with a profile of
         // unopkg's own (the office's profile learns of the extensions at start).
@@ -633,7 +635,7 @@ void Office::startOfficeOnce()
     port_ = freePort();
     foreignOffice_ = false;
     auto t0 = Clock::now();
-    std::vector<std::string> argv = {"soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
+    std::vector<std::string> argv = {programDir() + "/soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
                                      "--nolockcheck", "-env:UserInstallation=" + str(fileUrl(profile_)),
                                      "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) +
                                          ";urp;StarOffice.ComponentContext"};

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Unpacks LibreOffice from Debian 12's bookworm-backports (25.2 today) into a
+# private prefix with `apt-get download` + `dpkg -x`: nothing is installed, the
+# machine's own LibreOffice and apt state stay as they are.
+#
+#   scripts/lo-prefix.sh [PREFIX]        default: /var/tmp/bsre-lo-backports
+#
+# Afterwards:
+#   build with it:   BSRE_LO_PREFIX=PREFIX scripts/build.sh   (into build-lo-PREFIXNAME/)
+#   or by hand:      cmake -DBSRE_LO_PROGRAM_DIR=PREFIX/usr/lib/libreoffice/program
+#                          -DBSRE_LO_SDK_DIR=PREFIX/usr/lib/libreoffice/sdk ...
+# The prefix must be readable by the office tests' user (bsretest), hence /var/tmp.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/private-apt.sh
+prefix=${1:-/var/tmp/bsre-lo-backports}
+suite=${BSRE_LO_SUITE:-bookworm-backports}
+apt_dir=$prefix.apt
+
+packages=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui libreoffice-dev)
+if [[ -x $prefix/usr/lib/libreoffice/program/soffice.bin && -f $prefix/.complete ]]; then
+  echo "lo-prefix: $prefix is ready ($(cat "$prefix/.complete"))"
+  exit 0
+fi
+rm -rf "$prefix" "$apt_dir"
+mkdir -p "$prefix" "$apt_dir/debs"
+private_apt_init "$apt_dir" 'deb bookworm' 'deb bookworm-updates' 'deb bookworm-security' "deb $suite"
+
+# What apt would install or upgrade on this machine for those packages from the
+# suite: the LibreOffice packages and the few libraries the machine lacks.
+mapfile -t wanted < <(private_apt "$apt_dir" install -s --no-install-recommends -t "$suite" "${packages[@]}" |
+                        awk '/^Inst /{v=$3; if (v ~ /^\[/) v=$4; gsub(/[()]/, "", v); print $2 "=" v}')
+((${#wanted[@]})) || { echo "lo-prefix: apt found nothing to fetch from $suite" >&2; exit 1; }
+(cd "$apt_dir/debs" && private_apt "$apt_dir" download -qq "${wanted[@]}")
+for deb in "$apt_dir"/debs/*.deb; do
+  dpkg-deb -x "$deb" "$prefix"
+done
+# Libraries the machine lacks (not LibreOffice's own) go beside soffice.bin,
+# where the program's RUNPATH ($ORIGIN) finds them.
+for lib in "$prefix"/usr/lib/x86_64-linux-gnu/*.so.*; do
+  [[ -e $lib ]] && ln -sf "../../x86_64-linux-gnu/$(basename "$lib")" "$prefix/usr/lib/libreoffice/program/"
+done
+version=$(dpkg-deb -f "$apt_dir"/debs/libreoffice-core-nogui_*.deb Version)
+chmod -R a+rX "$prefix"
+echo "$version" >"$prefix/.complete"
+rm -rf "$apt_dir"
+echo "lo-prefix: LibreOffice $version in $prefix"
