@@ -5,7 +5,9 @@
 # so the smoke tests; the replays of the fuzz corpora still run).
 # BSRE_BUILD_DIR names another build folder; BSRE_LO_SDK_DIR and
 # BSRE_LO_PROGRAM_DIR another LibreOffice, read when that folder is first
-# configured (cmake/LibreOffice.cmake, docs/INSTALL.md).
+# configured (cmake/LibreOffice.cmake, docs/INSTALL.md). Poppler, HarfBuzz and
+# libqrencode are built from Debian's sources once per build folder
+# (scripts/third-party.sh, kept in BUILD/third-party).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fuzz_dir=
