@@ -37,8 +37,11 @@ for deb in "$apt_dir"/debs/*.deb; do
 done
 # Libraries the machine lacks (not LibreOffice's own) go beside soffice.bin,
 # where the program's RUNPATH ($ORIGIN) finds them.
+# (The URE's own libraries are links between the two folders already.)
 for lib in "$prefix"/usr/lib/x86_64-linux-gnu/*.so.*; do
-  [[ -e $lib ]] && ln -sf "../../x86_64-linux-gnu/$(basename "$lib")" "$prefix/usr/lib/libreoffice/program/"
+  name=$(basename "$lib")
+  [[ -f $lib && ! -L $lib && ! -e $prefix/usr/lib/libreoffice/program/$name && ! -L $prefix/usr/lib/libreoffice/program/$name ]] &&
+    ln -s "../../x86_64-linux-gnu/$name" "$prefix/usr/lib/libreoffice/program/$name"
 done
 version=$(dpkg-deb -f "$apt_dir"/debs/libreoffice-core-nogui_*.deb Version)
 chmod -R a+rX "$prefix"
