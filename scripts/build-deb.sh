@@ -50,6 +50,19 @@ for f in INSTALL CLI CONFIGURATION ERRORS VERIFY LEDGER MACRO TEMPLATES; do
   [[ -f $src/docs/$f.md ]] && install -m 0644 "$src/docs/$f.md" "$doc/"
 done
 cp -r "$src/packaging/policy" "$doc/examples/policy"
+# The same policy as one .xcd for LibreOffice's share/registry (/etc/libreoffice/registry):
+# that layer is read before any extension, so it carries this version's schema too.
+{
+  echo '<?xml version="1.0" encoding="UTF-8"?>'
+  echo '<!-- BSrE Sign policy for /etc/libreoffice/registry (docs/INSTALL.md, "Locking settings for'
+  echo '     all desks"): the schema of bsre-sign '"$version"' (keep it as it is, take it again from'
+  echo '     the new example after each upgrade), then the values to set and lock (edit these). -->'
+  echo '<oor:data xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:oor="http://openoffice.org/2001/registry">'
+  echo '<dependency file="main"/>'
+  sed -n '/<oor:component-schema/,$p' "$src/extension/config/BsreSign.xcs"
+  sed -n '/<oor:component-data/,$p' "$src/packaging/policy/bsre-sign-policy/BsreSignPolicy.xcu"
+  echo '</oor:data>'
+} >"$doc/examples/policy/bsre-sign-policy.xcd"
 install -m 0644 "$src/packaging/deb/copyright" "$doc/copyright"
 install -d "$root/usr/share/lintian/overrides"
 install -m 0644 "$src/packaging/deb/lintian-overrides" "$root/usr/share/lintian/overrides/bsre-sign"

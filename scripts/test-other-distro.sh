@@ -9,7 +9,8 @@
 #      check the PDF with that system's pdfsig and qpdf and with our verifier;
 #   3. for all users: install build/bsre-sign_<version>_amd64.deb with dpkg,
 #      check that a new user's LibreOffice lists the extension (bundled) and
-#      signs without any unopkg call, then `dpkg -r` and check it is gone.
+#      signs without any unopkg call; the package's example policy .xcd in
+#      share/registry locks its keys; then `dpkg -r` and check it is gone.
 #
 #   scripts/test-other-distro.sh [SUITE] [ROOT]   default: trixie /var/tmp/bsre-distro-SUITE
 #
@@ -111,6 +112,21 @@ else
   echo "FAIL: unopkg list --bundled does not list id.bsresign.libreoffice:"; echo "$listed" | tail -20; fail=1
 fi
 sign_in_root bundled -
+
+# The example policy .xcd in LibreOffice's share/registry locks its keys for a new user.
+xcd=/usr/share/doc/bsre-sign/examples/policy/bsre-sign-policy.xcd
+registry=$root$(in_root readlink -f /usr/lib/libreoffice/share/registry)   # resolved inside the root
+cp "$root$xcd" "$registry/bsre-sign-policy.xcd"
+cp "$src/tests/deb_policy.bas" "$root$work/"
+in_root "$work/office-run.sh" - "$work/pki/nssdb" "$work/policy" "$work/deb_policy.bas" CheckPolicy \
+  "BSRE_POLICY_RESULT=$work/policy.txt" || true
+rm -f "$registry/bsre-sign-policy.xcd"
+if grep -q '^TsaUrl|http://tsa.example.go.id/|True$' "$root$work/policy.txt" 2>/dev/null &&
+   grep -q '^Text|Dokumen ini telah ditandatangani.*|True$' "$root$work/policy.txt"; then
+  echo "the example policy in share/registry (${registry#"$root"}) locks Signing/TsaUrl and Notice/Text"
+else
+  echo "FAIL: the example policy .xcd in share/registry does not lock its keys:"; cat "$root$work/policy.txt" 2>/dev/null; fail=1
+fi
 in_root dpkg -r bsre-sign >"$root.deb-r.log" 2>&1 || { echo "FAIL: dpkg -r bsre-sign"; cat "$root.deb-r.log"; fail=1; }
 if [[ -e $root/usr/lib/libreoffice/share/extensions/bsre-sign || -e $root/usr/bin/bsre-sign ]]; then
   echo "FAIL: dpkg -r left the extension or the CLI behind"; fail=1
