@@ -40,8 +40,9 @@ done
 # (The URE's own libraries are links between the two folders already.)
 for lib in "$prefix"/usr/lib/x86_64-linux-gnu/*.so.*; do
   name=$(basename "$lib")
-  [[ -f $lib && ! -L $lib && ! -e $prefix/usr/lib/libreoffice/program/$name && ! -L $prefix/usr/lib/libreoffice/program/$name ]] &&
-    ln -s "../../x86_64-linux-gnu/$name" "$prefix/usr/lib/libreoffice/program/$name"
+  [[ $(readlink "$lib" || true) == *libreoffice/program/* ]] && continue
+  [[ -e $prefix/usr/lib/libreoffice/program/$name || -L $prefix/usr/lib/libreoffice/program/$name ]] && continue
+  ln -s "../../x86_64-linux-gnu/$name" "$prefix/usr/lib/libreoffice/program/$name"
 done
 version=$(dpkg-deb -f "$apt_dir"/debs/libreoffice-core-nogui_*.deb Version)
 chmod -R a+rX "$prefix"

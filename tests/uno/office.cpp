@@ -2,7 +2,11 @@
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/AccessibleStateType.hpp>
+// LibreOffice 7.5 replaced XAccessibleStateSet by a 64-bit set of state bits.
+#if __has_include(<com/sun/star/accessibility/XAccessibleStateSet.hpp>)
 #include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
+#define BSRE_A11Y_STATE_SET_INTERFACE 1
+#endif
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
@@ -926,10 +930,14 @@ struct ShownItem {
     bool enabled = false;
 };
 
-bool hasState(const Reference<a11y::XAccessibleContext>& c, sal_Int16 state)
+bool hasState(const Reference<a11y::XAccessibleContext>& c, sal_Int64 state)
 {
+#ifdef BSRE_A11Y_STATE_SET_INTERFACE
     Reference<a11y::XAccessibleStateSet> set = c->getAccessibleStateSet();
-    return set.is() && set->contains(state);
+    return set.is() && set->contains(static_cast<sal_Int16>(state));
+#else
+    return (c->getAccessibleStateSet() & state) != 0;
+#endif
 }
 
 void collectShown(const Reference<a11y::XAccessibleContext>& c, const std::string& prefix,
