@@ -44,6 +44,28 @@ for lib in "$prefix"/usr/lib/x86_64-linux-gnu/*.so.*; do
   [[ -e $prefix/usr/lib/libreoffice/program/$name || -L $prefix/usr/lib/libreoffice/program/$name ]] && continue
   ln -s "../../x86_64-linux-gnu/$name" "$prefix/usr/lib/libreoffice/program/$name"
 done
+# Absolute links lead out of the prefix, into the machine's own LibreOffice 7.4
+# (share/registry/main.xcd -> /etc/libreoffice/registry, the shared and
+# pre-registered extensions under /var): they are pointed inside the prefix,
+# or 25.2 would read 7.4's configuration and crash.
+while read -r link; do
+  target=$(readlink "$link")
+  name=$(basename "$link")
+  if [[ -e $prefix$target ]]; then
+    ln -sfn "$prefix$target" "$link"
+  elif [[ $link == */share/registry/* && -e $prefix/usr/lib/libreoffice/share/.registry/$name ]]; then
+    ln -sfn "../.registry/$name" "$link"
+  elif [[ $target == /var/* ]]; then
+    mkdir -p "$prefix$target" && ln -sfn "$prefix$target" "$link"
+  else
+    rm -f "$link"
+  fi
+done < <(find "$prefix" -type l -lname '/*')
+# Debian names its own folder as the brand folder; the prefix's office is its own.
+sed -i 's|^BRAND_BASE_DIR=file:///usr/lib/libreoffice$|BRAND_BASE_DIR=${ORIGIN}/..|' "$prefix/usr/lib/libreoffice/program/fundamentalrc"
+if grep -rqs 'file:///usr/lib/libreoffice' "$prefix"/usr/lib/libreoffice/program/*rc; then
+  echo "lo-prefix: $prefix still names /usr/lib/libreoffice in its bootstrap files" >&2; exit 1
+fi
 version=$(dpkg-deb -f "$apt_dir"/debs/libreoffice-core-nogui_*.deb Version)
 chmod -R a+rX "$prefix"
 echo "$version" >"$prefix/.complete"
