@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sys/stat.h>
 #include <termios.h>
@@ -259,6 +260,18 @@ void inputOptions(const Args& a, SignRequest& rq)
         rq.qrText = qr;
 }
 
+std::string defaultLogo()
+{
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share/bsre-sign/placeholder-logo.png";
+        if (std::filesystem::exists(installed, ec))
+            return installed.string();
+    }
+    return BSRE_DEFAULT_LOGO;
+}
+
 std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& qrText)
 {
     if (!a.has("notice"))
@@ -274,7 +287,7 @@ std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& qrText
     }
     if (a.has("notice-second-line"))
         n.style.paragraphs.push_back(kUuIteLine);
-    n.style.logoPath = a.has("logo") ? a.get("logo") : std::string(BSRE_DEFAULT_LOGO);
+    n.style.logoPath = a.has("logo") ? a.get("logo") : defaultLogo();
     n.style.qrText = qrText;
     const std::string pages = a.has("notice-pages") ? a.get("notice-pages") : "all";
     if (pages == "all")

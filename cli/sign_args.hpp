@@ -47,6 +47,9 @@ void signingOptions(const Args& a, SignRequest& rq);
 std::optional<Level> levelFrom(const Args& a, bool haveTsa);
 // --notice and its options; `qrText` is the band's QR code (empty: none).
 std::optional<NoticeRequest> noticeFrom(const Args& a, const std::string& qrText);
+// The neutral logo: beside an installed CLI (<prefix>/share/bsre-sign/, the
+// .deb's layout), else the source tree's (a build tree's CLI).
+std::string defaultLogo();
 // What depends on rq.input's bytes: the notice and the specimen's QR code,
 // both from --qr-url ({file}: the input's file name, {sha256}: of its bytes;
 // the specimen's default: BSrE's verification page). NSS must be up.

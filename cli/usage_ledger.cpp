@@ -1,6 +1,7 @@
 #include "cli/usage_ledger.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "cli/sign_args.hpp"
 
 #include "common/atomic_file.hpp"
 #include "core/notice_text.hpp"
@@ -90,7 +91,7 @@ void writeSignedReport(const Args& a, const std::string& pdf, crypto::Store& sto
     rq.overwrite = a.has("overwrite");
     NoticeRequest n;
     n.style.paragraphs.push_back(kDefaultNotice);
-    n.style.logoPath = BSRE_DEFAULT_LOGO;
+    n.style.logoPath = defaultLogo();
     rq.notice = n;
     auto signer = store.signer(a.get("cert"), pinProvider(a));
     signPdf(rq, *signer);

@@ -157,8 +157,16 @@ void initPoppler()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // A Poppler linked in (BSRE_BUNDLED_LIBS) looks for poppler-data
+        // (CMaps of fonts without their own) where distributions keep it,
+        // not under the folder it was built in.
+#ifdef BSRE_POPPLER_DATADIR
+        if (!globalParams)
+            globalParams = std::make_unique<GlobalParams>(BSRE_POPPLER_DATADIR);
+#else
         if (!globalParams)
             globalParams = std::make_unique<GlobalParams>();
+#endif
         globalParams->setErrQuiet(true);
     });
 }

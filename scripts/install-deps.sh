@@ -17,6 +17,10 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui
   libreoffice-dev xvfb xauth xdotool unzip zip
   python3 curl iproute2 time
+  # Poppler, HarfBuzz and libqrencode built from Debian's sources (scripts/third-party.sh)
+  dpkg-dev libfreetype-dev xz-utils bzip2
+  # the package for IT (scripts/build-deb.sh) and its check; other distributions (scripts/test-other-distro.sh)
+  lintian debootstrap
 )
 
 missing=()

@@ -6,6 +6,9 @@
 # system installation).
 #   office-run.sh OXT NSSDB WORKDIR MODULE.bas MACRO [VAR=VALUE...]
 # The macro reads its inputs with Environ() and writes its results to files.
+# OXT "-" installs nothing (the extension is already there, e.g. bundled);
+# BSRE_LO_PROGRAM names the office's program folder (default: soffice on PATH);
+# BSRE_OFFICE_ARGS adds arguments to soffice (e.g. -env:BUNDLED_EXTENSIONS=...).
 set -euo pipefail
 oxt=$1 nssdb=$2 work=$3 bas=$4 macro=$5
 shift 5
@@ -16,7 +19,7 @@ prof="$work/profile"
 rm -rf "$prof" "$work/home" "$work/nssdb"
 mkdir -p "$prof/user/basic/Standard" "$work/home" "$work/tmp"
 cp -r "$nssdb" "$work/nssdb"
-cp "$oxt" "$work/bsre-sign.oxt"
+[[ $oxt == - ]] || cp "$oxt" "$work/bsre-sign.oxt"
 
 {
   echo '<?xml version="1.0" encoding="UTF-8"?>'
@@ -66,7 +69,11 @@ if [[ $(id -u) -eq 0 ]]; then
   as_user=(runuser -u "$user" --)
 fi
 envs=(HOME="$work/home" TMPDIR="$work/tmp" LANG=C.UTF-8 "$@")
-"${as_user[@]}" env "${envs[@]}" unopkg add -s "-env:UserInstallation=file://$prof" "$work/bsre-sign.oxt" >"$work/unopkg.log" 2>&1 ||
-  { cat "$work/unopkg.log" >&2; exit 1; }
-"${as_user[@]}" env "${envs[@]}" ${BSRE_OFFICE_ENV:-} timeout -k 10 ${BSRE_OFFICE_TIMEOUT:-180} soffice ${BSRE_OFFICE_MODE:---headless} --norestore --nologo \
-  "-env:UserInstallation=file://$prof" "macro:///Standard.Module1.$macro" >"$work/soffice.log" 2>&1 || true
+prog=${BSRE_LO_PROGRAM:+$BSRE_LO_PROGRAM/}
+if [[ $oxt != - ]]; then
+  "${as_user[@]}" env "${envs[@]}" "${prog}unopkg" add -s "-env:UserInstallation=file://$prof" "$work/bsre-sign.oxt" >"$work/unopkg.log" 2>&1 ||
+    { cat "$work/unopkg.log" >&2; exit 1; }
+fi
+# shellcheck disable=SC2086 # BSRE_OFFICE_ENV and BSRE_OFFICE_ARGS are word lists
+"${as_user[@]}" env "${envs[@]}" ${BSRE_OFFICE_ENV:-} timeout -k 10 ${BSRE_OFFICE_TIMEOUT:-180} "${prog}soffice" ${BSRE_OFFICE_MODE:---headless} --norestore --nologo \
+  "-env:UserInstallation=file://$prof" ${BSRE_OFFICE_ARGS:-} "macro:///Standard.Module1.$macro" >"$work/soffice.log" 2>&1 || true

@@ -2,7 +2,11 @@
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
 #include <com/sun/star/accessibility/AccessibleStateType.hpp>
+// LibreOffice 7.5 replaced XAccessibleStateSet by a 64-bit set of state bits.
+#if __has_include(<com/sun/star/accessibility/XAccessibleStateSet.hpp>)
 #include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
+#define BSRE_A11Y_STATE_SET_INTERFACE 1
+#endif
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
@@ -80,6 +84,8 @@ std::string getenvOr(const char* name, const std::string& fallback)
     return v && *v ? v : fallback;
 }
 
+// The office under test: BSRE_LO_PROGRAM (CMake's BSRE_LO_PROGRAM_DIR, the
+// office the build's SDK belongs to); soffice and unopkg are run from there.
 std::string programDir() { return getenvOr("BSRE_LO_PROGRAM", "/usr/lib/libreoffice/program"); }
 
 std::string readFile(const fs::path& p)
@@ -586,7 +592,7 @@ void Office::installExtension()
             fail("the extension " + more.string() + " does not exist");
         files.push_back(copyIn(more, more.filename().string()).string());
     }
-    std::vector<std::string> argv = {"unopkg", "add", "--suppress-license"};
+    std::vector<std::string> argv = {program() + "/unopkg", "add", "--suppress-license"};
     if (options_.sharedExtension) {
         // As IT installs: --shared, but into sharedDir(), with a profile of
         // unopkg's own (the office's profile learns of the extensions at start).
@@ -605,6 +611,11 @@ void Office::installExtension()
     timings_.unopkgSeconds = seconds(t0);
     if (rc != 0)
         fail("unopkg add " + files.front() + " failed (" + std::to_string(rc) + "): " + tail(readFile(log)));
+}
+
+std::string Office::program() const
+{
+    return options_.programDir.empty() ? programDir() : options_.programDir;
 }
 
 void Office::startOffice()
@@ -634,7 +645,7 @@ void Office::startOfficeOnce()
     port_ = freePort();
     foreignOffice_ = false;
     auto t0 = Clock::now();
-    std::vector<std::string> argv = {"soffice", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+    std::vector<std::string> argv = {program() + "/soffice", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
                                      "-env:UserInstallation=" + str(fileUrl(profile_)),
                                      "--accept=socket,host=127.0.0.1,port=" + std::to_string(port_) +
                                          ";urp;StarOffice.ComponentContext"};
@@ -941,10 +952,14 @@ struct ShownItem {
     bool enabled = false;
 };
 
-bool hasState(const Reference<a11y::XAccessibleContext>& c, sal_Int16 state)
+bool hasState(const Reference<a11y::XAccessibleContext>& c, sal_Int64 state)
 {
+#ifdef BSRE_A11Y_STATE_SET_INTERFACE
     Reference<a11y::XAccessibleStateSet> set = c->getAccessibleStateSet();
-    return set.is() && set->contains(state);
+    return set.is() && set->contains(static_cast<sal_Int16>(state));
+#else
+    return (c->getAccessibleStateSet() & state) != 0;
+#endif
 }
 
 void collectShown(const Reference<a11y::XAccessibleContext>& c, const std::string& prefix,

@@ -88,6 +88,9 @@ struct OfficeOptions {
     // (give it a DISPLAY, SAL_USE_VCLPLUGIN=gen and, on the -nogui build, a
     // PATH to a LibreOffice with an X11 backend through `environment`).
     bool headless = true;
+    // The LibreOffice program folder whose soffice and unopkg run; empty:
+    // $BSRE_LO_PROGRAM (the one the type libraries come from).
+    std::string programDir;
     // How the extension is installed: false (default) into the profile
     // (`unopkg add`, one user); true for all users as IT does
     // (`unopkg add --shared`, docs/CONFIGURATION.md), but into a private
@@ -233,6 +236,7 @@ private:
     void dropBridge(); // the remote context and the bridge let go
     int runAsOfficeUser(const std::vector<std::string>& argv, const fs::path& logFile);
     std::vector<std::string> officeEnvironment() const;
+    std::string program() const;
     std::vector<std::string> asOfficeUser(const std::vector<std::string>& argv) const;
 
     OfficeOptions options_;

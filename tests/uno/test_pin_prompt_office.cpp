@@ -76,9 +76,9 @@ private:
     pid_t pid_ = -1;
 };
 
-// A bin folder whose soffice and unopkg are those of a LibreOffice with an
-// X11 backend (made once and cached, as for the screenshots).
-fs::path guiBin()
+// The program folder of a LibreOffice with an X11 backend (made once and
+// cached, as for the screenshots).
+std::string guiProgram()
 {
     const char* c = std::getenv("BSRE_SHOTS_CACHE");
     const std::string cache = c && *c ? c : "/var/cache/bsre-shots";
@@ -87,13 +87,7 @@ fs::path guiBin()
     program = program.substr(program.rfind('\n') == std::string::npos ? 0 : program.rfind('\n') + 1);
     if (r.status != 0 || !fs::exists(fs::path(program) / "soffice"))
         throw std::runtime_error("lo-gui.sh failed: " + r.output + slurp(cache + ".log"));
-    const fs::path bin = fs::path(cache) / "bin";
-    fs::create_directories(bin);
-    for (const char* tool : {"soffice", "unopkg"}) {
-        fs::remove(bin / tool);
-        fs::create_symlink(fs::path(program) / tool, bin / tool);
-    }
-    return bin;
+    return program;
 }
 
 Xvfb& xvfb()
@@ -105,14 +99,13 @@ Xvfb& xvfb()
 Office& office()
 {
     return sharedOffice([] {
-        const fs::path bin = guiBin();
         OfficeOptions o;
         o.softhsmToken = true; // the officer's token ...
         o.pinShim = true;      // ... behind the shim that counts logins
         o.headless = false;
+        o.programDir = guiProgram();
         o.startTimeout = std::chrono::seconds(120);
-        o.environment = {"DISPLAY=" + xvfb().display(), "SAL_USE_VCLPLUGIN=gen",
-                         "PATH=" + bin.string() + ":/usr/local/bin:/usr/bin:/bin"};
+        o.environment = {"DISPLAY=" + xvfb().display(), "SAL_USE_VCLPLUGIN=gen"};
         return std::make_unique<Office>(o);
     });
 }
