@@ -185,7 +185,7 @@ bool Parser::members(Value& v, int depth)
         auto item = value(depth + 1);
         if (!item)
             return false;
-        v.members.emplace_back(std::move(*key), std::move(*item));
+        v.members.push_back(Member{std::move(*key), std::move(*item)});
     } while (eat(','));
     return eat('}');
 }
