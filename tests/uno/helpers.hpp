@@ -32,6 +32,7 @@
 #include <memory>
 #include <sstream>
 #include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,15 @@ inline std::string source(const std::string& rel) { return testing::env("BSRE_SO
 
 // SHA-256 of a PEM certificate, upper-case hex without separators (the
 // form CertificateInfo.Fingerprint and the Certificate option use).
+// The names of the files in a folder (one level).
+inline std::set<std::string> fileNames(const fs::path& dir)
+{
+    std::set<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        out.insert(e.path().filename().string());
+    return out;
+}
+
 inline std::string fingerprint(const std::string& pem)
 {
     testing::Run r = testing::run("openssl x509 -in " + testing::q(pem) + " -noout -fingerprint -sha256");

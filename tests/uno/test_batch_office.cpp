@@ -60,14 +60,6 @@ css::uno::Sequence<OUString> urls(std::initializer_list<fs::path> paths)
     return s;
 }
 
-std::set<std::string> names(const fs::path& dir)
-{
-    std::set<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        out.insert(e.path().filename().string());
-    return out;
-}
-
 std::map<std::string, std::string> contents(const fs::path& dir)
 {
     std::map<std::string, std::string> out;
@@ -186,7 +178,7 @@ BOOST_AUTO_TEST_CASE(a_folder_is_signed_with_one_pin_and_one_login_and_bad_files
     for (const Expected& e : kFolder)
         if (e.output)
             expected.insert(e.output);
-    BOOST_TEST((names(out) == expected), "the output folder holds exactly the signed PDFs");
+    BOOST_TEST((fileNames(out) == expected), "the output folder holds exactly the signed PDFs");
 
     // One ledger record per file: five signed, two refused with their codes.
     const std::vector<std::string> lines = ledgerLines(o);
@@ -215,13 +207,13 @@ BOOST_AUTO_TEST_CASE(a_wrong_pin_stops_the_batch_before_any_file_with_one_try)
     BOOST_TEST(code == "BadPin");
     BOOST_TEST(o.tokenLogins() - loginsBefore == 1, "a wrong PIN is tried once, not once per file");
     BOOST_TEST(fs::is_empty(out));
-    BOOST_TEST((names(in) == std::set<std::string>{"surat.pdf", "nota.odt"}));
+    BOOST_TEST((fileNames(in) == std::set<std::string>{"surat.pdf", "nota.odt"}));
 
     auto results = signFiles(o, urls({pdf, doc}), with(batchOptions(), prop("OutputFolder", fileUrl(out))));
     BOOST_TEST_REQUIRE(results.getLength() == 2);
     BOOST_TEST(results[0].Signed, str(results[0].Message));
     BOOST_TEST(results[1].Signed, str(results[1].Message));
-    BOOST_TEST((names(out) == std::set<std::string>{"surat_signed.pdf", "nota_signed.pdf"}));
+    BOOST_TEST((fileNames(out) == std::set<std::string>{"surat_signed.pdf", "nota_signed.pdf"}));
 }
 
 // Bad options stop the batch before any file is touched.
@@ -278,7 +270,7 @@ BOOST_AUTO_TEST_CASE(beside_each_file_and_a_second_run_neither_resigns_outputs_n
         BOOST_TEST(r.Signed, str(r.InputUrl) << ": " << str(r.Message));
     BOOST_TEST(str(first[0].Result.OutputUrl) == str(fileUrl(dir / "anggaran_signed.pdf")));
     BOOST_TEST(str(first[1].Result.OutputUrl) == str(fileUrl(dir / "surat_signed.pdf")));
-    BOOST_TEST((names(dir) == std::set<std::string>{"anggaran.ods", "surat.pdf", "anggaran_signed.pdf", "surat_signed.pdf"}));
+    BOOST_TEST((fileNames(dir) == std::set<std::string>{"anggaran.ods", "surat.pdf", "anggaran_signed.pdf", "surat_signed.pdf"}));
     const auto signedBefore = contents(dir);
 
     auto second = signFiles(o, urls({dir}), batchOptions());
@@ -318,8 +310,8 @@ BOOST_AUTO_TEST_CASE(missing_and_unsupported_files_are_refused_in_the_ui_languag
     BOOST_TEST(str(r[2].Code) == "MalformedPdf", str(r[2].Message));
     BOOST_TEST(!r[2].Message.isEmpty());
     BOOST_TEST(r[3].Signed, str(r[3].Message));
-    BOOST_TEST((names(out) == std::set<std::string>{"surat_signed.pdf"}));
-    BOOST_TEST((names(in) == std::set<std::string>{"catatan.txt", "surat.pdf", "terpotong.pdf"}));
+    BOOST_TEST((fileNames(out) == std::set<std::string>{"surat_signed.pdf"}));
+    BOOST_TEST((fileNames(in) == std::set<std::string>{"catatan.txt", "surat.pdf", "terpotong.pdf"}));
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_list_signs_nothing_and_logs_in_to_nothing)

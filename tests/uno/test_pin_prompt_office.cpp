@@ -120,14 +120,6 @@ css::uno::Sequence<OUString> urls(const std::vector<fs::path>& paths)
     return s;
 }
 
-std::set<std::string> names(const fs::path& dir)
-{
-    std::set<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir))
-        out.insert(e.path().filename().string());
-    return out;
-}
-
 // What a person does at the prompt: waits for it, then types `keys` (on
 // xdotool's standard input) and presses Return, or presses Escape.
 struct Person {
@@ -210,7 +202,7 @@ BOOST_AUTO_TEST_CASE(the_pin_typed_once_signs_every_file_with_one_login)
     BOOST_TEST_REQUIRE(r.results.getLength() == 2);
     for (const auto& f : r.results)
         BOOST_TEST(f.Signed, str(f.InputUrl) << ": " << str(f.Message));
-    BOOST_TEST((names(out) == std::set<std::string>{"surat_signed.pdf", "nota_signed.pdf"}));
+    BOOST_TEST((fileNames(out) == std::set<std::string>{"surat_signed.pdf", "nota_signed.pdf"}));
     testing::checkSignedOutput(pdf.string(), (out / "surat_signed.pdf").string(), 1);
     checkSignedExport(out / "nota_signed.pdf");
     BOOST_TEST(slurp(pdf.string()) == pdfBefore);
