@@ -7,6 +7,8 @@
 
 #include "support.hpp"
 
+#include "core/verify.hpp"
+
 #include <filesystem>
 #include <regex>
 
@@ -208,6 +210,14 @@ BOOST_AUTO_TEST_CASE(allowed_changes_pass)
         BOOST_TEST(std::regex_search(first, std::regex("\"allowed\":true,\"what\":\"object [0-9]+ \\(a form field\\): /V changed as allowed\"")),
                    first);
         anchors(std::string("fill-field (") + extra + ")", s("filled.pdf"));
+        // What BSrE's signing service may do to the PDF we send is judged
+        // more strictly (core/server_sign.cpp): only signing, so the same
+        // form fill is refused there.
+        const std::string filled = slurp(s("filled.pdf"));
+        bool refused = false;
+        for (const bsre::pdf::Modification& m : bsre::changesAfter(filled, std::filesystem::file_size(s("form-signed.pdf"))))
+            refused = refused || (!m.allowed && m.what.find("a form field") != std::string::npos);
+        BOOST_TEST(refused, extra << ": a form field filled in after the signature must be refused when only signing is allowed");
     }
 }
 
