@@ -104,6 +104,21 @@ std::optional<LtvCollector> checkSignerChain(const crypto::SignerIdentity& signe
     return ltv;
 }
 
+std::string addLongTermMaterial(std::string bytes, const std::string& storedContents, const crypto::Bytes& token,
+                                LevelGoal& goal, std::optional<LtvCollector>& ltv, SignOutcome& outcome,
+                                const CompletionOptions& o)
+{
+    LtvAdded added = addLtvMaterial(std::move(bytes), storedContents, token, goal, *ltv, o);
+    if (goal.target >= Level::BLT) {
+        outcome.dss = added.dss;
+        outcome.level = "B-LT";
+    }
+    outcome.revocationChecks = ltv->checks();
+    if (goal.target >= Level::BLTA)
+        return addArchiveTimestamp(std::move(added.bytes), token.size(), goal, outcome, o);
+    return std::move(added.bytes);
+}
+
 SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& value,
                              const crypto::SignerIdentity& signer, LevelGoal goal, std::optional<LtvCollector> ltv,
                              const CompletionOptions& o)
@@ -126,18 +141,10 @@ SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& v
         f.outcome.timestampTime = token->genTime;
         f.outcome.tsaName = token->tsaName;
     }
-    if (goal.target >= Level::BLT) {
-        LtvAdded added = addLtvMaterial(std::move(f.bytes), stored, token->der, goal, *ltv, o);
-        f.bytes = std::move(added.bytes);
-        if (goal.target >= Level::BLT) {
-            f.outcome.dss = added.dss;
-            f.outcome.level = "B-LT";
-        }
-    }
-    if (ltv)
+    if (goal.target >= Level::BLT)
+        f.bytes = addLongTermMaterial(std::move(f.bytes), stored, token->der, goal, ltv, f.outcome, o);
+    else if (ltv)
         f.outcome.revocationChecks = ltv->checks();
-    if (goal.target >= Level::BLTA)
-        f.bytes = addArchiveTimestamp(std::move(f.bytes), token->der.size(), goal, f.outcome, o);
     f.outcome.levelNoteEn = goal.noteEn;
     f.outcome.levelNoteId = goal.noteId;
     f.outcome.signerName = signer.commonName();

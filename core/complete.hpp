@@ -57,6 +57,12 @@ LtvAdded addLtvMaterial(std::string bytes, const std::string& storedContents, co
 // B-LTA: a document timestamp over the whole file; a TSA failure may leave B-LT.
 std::string addArchiveTimestamp(std::string bytes, size_t tokenSize, LevelGoal& goal, SignOutcome& outcome,
                                 const CompletionOptions& o);
+// What a signature at B-T gets for the goal: B-LT's DSS, then B-LTA's
+// document timestamp, each as far as the goal still reaches; the outcome says
+// what was added. `token`: the signature's timestamp token.
+std::string addLongTermMaterial(std::string bytes, const std::string& storedContents, const crypto::Bytes& token,
+                                LevelGoal& goal, std::optional<LtvCollector>& ltv, SignOutcome& outcome,
+                                const CompletionOptions& o);
 
 SignedFile completeSignature(PreparedSignature prepared, const SignatureValue& value,
                              const crypto::SignerIdentity& signer, LevelGoal goal, std::optional<LtvCollector> ltv,

@@ -131,7 +131,7 @@ ReturnedSignature checkReturned(const std::string& sent, const std::string& retu
         altered("its timestamp does not verify (" + out.verdict.timestampProblem + ")",
                 "stempel waktunya tidak dapat diverifikasi (" + out.verdict.timestampProblem + ")");
     requireOnlyItsField(returned, sent.size());
-    if (requireTrust)
+    if (requireTrust) // a second pass: an untrusted chain is told apart from a broken signature
         requireTrusted(crypto::verifyDetached(out.record.contents, parts, true));
     return out;
 }
@@ -204,17 +204,10 @@ void completeOnDesk(ServerSigned& out, const ReturnedSignature& r, LevelGoal& go
     auto identity = crypto::identityFromCertificate(certs.signer, certs.all);
     std::optional<LtvCollector> ltv = checkSignerChain(*identity, goal, o, false);
     const auto token = crypto::signatureTimestampToken(cms);
-    if (goal.target >= Level::BLT) {
-        LtvAdded added = addLtvMaterial(std::move(out.bytes), r.record.contents, *token, goal, *ltv, o);
-        out.bytes = std::move(added.bytes);
-        if (goal.target >= Level::BLT) {
-            out.outcome.dss = added.dss;
-            out.outcome.level = "B-LT";
-        }
-    }
-    out.outcome.revocationChecks = ltv->checks();
-    if (goal.target >= Level::BLTA)
-        out.bytes = addArchiveTimestamp(std::move(out.bytes), token->size(), goal, out.outcome, o);
+    if (goal.target >= Level::BLT)
+        out.bytes = addLongTermMaterial(std::move(out.bytes), r.record.contents, *token, goal, ltv, out.outcome, o);
+    else
+        out.outcome.revocationChecks = ltv->checks();
 }
 
 } // namespace

@@ -393,10 +393,11 @@ std::vector<CertInfo> Store::list() const
 
 std::optional<CertInfo> Store::find(const std::string& selector) const
 {
-    if (UniqueCert c = impl_->withVisibleKey(normaliseSelector(selector)))
+    const std::string fp = normaliseSelector(selector);
+    if (UniqueCert c = impl_->withVisibleKey(fp))
         return describe(c.get(), true);
     for (CertInfo& c : list())
-        if (c.fingerprint == normaliseSelector(selector) || (!c.nickname.empty() && c.nickname == selector))
+        if (c.fingerprint == fp || (!c.nickname.empty() && c.nickname == selector))
             return std::move(c);
     return std::nullopt;
 }
