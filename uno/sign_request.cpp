@@ -191,7 +191,13 @@ std::string RequestBuilder::logoPng() const
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return x.size() >= std::strlen(e) && x.compare(x.size() - std::strlen(e), std::string::npos, e) == 0;
     };
-    if (!logo.empty() && fs::exists(logo)) {
+    // A configured logo that is not there is IT's mistake to hear about, not
+    // a reason to stamp the placeholder on an official letter unnoticed.
+    if (!logo.empty() && !fs::exists(logo))
+        fail(Code::LogoInvalid,
+             "The logo file " + logo + " does not exist on this computer; ask IT to check Notice/LogoPath.",
+             "Berkas logo " + logo + " tidak ada di komputer ini; minta TI memeriksa Notice/LogoPath.");
+    if (!logo.empty()) {
         if (endsWith(logo, ".png"))
             return logo;
         // SVG (or another format LibreOffice reads): rasterised through LibreOffice.

@@ -637,4 +637,41 @@ BOOST_AUTO_TEST_CASE(the_notice_option_false_leaves_it_out)
     BOOST_TEST(img.output.find("smask") == std::string::npos, "no logo without the notice: " << img.output);
 }
 
+// Notice/LogoPath (IT's official logo): the band carries that file's image,
+// not the placeholder; a path that is missing on this desk (the file not
+// deployed, or renamed when the official logo changed) stops signing with
+// LogoInvalid and writes nothing, instead of stamping the placeholder.
+BOOST_AUTO_TEST_CASE(the_configured_logo_is_used_and_a_missing_one_stops_signing)
+{
+    Office& o = office();
+    const fs::path dir = o.makeDir("logo");
+    const fs::path logo = dir / "logo-bsre.png";
+    // 97 x 61 pixels: a size the placeholder (a square) does not have.
+    Run mk = run("convert -size 97x61 xc:'#C00000' " + q(logo.string()) + " && chmod 0644 " + q(logo.string()));
+    BOOST_TEST_REQUIRE(mk.status == 0, mk.output);
+    fs::path file = letterOdt(o);
+    Doc d(o, o.loadDocument(file));
+    {
+        ConfigValue path(o, "/id.bsresign.Settings/Notice", "LogoPath", css::uno::Any(ustr(logo.string())));
+        fs::path out = o.makeDir("out") / "letter-logo.pdf";
+        sign(o, d.model, out, options(out));
+        checkSignedExport(out);
+        Run img = run("pdfimages -list " + q(out.string()));
+        BOOST_TEST(std::regex_search(img.output, std::regex("image +97 +61 ")), "the configured logo is in the band: " << img.output);
+    }
+    const fs::path gone = dir / "logo-bsre-2027.png";
+    ConfigValue path(o, "/id.bsresign.Settings/Notice", "LogoPath", css::uno::Any(ustr(gone.string())));
+    fs::path out = o.makeDir("out") / "letter-no-logo.pdf";
+    fs::remove(out);
+    std::string code;
+    try {
+        o.signer()->signDocument(d.model, seq(options(out)));
+    } catch (const id::bsresign::SigningException& e) {
+        code = str(e.Code);
+        BOOST_TEST(str(e.Message).find(gone.string()) != std::string::npos, str(e.Message));
+    }
+    BOOST_TEST(code == "LogoInvalid");
+    BOOST_TEST(!fs::exists(out), "nothing written without the configured logo");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
