@@ -10,6 +10,8 @@
 #   docs/screenshots/batch-result-{en,id}.png    its result: three signed, one refused (not a PDF)
 #   docs/screenshots/sign-dialog-server-{en,id}.png  the sign dialog offering a BSrE account
 #       (IT configured BSrE's signing service; the NIK typed in)
+#   docs/screenshots/sign-dialog-siglines-{en,id}.png  a document with two Signature Lines
+#   docs/screenshots/sign-dialog-pdf-{en,id}.png  the next signer: its signed PDF in Draw
 #   docs/screenshots/result-dialog-ltv-{en,id}.png  the result of a B-LT signature
 #       (loopback TSA/OCSP/CRL of tests/fixtures/LTV.md, TsaUrl set, Level automatic)
 #
@@ -24,8 +26,11 @@
 # File menu, dispatches vnd.bsresign:sign, types a reason and a location,
 # presses Enter (Sign), photographs the result and closes it with Escape.
 # BSRE_SHOTS_KEEP=1 keeps the work directory (logs, profiles, signed PDFs).
+# BSRE_SHOTS_OUT=DIR writes the pictures there instead of docs/screenshots;
+# BSRE_SHOTS_LANGS="id" takes only those languages (default "en id"); the guide's
+# test (tests/guide_dialogs.sh) uses both, with BSRE_SHOTS_KEEP=1.
 # BSRE_SHOTS_ONLY="batch verify" takes only those sections (sign, verify,
-# batch, server, ltv); the default is all of them.
+# batch, server, ltv, siglines); the default is all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -83,7 +88,8 @@ ln -s "$program/unopkg" "$work/bin/unopkg"
 start_xvfb
 
 # --- helpers ------------------------------------------------------------------
-out=$repo/docs/screenshots
+out=${BSRE_SHOTS_OUT:-$repo/docs/screenshots}
+langs=${BSRE_SHOTS_LANGS:-en id}
 mkdir -p "$out"
 # wait_window SECONDS REGEX: prints the id of the first window whose name matches.
 wait_window() {
@@ -156,7 +162,7 @@ declare -A result=([en]="Signed with BSrE" [id]="Ditandatangani dengan BSrE")
 declare -A reason=([en]="Approval" [id]="Persetujuan")
 declare -A locale=([en]="en-US" [id]="id")
 declare -A folder=([en]="Documents" [id]="Dokumen")
-want sign && for lang in en id; do
+want sign && for lang in $langs; do
   t_lang=$(date +%s)
   run=$work/$lang
   letter=$run/${folder[$lang]}/nota-dinas.fodt
@@ -208,12 +214,66 @@ want sign && for lang in en id; do
   log "$lang: done in $(($(date +%s) - t_lang)) s"
 done
 
+# --- Signature Lines, then the next signer on the signed PDF ------------------------
+# tests/data/siglines/two-lines.fodt has two Signature Lines: a paraf (Andi
+# Wijaya) and the final signer (Budi Santoso, the test PKI's officer-rsa). The
+# sign dialog pre-selects Budi Santoso's line and names the one still empty;
+# Enter signs, which leaves Andi Wijaya's line an empty field in the PDF. That
+# PDF opened in Draw is what the next signer gets: the dialog offers the empty
+# field ("signed as it is").
+declare -A sltitle=([en]="Sign with BSrE" [id]="Tandatangani dengan BSrE")
+declare -A slname=([en]="decree" [id]="surat-keputusan")
+want siglines && for lang in $langs; do
+  run=$work/siglines-$lang
+  letter=$run/${folder[$lang]}/${slname[$lang]}.fodt
+  mkdir -p "$(dirname "$letter")"
+  cp tests/data/siglines/two-lines.fodt "$letter"
+  chmod -R a+rwX "$run"
+  start_office "$work/pki/nssdb" "$work/office-run-siglines-$lang.log"
+  wait_status 120 loaded || fail "Writer did not open the document (Signature Lines)"
+  sleep 2
+  touch "$run/go"
+  shown_window 60 "${sltitle[$lang]}" "Signature Lines"
+  xdotool key Home
+  xdotool key Tab ctrl+a BackSpace Tab ctrl+a
+  xdotool type --delay 15 "${reason[$lang]}"
+  xdotool key Tab ctrl+a
+  xdotool type --delay 15 "Jakarta"
+  park_pointer
+  sleep 0.7
+  import -window "$win" "$out/sign-dialog-siglines-$lang.png"
+  xdotool key Return
+  shown_window 120 "${result[$lang]}" "Signature Lines"
+  xdotool key Escape
+  end_office "Signature Lines"
+  signed=$run/${folder[$lang]}/${slname[$lang]}_signed.pdf
+  [[ -f $signed ]] || fail "no $signed"
+  log "siglines-$lang: done"
+
+  run=$work/pdf-$lang
+  letter=$run/${folder[$lang]}/${slname[$lang]}_signed.pdf
+  mkdir -p "$(dirname "$letter")"
+  cp "$signed" "$letter"
+  chmod -R a+rwX "$run"
+  start_office "$work/pki/nssdb" "$work/office-run-pdf-$lang.log" SHOTS_PDF=1
+  wait_status 120 loaded || fail "Draw did not open the signed PDF"
+  sleep 2
+  touch "$run/go"
+  shown_window 60 "${sltitle[$lang]}" "a PDF's empty field"
+  park_pointer
+  sleep 0.7
+  import -window "$win" "$out/sign-dialog-pdf-$lang.png"
+  xdotool key Escape
+  end_office "a PDF's empty field"
+  log "pdf-$lang: done"
+done
+
 # --- the Verify dialog -------------------------------------------------------------
 # The letter signed by bsre-sign, then changed by an incremental update that
 # draws over its text (tests/tools/pdf_attack.py append-content), opened in
 # Draw: File > Verify BSrE signatures… shows the refused change.
 declare -A vtitle=([en]="Verify BSrE signatures" [id]="Verifikasi tanda tangan BSrE")
-want verify && for lang in en id; do
+want verify && for lang in $langs; do
   run=$work/verify-$lang
   letter=$run/${folder[$lang]}/nota-dinas-diubah.pdf
   mkdir -p "$(dirname "$letter")"
@@ -240,7 +300,7 @@ done
 declare -A btitle=([en]="Sign several files with BSrE" [id]="Tandatangani beberapa berkas dengan BSrE")
 declare -A bresult=([en]="Signed with BSrE: several files" [id]="Ditandatangani dengan BSrE: beberapa berkas")
 declare -A bfiles=([en]="memo invitation" [id]="nota-dinas undangan-rapat")
-want batch && for lang in en id; do
+want batch && for lang in $langs; do
   run=$work/batch-$lang
   docs=$run/${folder[$lang]}
   mkdir -p "$docs"
@@ -270,7 +330,7 @@ done
 # IT configured BSrE's signing service (Server/Enabled, DocumentsLeaveDesk, Url):
 # the sign dialog lists "BSrE account (server-held key)" after the desk's
 # certificates; chosen (End), its NIK / e-mail row is enabled and filled in.
-want server && for lang in en id; do
+want server && for lang in $langs; do
   run=$work/server-$lang
   letter=$run/${folder[$lang]}/nota-dinas.fodt
   mkdir -p "$(dirname "$letter")"
@@ -309,7 +369,7 @@ if want ltv; then
   pk12util -d "sql:$ltvdb" -i "$work/ltv/ltv-officer.p12" -W test >/dev/null
   chmod -R a+rX "$work/ltv"
 fi
-want ltv && for lang in en id; do
+want ltv && for lang in $langs; do
   run=$work/ltv-$lang
   letter=$run/${folder[$lang]}/nota-dinas.fodt
   mkdir -p "$(dirname "$letter")"
@@ -327,7 +387,7 @@ want ltv && for lang in en id; do
   log "ltv-$lang: done"
 done
 
-for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,batch-dialog,batch-result,sign-dialog-server,result-dialog-ltv}-{en,id}.png; do
+for f in "$out"/{file-menu,sign-dialog,sign-dialog-unusable,result-dialog,verify-dialog,batch-dialog,batch-result,sign-dialog-server,result-dialog-ltv,sign-dialog-siglines,sign-dialog-pdf}-{en,id}.png; do
   [[ -f $f ]] && echo "$f $(identify -format '%wx%h' "$f")"
 done
 log "all screenshots in $(($(date +%s) - t_start)) s"

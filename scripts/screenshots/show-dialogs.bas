@@ -48,10 +48,13 @@ Sub ShowDialogs
     ' command is File > Verify BSrE signatures… instead.
     Dim verifying As Boolean
     verifying = Environ("SHOTS_VERIFY") = "1"
+    ' SHOTS_PDF=1: SHOTS_LETTER is a PDF, opened in Draw, signed as it is.
+    Dim inDraw As Boolean
+    inDraw = verifying Or Environ("SHOTS_PDF") = "1"
     Dim args(1) As New com.sun.star.beans.PropertyValue
     args(0).Name = "Hidden" : args(0).Value = False
     args(1).Name = "FilterName" : args(1).Value = ""
-    If verifying Then args(1).Value = "draw_pdf_import"
+    If inDraw Then args(1).Value = "draw_pdf_import"
     Dim doc As Object
     doc = StarDesktop.loadComponentFromURL(ConvertToURL(Environ("SHOTS_LETTER")), "_blank", 0, args())
     Note("loaded")
