@@ -2,7 +2,9 @@
 # The demo: builds bsre-sign.oxt, installs it into a throw-away LibreOffice
 # profile whose certificate database holds a demo certificate ("Budi
 # Santoso"), signs the bundled sample letter through id.bsresign.Signer (the
-# code path behind File > Sign with BSrE…), and prints the verification.
+# code path behind File > Sign with BSrE…), and prints the verification. It
+# also builds the guide (docs/panduan) as one PDF and signs it with the demo
+# certificate, so the guide itself shows the notice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TZ=${TZ:-Asia/Jakarta}   # officers sign in WIB; the zone shows in /M
@@ -39,4 +41,8 @@ build/bsre-sign verify --trust "$out/pki/root.pem" "$signed"
 echo
 echo "== pdfsig (Poppler)"
 pdfsig -nssdir "sql:$out/pki/verifydb" "$signed" | sed 's/^/  /'
+echo
+echo "== The guide (docs/panduan) as one PDF, signed with the demo certificate"
+SOFTHSM2_CONF=$out/pki/softhsm2.conf scripts/panduan/build-pdf.sh id "$out" "$out/pki/nssdb" officer-rsa | sed 's/^/  /'
+build/bsre-sign verify --trust "$out/pki/root.pem" "$out/panduan-bsre-sign.pdf" | head -n 3 | sed 's/^/  /'
 rm -rf "$out/office"

@@ -21,6 +21,8 @@ packages=(
   dpkg-dev libfreetype-dev xz-utils bzip2
   # the package for IT (scripts/build-deb.sh) and its check; other distributions (scripts/test-other-distro.sh)
   lintian debootstrap
+  # the guide (docs/panduan): built as one PDF with pandoc, its pictures cropped with ImageMagick
+  pandoc imagemagick
 )
 
 missing=()
