@@ -153,6 +153,20 @@ menu_bottom_right() {
   echo "$r $b"
 }
 
+# fill_sign_dialog WINDOW PNG: in the sign dialog, the first (usable)
+# certificate, the PIN left empty, the reason and location of $lang typed in;
+# photographed into PNG (Enter is the caller's).
+fill_sign_dialog() {
+  xdotool key Home
+  xdotool key Tab ctrl+a BackSpace Tab ctrl+a
+  xdotool type --delay 15 "${reason[$lang]}"
+  xdotool key Tab ctrl+a
+  xdotool type --delay 15 "Jakarta"
+  park_pointer
+  sleep 0.7
+  import -window "$1" "$2"
+}
+
 # want SECTION: is the section asked for (BSRE_SHOTS_ONLY)?
 want() { [[ -z ${BSRE_SHOTS_ONLY:-} || " $BSRE_SHOTS_ONLY " == *" $1 "* ]]; }
 
@@ -198,14 +212,7 @@ want sign && for lang in $langs; do
   sleep 0.7
   import -window "$dlg" "$out/sign-dialog-unusable-$lang.png"
   # Back to the first (usable) one; Tab: PIN (left empty), reason, location.
-  xdotool key Home
-  xdotool key Tab ctrl+a BackSpace Tab ctrl+a
-  xdotool type --delay 15 "${reason[$lang]}"
-  xdotool key Tab ctrl+a
-  xdotool type --delay 15 "Jakarta"
-  park_pointer
-  sleep 0.7
-  import -window "$dlg" "$out/sign-dialog-$lang.png"
+  fill_sign_dialog "$dlg" "$out/sign-dialog-$lang.png"
   xdotool key Return
   shown_window 120 "${result[$lang]}"
   import -window "$win" "$out/result-dialog-$lang.png"
@@ -234,14 +241,7 @@ want siglines && for lang in $langs; do
   sleep 2
   touch "$run/go"
   shown_window 60 "${sltitle[$lang]}" "Signature Lines"
-  xdotool key Home
-  xdotool key Tab ctrl+a BackSpace Tab ctrl+a
-  xdotool type --delay 15 "${reason[$lang]}"
-  xdotool key Tab ctrl+a
-  xdotool type --delay 15 "Jakarta"
-  park_pointer
-  sleep 0.7
-  import -window "$win" "$out/sign-dialog-siglines-$lang.png"
+  fill_sign_dialog "$win" "$out/sign-dialog-siglines-$lang.png"
   xdotool key Return
   shown_window 120 "${result[$lang]}" "Signature Lines"
   xdotool key Escape

@@ -34,17 +34,8 @@ for n in file-menu sign-dialog sign-dialog-unusable result-dialog sign-dialog-si
   ((colours > 8)) || bad "$n-id.png has $colours colours (blank?)"
 done
 
-valid() { # PDF [FIELDS]: pdfsig valid and trusted, qpdf, our verifier
-  local pdf=$1 out
-  [[ -f $pdf ]] || { bad "no $pdf"; return; }
-  out=$(pdfsig -nssdir "sql:$work/pki/verifydb" "$pdf" 2>&1) || true
-  grep -q 'Signature Validation: Signature is Valid' <<<"$out" || bad "pdfsig: $pdf: $out"
-  grep -q 'Certificate Validation: Certificate is Trusted' <<<"$out" || bad "pdfsig trust: $pdf"
-  qpdf --check "$pdf" >/dev/null 2>&1 || bad "qpdf --check $pdf"
-  out=$("$build/bsre-sign" verify --trust "$work/pki/root.pem" --json "$pdf" 2>&1) || bad "bsre-sign verify $pdf: $out"
-  grep -q '"indication": *"TOTAL-PASSED"' <<<"$out" || bad "not TOTAL-PASSED: $pdf"
-  ! grep -q '"allowed": *false' <<<"$out" || bad "a change not allowed in $pdf"
-}
+. tests/lib/valid_pdf.sh
+valid() { valid_pdf "$1" "$work/pki/verifydb" "$work/pki/root.pem" "$build/bsre-sign"; }
 valid "$work/id/Dokumen/nota-dinas_signed.pdf"
 cmp -s tests/data/letter.fodt "$work/id/Dokumen/nota-dinas.fodt" || bad "the letter was changed"
 

@@ -18,13 +18,8 @@ bad() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 BSRE_BUILD_DIR=$build SOFTHSM2_CONF=$pki/softhsm2.conf scripts/panduan/build-pdf.sh id "$out" "$pki/nssdb" officer-rsa
 guide=$out/panduan-bsre-sign.pdf sop=$out/sop-template.pdf
 
-ps=$(pdfsig -nssdir "sql:$pki/verifydb" "$guide" 2>&1) || true
-grep -q 'Signature Validation: Signature is Valid' <<<"$ps" || bad "pdfsig: $ps"
-grep -q 'Certificate Validation: Certificate is Trusted' <<<"$ps" || bad "pdfsig trust: $ps"
-qpdf --check "$guide" >/dev/null 2>&1 || bad "qpdf --check"
-v=$("$build/bsre-sign" verify --trust "$pki/root.pem" --json "$guide" 2>&1) || bad "bsre-sign verify: $v"
-grep -q '"indication":"TOTAL-PASSED"' <<<"$v" || bad "not TOTAL-PASSED: $v"
-! grep -q '"allowed":false' <<<"$v" || bad "a change refused: $v"
+. tests/lib/valid_pdf.sh
+valid_pdf "$guide" "$pki/verifydb" "$pki/root.pem" "$build/bsre-sign"
 
 text=$(pdftotext "$guide" - | tr -s ' \n' '  ')
 # Every page's title (its first heading) is in the PDF.
