@@ -10,10 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-fix=$build/fixtures
-if [[ ! -d $fix/pki/nssdb || ! -f $fix/pdfs/letter.pdf ]]; then
-  (cd "$build" && ctest -R 'fixture\.(pki|pdfs)' >/dev/null)
-fi
+. scripts/lib/fixtures.sh
+build_fixtures "$build"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -11,10 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
-fix=$build/fixtures
-if [[ ! -d $fix/pki/nssdb || ! -f $fix/pdfs/letter.pdf ]]; then
-  (cd "$build" && ctest -R 'fixture\.(pki|pdfs)' >/dev/null)
-fi
+. scripts/lib/fixtures.sh
+build_fixtures "$build"
 out=docs/panduan/img
 mkdir -p "$out"
 work=$(mktemp -d)
