@@ -22,6 +22,7 @@
 #include <poppler/goo/GooString.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -29,6 +30,7 @@
 #include <mutex>
 #include <set>
 #include <sys/stat.h>
+#include <thread>
 
 namespace bsre::pdf {
 
@@ -829,9 +831,9 @@ const Reader& Reader::measuring() const
     return impl_->measuring ? *impl_->measuring : *this;
 }
 
-std::optional<Rect> Reader::contentBox(int pageIndex) const
+namespace {
+std::optional<Rect> measurePage(PDFDoc& doc, int pageIndex)
 {
-    PDFDoc& doc = *measuring().impl_->doc;
     Page* page = doc.getCatalog()->getPage(pageIndex + 1);
     const PDFRectangle* mb = page->getMediaBox();
     ContentBoxDev dev((mb->x2 - mb->x1) * (mb->y2 - mb->y1));
@@ -840,6 +842,57 @@ std::optional<Rect> Reader::contentBox(int pageIndex) const
     if (!b)
         return std::nullopt;
     return Rect{b->x1 + mb->x1, b->y1 + mb->y1, b->x2 + mb->x1, b->y2 + mb->y1};
+}
+
+// Threads for measuring n pages: one per core, at most 4, and none for a short
+// document (a thread's own Poppler document costs about what 8 pages do).
+size_t measuringThreads(size_t n)
+{
+    const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::min({cores, size_t(4), n / 8});
+}
+} // namespace
+
+std::optional<Rect> Reader::contentBox(int pageIndex) const
+{
+    return measurePage(*measuring().impl_->doc, pageIndex);
+}
+
+std::vector<std::optional<Rect>> Reader::contentBoxes(const std::vector<int>& pages) const
+{
+    const Reader& r = measuring();
+    std::vector<std::optional<Rect>> out(pages.size());
+    const size_t threads = measuringThreads(pages.size());
+    if (threads < 2) {
+        for (size_t k = 0; k < pages.size(); ++k)
+            out[k] = measurePage(*r.impl_->doc, pages[k]);
+        return out;
+    }
+    std::atomic<size_t> next{0};
+    std::mutex failed;
+    std::exception_ptr error;
+    auto work = [&] {
+        try {
+            const std::string& all = *r.impl_->bytes;
+            PDFDoc doc(new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull)));
+            if (!doc.isOk())
+                damaged(r.impl_->model.path, "Poppler error " + std::to_string(doc.getErrorCode()));
+            for (size_t k; (k = next++) < pages.size();)
+                out[k] = measurePage(doc, pages[k]);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(failed);
+            if (!error)
+                error = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t)
+        pool.emplace_back(work);
+    for (std::thread& t : pool)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+    return out;
 }
 
 namespace {

@@ -44,12 +44,15 @@ std::vector<BandPlan> planBands(const NoticeRequest& nr, const Reader& reader)
     const NoticeStyle& st = nr.style;
     std::vector<BandPlan> plans;
     std::string tooFull;
-    for (int i : chosenPages(nr.pages, static_cast<int>(m.pages.size()))) {
+    const std::vector<int> pages = chosenPages(nr.pages, static_cast<int>(m.pages.size()));
+    const std::vector<std::optional<Rect>> content = reader.contentBoxes(pages);
+    for (size_t k = 0; k < pages.size(); ++k) {
+        const int i = pages[k];
         const Rect& box = m.pages[i].cropBox;
         Rect band{box.x1 + st.side, box.y1 + st.bottom, box.x2 - st.side, box.y1 + st.bottom + st.height};
         const double top = band.y2 + st.gap;
         double scale = 1;
-        if (auto cb = reader.contentBox(i); cb && cb->y1 < top - 0.01) {
+        if (const auto& cb = content[k]; cb && cb->y1 < top - 0.01) {
             double s = (box.y2 - top) / (box.y2 - cb->y1);
             if (!nr.allowScaling || s < 1 - nr.maxShrink - 1e-9)
                 tooFull += (tooFull.empty() ? "" : ", ") + std::to_string(i + 1);
@@ -123,11 +126,13 @@ std::vector<int> pagesReachingBand(const NoticeRequest& nr, const Reader& reader
 {
     const DocumentModel& m = reader.model();
     std::vector<int> out;
-    for (int i : chosenPages(nr.pages, static_cast<int>(m.pages.size()))) {
-        const Rect& box = m.pages[i].cropBox;
+    const std::vector<int> pages = chosenPages(nr.pages, static_cast<int>(m.pages.size()));
+    const std::vector<std::optional<Rect>> content = reader.contentBoxes(pages);
+    for (size_t k = 0; k < pages.size(); ++k) {
+        const Rect& box = m.pages[pages[k]].cropBox;
         const double top = box.y1 + nr.style.bottom + nr.style.height + nr.style.gap;
-        if (auto cb = reader.contentBox(i); cb && cb->y1 < top - 0.01)
-            out.push_back(i + 1);
+        if (const auto& cb = content[k]; cb && cb->y1 < top - 0.01)
+            out.push_back(pages[k] + 1);
     }
     return out;
 }

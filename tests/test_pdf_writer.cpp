@@ -156,3 +156,26 @@ BOOST_AUTO_TEST_CASE(errors_about_a_file_name_it_in_their_fields)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Measuring where content lies is done by several threads for a long document
+// (Reader::contentBoxes, each thread its own Poppler document): the boxes are
+// exactly those measured one page at a time on the reader's own document.
+BOOST_AUTO_TEST_CASE(content_measured_by_threads_equals_one_page_at_a_time)
+{
+    auto reader = bsre::pdf::Reader::open(pdfs("letter-100.pdf"));
+    std::vector<int> pages;
+    for (int i = 0; i < static_cast<int>(reader->model().pages.size()); ++i)
+        pages.push_back(i);
+    BOOST_TEST_REQUIRE(pages.size() == 100u);
+    const auto boxes = reader->contentBoxes(pages);
+    BOOST_TEST_REQUIRE(boxes.size() == pages.size());
+    for (int i : pages) {
+        const auto one = reader->contentBox(i);
+        BOOST_TEST_REQUIRE(one.has_value());
+        BOOST_TEST_REQUIRE(boxes[i].has_value());
+        BOOST_TEST(boxes[i]->x1 == one->x1);
+        BOOST_TEST(boxes[i]->y1 == one->y1);
+        BOOST_TEST(boxes[i]->x2 == one->x2);
+        BOOST_TEST(boxes[i]->y2 == one->y2);
+    }
+}
