@@ -425,6 +425,37 @@ void Office::prepareUser()
     gid_ = pw->pw_gid;
 }
 
+// The SoftHSM2 token of $BSRE_PKI: a private copy of its folder, its
+// softhsm2.conf, and (softhsmInDatabase) the module, or the PIN shim wrapping
+// it, registered in the profile's NSS database with modutil.
+void Office::prepareToken(const fs::path& pki)
+{
+    fs::copy(pki / "tokens", dir_ / "tokens", fs::copy_options::recursive);
+    std::ofstream(dir_ / "softhsm2.conf") << "directories.tokendir = " << (dir_ / "tokens").string()
+                                          << "\nobjectstore.backend = file\nlog.level = ERROR\n"
+                                             "slots.removable = false\n";
+    if (!options_.softhsmInDatabase)
+        return;
+    std::string module;
+    for (const char* m : {"/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"})
+        if (fs::exists(m))
+            module = m;
+    if (module.empty())
+        fail("SoftHSM2 module not found");
+    if (options_.pinShim) {
+        module = getenvOr("BSRE_PIN_SHIM", "");
+        if (module.empty() || !fs::exists(module))
+            fail("BSRE_PIN_SHIM is not set or missing (tests/pkcs11_pin_shim.c)");
+    }
+    int st = 0;
+    std::string out = commandOutput("SOFTHSM2_CONF=" + shellQuote((dir_ / "softhsm2.conf").string()) +
+                                        " modutil -force -dbdir " + shellQuote("sql:" + nssDir_.string()) +
+                                        " -add softhsm -libfile " + shellQuote(module),
+                                    &st);
+    if (st != 0)
+        fail("modutil -add softhsm: " + out);
+}
+
 void Office::prepareFolder()
 {
     // As root the folder must be reachable by the office's user: /tmp is.
@@ -450,31 +481,8 @@ void Office::prepareFolder()
         fs::copy(from, nssDir_, fs::copy_options::recursive);
         if (!fs::exists(nssDir_ / "cert9.db"))
             fail("no cert9.db in " + from.string());
-        if (options_.softhsmToken) {
-            fs::copy(pki / "tokens", dir_ / "tokens", fs::copy_options::recursive);
-            std::ofstream(dir_ / "softhsm2.conf") << "directories.tokendir = " << (dir_ / "tokens").string()
-                                                  << "\nobjectstore.backend = file\nlog.level = ERROR\n"
-                                                     "slots.removable = false\n";
-            std::string module;
-            for (const char* m :
-                 {"/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"})
-                if (fs::exists(m))
-                    module = m;
-            if (module.empty())
-                fail("SoftHSM2 module not found");
-            if (options_.pinShim) {
-                module = getenvOr("BSRE_PIN_SHIM", "");
-                if (module.empty() || !fs::exists(module))
-                    fail("BSRE_PIN_SHIM is not set or missing (tests/pkcs11_pin_shim.c)");
-            }
-            int st = 0;
-            std::string out = commandOutput("SOFTHSM2_CONF=" + shellQuote((dir_ / "softhsm2.conf").string()) +
-                                                " modutil -force -dbdir " + shellQuote("sql:" + nssDir_.string()) +
-                                                " -add softhsm -libfile " + shellQuote(module),
-                                            &st);
-            if (st != 0)
-                fail("modutil -add softhsm: " + out);
-        }
+        if (options_.softhsmToken)
+            prepareToken(pki);
         // LibreOffice's Certificate Path setting (Tools > Options > Security >
         // Certificate), the same key a user's choice writes.
         if (!options_.nssViaEnvironment)

@@ -75,6 +75,10 @@ struct OfficeOptions {
     // login count in dir() (Office::tokenLogins()); path("shim-pull") is its
     // BSRE_SHIM_PULL file (absent: the token is in).
     bool pinShim = false;
+    // With softhsmToken: false leaves the module out of the NSS database (only
+    // the token folder and SOFTHSM2_CONF), so nothing but the extension's
+    // Signing/Pkcs11Modules setting can bring the token in.
+    bool softhsmInDatabase = true;
     // How LibreOffice finds that database: false (default) sets the
     // Certificate Path option (.../Security/Scripting/CertDir) in the
     // profile's registrymodifications.xcu, as Tools > Options does; true sets
@@ -228,6 +232,7 @@ public:
 private:
     void prepareUser();
     void prepareFolder();
+    void prepareToken(const fs::path& pki);
     void installExtension();
     void startOffice();
     void startOfficeOnce();

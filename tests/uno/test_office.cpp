@@ -498,6 +498,50 @@ BOOST_AUTO_TEST_CASE(a_token_certificate_signs_with_the_pin_option)
     checkUnchanged(before, d.model, file);
 }
 
+// The token named only by the extension's Signing/Pkcs11Modules setting (what
+// IT locks for every desk, docs/CONFIGURATION.md): its own office, whose NSS
+// database has no SoftHSM2 module, so the token is out until the setting
+// names the module; the premise is checked before the module is loaded (it
+// stays loaded for the life of soffice).
+BOOST_AUTO_TEST_CASE(a_token_module_named_in_the_settings_is_loaded)
+{
+    OfficeOptions opts;
+    opts.softhsmToken = true;
+    opts.softhsmInDatabase = false;
+    Office o(opts);
+    const std::string tokenFp = fingerprint(pki("token-officer.pem"));
+    auto tokenListed = [&](const char* when) {
+        std::string names;
+        bool found = false;
+        for (const auto& c : o.signer()->listCertificates()) {
+            names += str(c.CommonName) + " [" + str(c.Token) + "]; ";
+            found = found ||
+                    (str(c.Fingerprint) == tokenFp && str(c.CommonName) == "Agus Token" && str(c.Token) == "bsre-test");
+        }
+        BOOST_TEST(names.find("Budi Santoso") != std::string::npos, when << ": " << names);
+        BOOST_TEST_MESSAGE(when << ": " << names);
+        return found;
+    };
+    BOOST_TEST_REQUIRE(!tokenListed("without the setting"), "the token is listed before any module is named");
+
+    const OUString module = ustr(testing::softhsmModule());
+    ConfigValue modules(o, "/id.bsresign.Settings/Signing", "Pkcs11Modules",
+                        css::uno::Any(css::uno::Sequence<OUString>(&module, 1)));
+    BOOST_TEST_REQUIRE(tokenListed("with the setting"), "Agus Token is not listed with the module in the settings");
+
+    fs::path in = o.copyIn(pdfs("letter.pdf"), "in/letter.pdf");
+    const std::string inBytes = slurp(in.string());
+    fs::path out = o.makeDir("out") / "letter-module-setting.pdf";
+    try {
+        auto result = o.signer()->signPdf(fileUrl(in), seq(with(options(out, tokenFp), prop("Pin", OUString("1234")))));
+        BOOST_TEST(str(result.SignerName).find("Agus Token") != std::string::npos, str(result.SignerName));
+    } catch (const css::uno::Exception& e) {
+        BOOST_FAIL("signPdf with the token of the module setting: " << describe(e));
+    }
+    testing::checkSignedOutput(in.string(), out.string(), 1);
+    BOOST_TEST((slurp(in.string()) == inBytes), "the input PDF changed");
+}
+
 // ---- refusals ------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(an_unknown_certificate_is_refused_and_nothing_is_written)
