@@ -58,9 +58,13 @@ crypto::Store& officeStore(const uno::Reference<uno::XComponentContext>& ctx,
     if (!s)
         s = crypto::Store::attach().release();
     s->ensureDatabase(certificatePath(ctx));
+    // Recorded only once loaded: a module that failed (a wrong path, a
+    // missing library) is tried again, and its error said again, next time.
     for (const std::string& mod : pkcs11Modules)
-        if (loaded.insert(mod).second)
+        if (!loaded.count(mod)) {
             s->loadModule(mod);
+            loaded.insert(mod);
+        }
     return *s;
 }
 
