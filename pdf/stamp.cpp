@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 
+#include <cmath>
 #include <map>
 
 namespace bsre::pdf {
@@ -53,7 +54,10 @@ std::vector<BandPlan> planBands(const NoticeRequest& nr, const Reader& reader)
         const double top = band.y2 + st.gap;
         double scale = 1;
         if (const auto& cb = content[k]; cb && cb->y1 < top - 0.01) {
-            double s = (box.y2 - top) / (box.y2 - cb->y1);
+            // Rounded down to the 4 decimals num() writes, so the matrix and its
+            // translation (computed from this value) agree; a thousandth of a
+            // point spare for the translation's own rounding: never into the band.
+            double s = std::floor((box.y2 - top - 0.001) / (box.y2 - cb->y1) * 1e4) / 1e4;
             if (!nr.allowScaling || s < 1 - nr.maxShrink - 1e-9)
                 tooFull += (tooFull.empty() ? "" : ", ") + std::to_string(i + 1);
             else

@@ -18,13 +18,24 @@ suite=${BSRE_LO_SUITE:-bookworm-backports}
 apt_dir=$prefix.apt
 
 packages=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui libreoffice-draw-nogui libreoffice-dev)
-if [[ -x $prefix/usr/lib/libreoffice/program/soffice.bin && -f $prefix/.complete ]]; then
+# Writer's menus and toolbars (soffice.cfg/modules/swriter). Without them a
+# Writer frame gets an empty menu bar and the office tests' menu checks fail.
+writer_menubar=$prefix/usr/lib/libreoffice/share/config/soffice.cfg/modules/swriter/menubar/menubar.xml
+if [[ -x $prefix/usr/lib/libreoffice/program/soffice.bin && -f $prefix/.complete && -f $writer_menubar ]]; then
   echo "lo-prefix: $prefix is ready ($(cat "$prefix/.complete"))"
   exit 0
 fi
 rm -rf "$prefix" "$apt_dir"
 mkdir -p "$prefix" "$apt_dir/debs"
 private_apt_init "$apt_dir" 'deb bookworm' 'deb bookworm-updates' 'deb bookworm-security' "deb $suite"
+# Debian's 25.2 (bookworm-backports) ships Writer's UI configuration in
+# libreoffice-uiconfig-writer, which only the GUI libreoffice-writer depends on,
+# not -writer-nogui (the -nogui Calc, Impress and Draw do depend on their
+# uiconfig packages). Debian 12's 7.4 has no such package: its -writer-nogui
+# carries the files.
+if private_apt "$apt_dir" install -s -qq -t "$suite" libreoffice-uiconfig-writer >/dev/null 2>&1; then
+  packages+=(libreoffice-uiconfig-writer)
+fi
 
 # What apt would install or upgrade on this machine for those packages from the
 # suite: the LibreOffice packages and the few libraries the machine lacks.
@@ -66,6 +77,7 @@ sed -i 's|^BRAND_BASE_DIR=file:///usr/lib/libreoffice$|BRAND_BASE_DIR=${ORIGIN}/
 if grep -rqs 'file:///usr/lib/libreoffice' "$prefix"/usr/lib/libreoffice/program/*rc; then
   echo "lo-prefix: $prefix still names /usr/lib/libreoffice in its bootstrap files" >&2; exit 1
 fi
+[[ -f $writer_menubar ]] || { echo "lo-prefix: $prefix has no Writer menu bar configuration ($writer_menubar)" >&2; exit 1; }
 version=$(dpkg-deb -f "$apt_dir"/debs/libreoffice-core-nogui_*.deb Version)
 chmod -R a+rX "$prefix"
 echo "$version" >"$prefix/.complete"

@@ -253,16 +253,22 @@ inline fs::path titleSlideDeck(Office& o, const std::string& rel)
     if (!fs::exists(target)) {
         o.makeDir("docs");
         Doc d(o, o.newDocument("private:factory/simpress"));
-        Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
-        Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
-        Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
-                                              css::uno::UNO_QUERY_THROW);
-        shape->setPosition(css::awt::Point(2000, 2000));
-        shape->setSize(css::awt::Size(20000, 4000));
-        Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
-        Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
-            ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
+        // The shape's proxy is let go here, well before the close: the bridge
+        // sends a release on a thread of its own, and LibreOffice 25.2 aborts
+        // when that release lands after the document (and its item pool) is
+        // gone (SvxShape -> SdrObject -> SfxItemPool::unregisterNameOrIndex).
+        {
+            Reference<css::drawing::XDrawPagesSupplier> dps(d.model, css::uno::UNO_QUERY_THROW);
+            Reference<css::drawing::XDrawPage> page(dps->getDrawPages()->getByIndex(0), css::uno::UNO_QUERY_THROW);
+            Reference<css::lang::XMultiServiceFactory> factory(d.model, css::uno::UNO_QUERY_THROW);
+            Reference<css::drawing::XShape> shape(factory->createInstance("com.sun.star.drawing.TextShape"),
+                                                  css::uno::UNO_QUERY_THROW);
+            shape->setPosition(css::awt::Point(2000, 2000));
+            shape->setSize(css::awt::Size(20000, 4000));
+            Reference<css::drawing::XShapes>(page, css::uno::UNO_QUERY_THROW)->add(shape);
+            Reference<css::text::XTextRange>(shape, css::uno::UNO_QUERY_THROW)
+                ->setString("Rapat koordinasi: tanda tangan elektronik BSrE");
+        }
         o.storeToUrl(d.model, target, "impress8");
         o.handOver(target);
     }

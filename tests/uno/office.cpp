@@ -1018,6 +1018,12 @@ std::vector<ShownItem> shownMenu(const Reference<css::frame::XModel>& model)
     Reference<a11y::XAccessibleContext> bar = findRole(win->getAccessibleContext(), a11y::AccessibleRole::MENU_BAR);
     if (!bar.is())
         fail("the frame's window shows no menu bar");
+    // An empty bar means the module has no menu bar configuration at all: seen
+    // with Debian's 25.2 -writer-nogui, whose Writer UI files are in
+    // libreoffice-uiconfig-writer (scripts/lo-prefix.sh).
+    if (bar->getAccessibleChildCount() == 0)
+        fail("the frame's menu bar is empty: this LibreOffice has no menu bar configuration for the module "
+             "(share/config/soffice.cfg/modules/*/menubar/menubar.xml; Debian: libreoffice-uiconfig-writer)");
     std::vector<ShownItem> out;
     collectShown(bar, "",
                  [](sal_Int16 r) {
