@@ -319,19 +319,22 @@ struct RunGlyph {
 // A shaped line with the text behind each cluster.
 struct ShapedRun {
     std::vector<RunGlyph> glyphs;
-    std::vector<std::pair<uint32_t, char32_t>> chars;   // code points with their byte offsets
+    std::vector<std::pair<uint32_t, char32_t>> chars;   // code points with their byte offsets, ascending
     std::set<uint32_t> starts;                          // cluster start offsets
 
     // A cluster covers the characters from its start offset up to the next
-    // cluster's start (clusters are byte offsets into the text).
+    // cluster's start (clusters are byte offsets into the text). The
+    // characters are in text order, so the cluster's are found by binary
+    // search: a line of n characters is shaped in O(n log n), not O(n^2).
     std::u32string clusterText(uint32_t start) const
     {
         auto next = starts.upper_bound(start);
         uint32_t end = next == starts.end() ? UINT32_MAX : *next;
+        auto byOffset = [](const std::pair<uint32_t, char32_t>& c, uint32_t at) { return c.first < at; };
         std::u32string text;
-        for (auto [offset, cp] : chars)
-            if (offset >= start && offset < end)
-                text += cp;
+        for (auto it = std::lower_bound(chars.begin(), chars.end(), start, byOffset);
+             it != chars.end() && it->first < end; ++it)
+            text += it->second;
         return text;
     }
 };
