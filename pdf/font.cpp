@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace bsre::pdf {
@@ -218,6 +219,9 @@ struct EmbeddedFont::Impl {
 
     bool emitted = false;
     CidMap cidOf;
+
+    // measure(): text -> summed advances in 1/1000 em.
+    std::unordered_map<std::string, long long> measured;
 
     int hmtxWidth(uint32_t gid) const
     {
@@ -579,6 +583,26 @@ ShapedText EmbeddedFont::shape(const std::string& utf8)
             it->second = std::move(text);
     }
     return out;
+}
+
+double EmbeddedFont::measure(const std::string& utf8, double fontSize)
+{
+    Impl& s = self();
+    auto it = s.measured.find(utf8);
+    if (it == s.measured.end()) {
+        // As shapeRun shapes, summed as ShapedText::width sums.
+        BufferPtr buf = textBuffer(utf8);
+        hb_shape(s.font.get(), buf.get(), nullptr, 0);
+        if (!hb_buffer_allocation_successful(buf.get()))
+            outOfMemory("shaping text", "membentuk teks");
+        unsigned n = 0;
+        const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+        long long total = 0;
+        for (unsigned i = 0; i < n; ++i)
+            total += toThousandths(pos[i].x_advance, s.upem);
+        it = s.measured.emplace(utf8, total).first;
+    }
+    return static_cast<double>(it->second) * fontSize / 1000.0;
 }
 
 // Subsetting approach: the subsetter renumbers the kept glyphs densely
