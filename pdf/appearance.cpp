@@ -163,15 +163,16 @@ struct TextFit {
     bool overflow;
 };
 
-TextFit fitText(double styleSize, const EmbeddedFont& font, const std::vector<ShapedText>& lines, const TextBox& box)
+// `widths`: each line's width at 1 pt.
+TextFit fitText(double styleSize, const EmbeddedFont& font, const std::vector<double>& widths, const TextBox& box)
 {
     // Height of the block per point of font size: first line's ascent to
     // last line's descent.
     const double heightPerPt = font.ascent() / 1000 - font.descent() / 1000
-        + kLeading * static_cast<double>(lines.size() - 1);
+        + kLeading * static_cast<double>(widths.size() - 1);
     double longestPerPt = 0;
-    for (const auto& s : lines)
-        longestPerPt = std::max(longestPerPt, s.width(1));
+    for (double w : widths)
+        longestPerPt = std::max(longestPerPt, w);
 
     double size = styleSize;
     if (size == 0) {
@@ -200,7 +201,7 @@ std::vector<std::string> wrapped(EmbeddedFont& font, const std::string& text, do
             end = text.size();
         const std::string word = text.substr(at, end - at);
         const std::string candidate = line.empty() ? word : line + " " + word;
-        if (!line.empty() && font.shape(candidate).width(size) > width) {
+        if (!line.empty() && font.measure(candidate, size) > width) {
             out.push_back(line);
             line = word;
         } else {
@@ -224,13 +225,16 @@ TextFit wrapToFit(ShapedLines& text, const TextBox& box, TextFit fit)
         for (const std::string& t : text.texts)
             for (std::string& l : wrapped(*text.font, t, size, box.w))
                 lines.push_back(std::move(l));
-        std::vector<ShapedText> shaped;
+        // Measured, not shaped: only the lines drawn go into the subset.
+        std::vector<double> widths;
         for (const std::string& l : lines)
-            shaped.push_back(text.font->shape(l));
-        const TextFit f = fitText(size, *text.font, shaped, box);
+            widths.push_back(text.font->measure(l, 1));
+        const TextFit f = fitText(size, *text.font, widths, box);
         if (!f.overflow) {
+            text.lines.clear();
+            for (const std::string& l : lines)
+                text.lines.push_back(text.font->shape(l));
             text.texts = std::move(lines);
-            text.lines = std::move(shaped);
             return f;
         }
     }
@@ -286,7 +290,10 @@ int renderAppearance(const AppearanceStyle& style, double w, double h, NewObject
     std::string fontResource;
     if (text.font) {
         const TextBox box = textBox(left.box, w, h, pad);
-        TextFit fit = fitText(style.fontSize, *text.font, text.lines, box);
+        std::vector<double> widths;
+        for (const ShapedText& l : text.lines)
+            widths.push_back(l.width(1));
+        TextFit fit = fitText(style.fontSize, *text.font, widths, box);
         if (style.fontSize == 0)
             fit = wrapToFit(text, box, fit);
         if (fit.overflow && !style.clipOverflow)

@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace bsre::pdf {
@@ -219,6 +220,9 @@ struct EmbeddedFont::Impl {
     bool emitted = false;
     CidMap cidOf;
 
+    // measure(): text -> summed advances in 1/1000 em.
+    std::unordered_map<std::string, long long> measured;
+
     int hmtxWidth(uint32_t gid) const
     {
         return toThousandths(hb_font_get_glyph_h_advance(font.get(), gid), upem);
@@ -319,19 +323,22 @@ struct RunGlyph {
 // A shaped line with the text behind each cluster.
 struct ShapedRun {
     std::vector<RunGlyph> glyphs;
-    std::vector<std::pair<uint32_t, char32_t>> chars;   // code points with their byte offsets
+    std::vector<std::pair<uint32_t, char32_t>> chars;   // code points with their byte offsets, ascending
     std::set<uint32_t> starts;                          // cluster start offsets
 
     // A cluster covers the characters from its start offset up to the next
-    // cluster's start (clusters are byte offsets into the text).
+    // cluster's start (clusters are byte offsets into the text). The
+    // characters are in text order, so the cluster's are found by binary
+    // search: a line of n characters is shaped in O(n log n), not O(n^2).
     std::u32string clusterText(uint32_t start) const
     {
         auto next = starts.upper_bound(start);
         uint32_t end = next == starts.end() ? UINT32_MAX : *next;
+        auto byOffset = [](const std::pair<uint32_t, char32_t>& c, uint32_t at) { return c.first < at; };
         std::u32string text;
-        for (auto [offset, cp] : chars)
-            if (offset >= start && offset < end)
-                text += cp;
+        for (auto it = std::lower_bound(chars.begin(), chars.end(), start, byOffset);
+             it != chars.end() && it->first < end; ++it)
+            text += it->second;
         return text;
     }
 };
@@ -576,6 +583,26 @@ ShapedText EmbeddedFont::shape(const std::string& utf8)
             it->second = std::move(text);
     }
     return out;
+}
+
+double EmbeddedFont::measure(const std::string& utf8, double fontSize)
+{
+    Impl& s = self();
+    auto it = s.measured.find(utf8);
+    if (it == s.measured.end()) {
+        // As shapeRun shapes, summed as ShapedText::width sums.
+        BufferPtr buf = textBuffer(utf8);
+        hb_shape(s.font.get(), buf.get(), nullptr, 0);
+        if (!hb_buffer_allocation_successful(buf.get()))
+            outOfMemory("shaping text", "membentuk teks");
+        unsigned n = 0;
+        const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
+        long long total = 0;
+        for (unsigned i = 0; i < n; ++i)
+            total += toThousandths(pos[i].x_advance, s.upem);
+        it = s.measured.emplace(utf8, total).first;
+    }
+    return static_cast<double>(it->second) * fontSize / 1000.0;
 }
 
 // Subsetting approach: the subsetter renumbers the kept glyphs densely

@@ -64,6 +64,12 @@ public:
     // and ligatures on). Only before emit().
     ShapedText shape(const std::string& utf8);
 
+    // The width in points at `fontSize` that shape(utf8).width(fontSize)
+    // gives, for measuring only: the glyphs are not added to the subset and
+    // each text is shaped once per font object (wrapping measures the same
+    // beginnings of lines at every size it tries). Before or after emit().
+    double measure(const std::string& utf8, double fontSize);
+
     // Writes FontFile2, FontDescriptor, ToUnicode, CIDFontType2 and the Type0
     // font; returns the Type0 object number. Only once. Output depends only
     // on the font file and the glyphs shaped, so it is reproducible.

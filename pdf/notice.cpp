@@ -46,7 +46,7 @@ std::vector<std::string> wrap(EmbeddedFont& font, const std::string& paragraph, 
     std::string line;
     for (const std::string& w : words(paragraph)) {
         std::string candidate = line.empty() ? w : line + " " + w;
-        if (!line.empty() && font.shape(candidate).width(size) > width) {
+        if (!line.empty() && font.measure(candidate, size) > width) {
             lines.push_back(line);
             line = w;
         } else {

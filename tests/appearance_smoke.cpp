@@ -181,6 +181,29 @@ int main(int argc, char** argv)
         std::string op = b.showText(kerned);
         check(op.find("TJ") != std::string::npos, "kerning produces TJ: " + op);
     }
+    {
+        // What wrapping measures is what is drawn, and measuring adds nothing to the subset.
+        EmbeddedFont f(fontPath), g(fontPath);
+        bool same = true;
+        for (const std::string t : {"AVATAR Tanggal", "Ñoño Ölçü e\xCC\x81", "Budi  Santoso ", ""}) {
+            const double measured = f.measure(t, 9.5);
+            same = same && measured == g.shape(t).width(9.5) && f.measure(t, 9.5) == measured;
+        }
+        check(same, "measure() gives the shaped width");
+        (void)f.shape("Budi");
+        (void)g.shape("Budi");
+        (void)g.measure("Budi", 7);
+        NewObjects fo(1), go(1);
+        (void)f.emit(fo);
+        (void)g.emit(go);
+        check(fo.bodies() != go.bodies(), "the font that shaped more text embeds more glyphs");
+        EmbeddedFont h(fontPath);
+        (void)h.shape("Budi");
+        NewObjects ho(1);
+        (void)h.emit(ho);
+        check(fo.bodies() == ho.bodies(), "measured text is not embedded: " + std::to_string(objectBytes(fo))
+                                              + " bytes, as for the shaped text alone");
+    }
 
     // --- sizes -------------------------------------------------------------
     {
