@@ -844,12 +844,12 @@ std::optional<Rect> measurePage(PDFDoc& doc, int pageIndex)
     return Rect{b->x1 + mb->x1, b->y1 + mb->y1, b->x2 + mb->x1, b->y2 + mb->y1};
 }
 
-// Threads for measuring n pages: one per core, at most 4, and none for a short
-// document (a thread's own Poppler document costs about what 8 pages do).
+// Workers for measuring n pages: one per core, at most 4, at least 4 pages
+// each (another worker's own Poppler document costs about what 2 pages do).
 size_t measuringThreads(size_t n)
 {
     const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    return std::min({cores, size_t(4), n / 8});
+    return std::min({cores, size_t(4), n / 4});
 }
 } // namespace
 
@@ -871,12 +871,19 @@ std::vector<std::optional<Rect>> Reader::contentBoxes(const std::vector<int>& pa
     std::atomic<size_t> next{0};
     std::mutex failed;
     std::exception_ptr error;
-    auto work = [&] {
+    // The calling thread measures with the reader's own document; each other
+    // worker opens its own over the same bytes.
+    auto work = [&](bool own) {
         try {
-            const std::string& all = *r.impl_->bytes;
-            PDFDoc doc(new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull)));
-            if (!doc.isOk())
-                damaged(r.impl_->model.path, "Poppler error " + std::to_string(doc.getErrorCode()));
+            std::unique_ptr<PDFDoc> mine;
+            if (!own) {
+                const std::string& all = *r.impl_->bytes;
+                mine = std::make_unique<PDFDoc>(
+                    new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull)));
+                if (!mine->isOk())
+                    damaged(r.impl_->model.path, "Poppler error " + std::to_string(mine->getErrorCode()));
+            }
+            PDFDoc& doc = own ? *r.impl_->doc : *mine;
             for (size_t k; (k = next++) < pages.size();)
                 out[k] = measurePage(doc, pages[k]);
         } catch (...) {
@@ -886,8 +893,9 @@ std::vector<std::optional<Rect>> Reader::contentBoxes(const std::vector<int>& pa
         }
     };
     std::vector<std::thread> pool;
-    for (size_t t = 0; t < threads; ++t)
-        pool.emplace_back(work);
+    for (size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work, false);
+    work(true);
     for (std::thread& t : pool)
         t.join();
     if (error)

@@ -93,9 +93,10 @@ public:
     // Union of what the page draws (text, vector paths, images) in default
     // user space; nullopt for a blank page.
     std::optional<Rect> contentBox(int pageIndex) const;
-    // contentBox of each of `pages` (indexes), in that order. Long documents
-    // are measured by several threads, each with its own Poppler document
-    // over the same bytes (one Poppler document is not shared between threads).
+    // contentBox of each of `pages` (indexes), in that order. From 8 pages on
+    // they are measured by several threads: the calling one with this
+    // reader's Poppler document, each other with its own over the same bytes
+    // (one Poppler document is never used by two threads at once).
     std::vector<std::optional<Rect>> contentBoxes(const std::vector<int>& pages) const;
     // The page as pixels (Poppler's Splash renderer, annotations with their
     // appearances included, white paper) at `dpi`, cropped to its crop box.
