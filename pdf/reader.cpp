@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -324,6 +325,16 @@ PageList readPages(PDFDoc& doc, const std::string& path)
 
 } // namespace
 
+namespace {
+// Poppler over bytes held elsewhere (they outlive the document); onRepair is
+// called when Poppler has to reconstruct the cross-reference.
+std::unique_ptr<PDFDoc> popplerOver(const std::string& all, std::function<void()> onRepair = {})
+{
+    auto* stream = new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull));
+    return std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr, std::move(onRepair));
+}
+} // namespace
+
 struct Reader::Impl {
     std::shared_ptr<const std::string> bytes; // what Poppler reads (a MemStream over it)
     bool reconstructed = false;               // Poppler had to rebuild the cross-reference
@@ -357,10 +368,8 @@ struct Reader::Impl {
     // the cross-reference or by decrypting.
     void openDocument(const std::string& path)
     {
-        const std::string& all = *bytes;
-        auto* stream = new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull));
         // The callback may run on any later fetch too, so the flag lives as long as the document.
-        doc = std::make_unique<PDFDoc>(stream, std::nullopt, std::nullopt, nullptr, [this] { reconstructed = true; });
+        doc = popplerOver(*bytes, [this] { reconstructed = true; });
         if (!doc->isOk()) {
             if (doc->getErrorCode() == errEncrypted)
                 fail(Code::EncryptedPdf, Where{path}, "The PDF " + path + " is encrypted; BSrE Sign does not open encrypted PDFs. Remove the password protection first (the original was not changed).",
@@ -863,11 +872,6 @@ std::vector<std::optional<Rect>> Reader::contentBoxes(const std::vector<int>& pa
     const Reader& r = measuring();
     std::vector<std::optional<Rect>> out(pages.size());
     const size_t threads = measuringThreads(pages.size());
-    if (threads < 2) {
-        for (size_t k = 0; k < pages.size(); ++k)
-            out[k] = measurePage(*r.impl_->doc, pages[k]);
-        return out;
-    }
     std::atomic<size_t> next{0};
     std::mutex failed;
     std::exception_ptr error;
@@ -877,9 +881,7 @@ std::vector<std::optional<Rect>> Reader::contentBoxes(const std::vector<int>& pa
         try {
             std::unique_ptr<PDFDoc> mine;
             if (!own) {
-                const std::string& all = *r.impl_->bytes;
-                mine = std::make_unique<PDFDoc>(
-                    new MemStream(all.data(), 0, static_cast<Goffset>(all.size()), Object(objNull)));
+                mine = popplerOver(*r.impl_->bytes);
                 if (!mine->isOk())
                     damaged(r.impl_->model.path, "Poppler error " + std::to_string(mine->getErrorCode()));
             }
