@@ -49,8 +49,6 @@ using css::beans::PropertyValue;
 
 inline std::string source(const std::string& rel) { return testing::env("BSRE_SOURCE") + "/" + rel; }
 
-// SHA-256 of a PEM certificate, upper-case hex without separators (the
-// form CertificateInfo.Fingerprint and the Certificate option use).
 // The names of the files in a folder (one level).
 inline std::set<std::string> fileNames(const fs::path& dir)
 {
@@ -60,6 +58,8 @@ inline std::set<std::string> fileNames(const fs::path& dir)
     return out;
 }
 
+// SHA-256 of a PEM certificate, upper-case hex without separators (the
+// form CertificateInfo.Fingerprint and the Certificate option use).
 inline std::string fingerprint(const std::string& pem)
 {
     testing::Run r = testing::run("openssl x509 -in " + testing::q(pem) + " -noout -fingerprint -sha256");
